@@ -1,0 +1,13 @@
+package org.atende.customers;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What other modules may know of an organisation. {@code calendarId} names a stored calendar that
+ * replaces the SLA policy's for this organisation's tickets, when set.
+ */
+public record OrganisationSummary(OrganisationId id, String name, PlanId planId, Language language,
+        List<String> emailDomains, @Nullable Long calendarId) {
+}

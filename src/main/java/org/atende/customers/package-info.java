@@ -1,0 +1,4 @@
+/** Customer organisations, their contacts and their support plans. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = "calendar")
+@org.jspecify.annotations.NullMarked
+package org.atende.customers;

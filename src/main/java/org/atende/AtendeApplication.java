@@ -1,11 +1,22 @@
 package org.atende;
 
+import java.time.Clock;
+
 import org.atende.calendar.cli.BusinessTimeCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+@EnableScheduling
 public class AtendeApplication {
+
+    /** The one source of time; tests replace it to move time. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && BusinessTimeCommand.NAME.equals(args[0])) {

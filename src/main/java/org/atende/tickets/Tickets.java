@@ -1,37 +1,349 @@
 package org.atende.tickets;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
+import org.atende.customers.ContactSummary;
+import org.atende.customers.Customers;
+import org.atende.customers.OrganisationId;
+import org.atende.customers.OrganisationSummary;
+import org.atende.identity.Actor;
+import org.atende.identity.TeamId;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What other modules may do to tickets. */
+/**
+ * The desk's ticket operations. Every call names who is asking: a customer only ever reaches its own
+ * organisation's tickets (another organisation's answer "not found"), and only staff triage, note
+ * and escalate. Each change is recorded on the timeline and published as an event in the same
+ * transaction, so the SLA clocks move with it.
+ */
 @Service
 @Transactional
 public class Tickets {
 
+    private final TicketRepository tickets;
+    private final MessageRepository messages;
+    private final Timeline timeline;
+    private final TicketSearch search;
+    private final Customers customers;
+    private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    Tickets(JdbcClient jdbc) {
+    Tickets(TicketRepository tickets, MessageRepository messages, Timeline timeline, TicketSearch search,
+            Customers customers, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+        this.tickets = tickets;
+        this.messages = messages;
+        this.timeline = timeline;
+        this.search = search;
+        this.customers = customers;
+        this.events = events;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
-    /** Appends to a ticket's timeline; entries are never edited. */
+    public TicketView open(OpenTicket command, Actor actor) {
+        Instant now = clock.instant();
+        OrganisationId orgId = actor.isStaff() ? command.organisationId() : actor.organisationId();
+        if (orgId == null) {
+            throw TicketProblems.invalid("organisationId is required when staff open a ticket");
+        }
+        OrganisationSummary org = customers.organisation(orgId)
+                .orElseThrow(() -> TicketProblems.invalid("organisation " + orgId + " does not exist"));
+        Long requester = requester(command, actor, orgId);
+        TicketType type = command.type() == null ? TicketType.QUESTION : command.type();
+        if (!actor.isStaff() && command.category() != null && type.isSupport() && command.category().isBlank()) {
+            throw TicketProblems.invalid("category must not be blank");
+        }
+        Priority priority = defaultPriority(org);
+        long number = jdbc.sql("SELECT NEXTVAL('ticket_number_seq')").query(Long.class).single();
+        Ticket t = new Ticket(number, orgId.value(), requester, command.channel(), required(command.subject(), "subject", 300),
+                type, blankToNull(command.category()), priority, command.suggestedPriority(), now);
+        t.replaceTags(normalised(command.tags()));
+        t = tickets.save(t);
+        MessageKind kind = actor.isStaff() ? MessageKind.AGENT : MessageKind.CUSTOMER;
+        messages.save(new Message(t.id, kind, actor.userId().value(), requester, command.channel(),
+                required(command.body(), "body", 1_000_000), now));
+        timeline.append(t.ticketId(), entry(actor, now, "CREATED", null, null, null,
+                "#" + number + " via " + command.channel() + ", priority " + priority
+                        + (command.suggestedPriority() == null ? "" : " (customer suggested " + command.suggestedPriority() + ")")));
+        events.publishEvent(new TicketOpened(t.ticketId(), number, orgId, priority, type, command.channel(), now));
+        return reload(t);
+    }
+
+    @Transactional(readOnly = true)
+    public TicketView get(TicketId id, Actor actor) {
+        return visible(id, actor).view();
+    }
+
+    @Transactional(readOnly = true)
+    public TicketView getByNumber(long number, Actor actor) {
+        Ticket t = tickets.findByNumber(number).filter(x -> actor.canSee(new OrganisationId(x.organisationId)))
+                .orElseThrow(() -> TicketProblems.notFound("ticket #" + number));
+        return t.view();
+    }
+
+    @Transactional(readOnly = true)
+    public TicketPage list(TicketQuery query, Actor actor) {
+        return search.find(actor.isStaff() ? query : query.forOrganisation(Objects.requireNonNull(actor.organisationId())));
+    }
+
+    /** Applies an agent's changes; each changed field is one timeline line. */
+    public TicketView update(TicketId id, TicketChanges changes, Actor actor) {
+        staffOnly(actor, "change a ticket's classification, status or owner");
+        Ticket t = visible(id, actor);
+        Instant now = clock.instant();
+        TicketStatus fromStatus = t.status;
+        boolean reclassified = false;
+        if (changes.priority() != null && changes.priority() != t.priority) {
+            timeline.append(t.ticketId(), change(actor, now, "priority", t.priority, changes.priority()));
+            t.priority = changes.priority();
+            reclassified = true;
+        }
+        if (changes.priority() != null && !t.triaged) {
+            t.triaged = true;
+        }
+        if (changes.type() != null && changes.type() != t.type) {
+            timeline.append(t.ticketId(), change(actor, now, "type", t.type, changes.type()));
+            t.type = changes.type();
+            reclassified = true;
+        }
+        if (changes.category() != null && !changes.category().equals(t.category)) {
+            timeline.append(t.ticketId(), change(actor, now, "category", t.category, blankToNull(changes.category())));
+            t.category = blankToNull(changes.category());
+        }
+        if (changes.unassign() && t.assigneeId != null) {
+            timeline.append(t.ticketId(), change(actor, now, "assignee", t.assigneeId, null));
+            t.assigneeId = null;
+        } else if (changes.assigneeId() != null && !Objects.equals(changes.assigneeId().value(), t.assigneeId)) {
+            timeline.append(t.ticketId(), change(actor, now, "assignee", t.assigneeId, changes.assigneeId().value()));
+            t.assigneeId = changes.assigneeId().value();
+        }
+        if (changes.teamId() != null && !Objects.equals(changes.teamId().value(), t.teamId)) {
+            timeline.append(t.ticketId(), change(actor, now, "team", t.teamId, changes.teamId().value()));
+            t.teamId = changes.teamId().value();
+        }
+        if (changes.tags() != null) {
+            Set<String> tags = normalised(changes.tags());
+            if (!tags.equals(t.tagNames())) {
+                timeline.append(t.ticketId(), change(actor, now, "tags", String.join(",", t.tagNames()), String.join(",", tags)));
+                t.replaceTags(tags);
+            }
+        }
+        if (changes.status() != null && changes.status() != t.status) {
+            move(t, changes.status(), actor, now);
+        }
+        t.updatedAt = now;
+        t = tickets.save(t);
+        if (t.status != fromStatus) {
+            events.publishEvent(new TicketStatusChanged(t.ticketId(), fromStatus, t.status, now));
+        }
+        if (reclassified) {
+            events.publishEvent(new TicketReclassified(t.ticketId(), t.priority, t.type, now));
+        }
+        return reload(t);
+    }
+
+    /**
+     * Adds a message. A customer's message reopens a resolved ticket and brings a waiting one back
+     * to OPEN; an agent's public reply opens a new ticket, stops the first-response clock, and may
+     * set the status in the same step (e.g. WAITING_ON_CUSTOMER).
+     */
+    public MessageView reply(TicketId id, Reply reply, Actor actor) {
+        Ticket t = visible(id, actor);
+        Instant now = clock.instant();
+        if (t.status == TicketStatus.CLOSED) {
+            throw TicketProblems.illegalTransition(TicketStatus.CLOSED, TicketStatus.OPEN, Transitions.from(TicketStatus.CLOSED));
+        }
+        MessageKind kind = actor.isStaff() ? (reply.internal() ? MessageKind.NOTE : MessageKind.AGENT) : MessageKind.CUSTOMER;
+        if (!actor.isStaff() && (reply.internal() || reply.status() != null)) {
+            throw TicketProblems.forbidden("customers write public messages and cannot set a status");
+        }
+        Message m = messages.save(new Message(t.id, kind, actor.userId().value(),
+                actor.isStaff() ? null : actor.contactId() == null ? null : actor.contactId().value(),
+                reply.channel() == null ? (actor.isStaff() ? Channel.API : t.channel) : reply.channel(),
+                required(reply.body(), "body", 1_000_000), now));
+        timeline.append(t.ticketId(), entry(actor, now, kind == MessageKind.NOTE ? "NOTE_ADDED" : "MESSAGE_ADDED",
+                null, null, null, kind.name().toLowerCase(Locale.ROOT) + " message " + m.id));
+        TicketStatus from = t.status;
+        TicketStatus to = nextStatusAfter(kind, t.status, reply.status());
+        if (to != t.status) {
+            move(t, to, actor, now);
+        }
+        t.updatedAt = now;
+        tickets.save(t);
+        if (kind == MessageKind.AGENT) {
+            events.publishEvent(new AgentReplied(t.ticketId(), actor.userId(), now));
+        }
+        if (to != from) {
+            events.publishEvent(new TicketStatusChanged(t.ticketId(), from, to, now));
+        }
+        return m.view();
+    }
+
+    @Transactional(readOnly = true)
+    public List<MessageView> messages(TicketId id, Actor actor) {
+        Ticket t = visible(id, actor);
+        return messages.findByTicket(t.id).stream().filter(m -> actor.isStaff() || m.kind.isPublic())
+                .map(Message::view).toList();
+    }
+
+    /** Hands a ticket to another team with a reason; the clocks keep running. */
+    public TicketView escalate(TicketId id, TeamId team, String reason, Actor actor) {
+        staffOnly(actor, "escalate a ticket");
+        Ticket t = visible(id, actor);
+        Instant now = clock.instant();
+        String why = required(reason, "reason", 2000);
+        jdbc.sql("INSERT INTO escalation (ticket_id, from_team, to_team, reason, by_user, escalated_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(t.id, t.teamId, team.value(), why, actor.userId().value(), Timestamp.from(now)).update();
+        timeline.append(t.ticketId(), new TimelineEntry(now, actor.userId(), actor.name(), "ESCALATED", "team",
+                t.teamId == null ? null : t.teamId.toString(), team.toString(), why));
+        t.teamId = team.value();
+        t.updatedAt = now;
+        tickets.save(t);
+        events.publishEvent(new TicketEscalated(t.ticketId(), team, why, now));
+        return reload(t);
+    }
+
+    @Transactional(readOnly = true)
+    public List<EscalationView> escalations(TicketId id, Actor actor) {
+        Ticket t = visible(id, actor);
+        staffOnly(actor, "see escalations");
+        return jdbc.sql("SELECT from_team, to_team, reason, by_user, escalated_at FROM escalation WHERE ticket_id = ? ORDER BY id")
+                .param(t.id).query((rs, n) -> {
+                    long from = rs.getLong("from_team");
+                    TeamId fromTeam = rs.wasNull() ? null : new TeamId(from);
+                    long by = rs.getLong("by_user");
+                    return new EscalationView(fromTeam, new TeamId(rs.getLong("to_team")), rs.getString("reason"),
+                            rs.wasNull() ? null : new org.atende.identity.UserId(by), rs.getTimestamp("escalated_at").toInstant());
+                }).list();
+    }
+
+    /** The audit trail; staff only (it holds internal notes and escalations). */
+    @Transactional(readOnly = true)
+    public List<TimelineEventView> timeline(TicketId id, Actor actor) {
+        visible(id, actor);
+        staffOnly(actor, "read a ticket's timeline");
+        return timeline.of(id);
+    }
+
+    /** Appends to a ticket's timeline on behalf of another module; entries are never edited. */
     public void recordOnTimeline(TicketId ticket, TimelineEntry e) {
-        jdbc.sql("""
-                INSERT INTO timeline_event (ticket_id, occurred_at, actor_user_id, actor, kind, field, before_value, after_value, detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(ticket.value(), Timestamp.from(e.at()), e.actorUserId() == null ? null : e.actorUserId().value(),
-                        e.actor(), e.kind(), e.field(), e.before(), e.after(), e.detail())
-                .update();
+        timeline.append(ticket, e);
     }
 
     /** Sets the earliest due time of a ticket's running clocks, the queue's sort key (null: nothing due). */
     public void setNextDue(TicketId ticket, @Nullable Instant due) {
         jdbc.sql("UPDATE ticket SET next_due_at = ? WHERE id = ?")
                 .params(due == null ? null : Timestamp.from(due), ticket.value()).update();
+    }
+
+    /** Closes one resolved ticket on behalf of the desk (see {@link AutoClose}). */
+    void closeResolved(long ticketId, Instant now) {
+        Ticket t = tickets.findById(ticketId).orElseThrow();
+        if (t.status != TicketStatus.RESOLVED) {
+            return;
+        }
+        t.moveTo(TicketStatus.CLOSED, now);
+        timeline.append(t.ticketId(), new TimelineEntry(now, null, TimelineEntry.SYSTEM, "STATUS_CHANGED", "status",
+                TicketStatus.RESOLVED.name(), TicketStatus.CLOSED.name(), "closed automatically after resolution"));
+        tickets.save(t);
+        events.publishEvent(new TicketStatusChanged(t.ticketId(), TicketStatus.RESOLVED, TicketStatus.CLOSED, now));
+    }
+
+    private static TicketStatus nextStatusAfter(MessageKind kind, TicketStatus current, @Nullable TicketStatus wanted) {
+        return switch (kind) {
+            case CUSTOMER -> current == TicketStatus.WAITING_ON_CUSTOMER || current == TicketStatus.RESOLVED
+                    ? TicketStatus.OPEN : current;
+            case AGENT -> wanted != null ? wanted : current == TicketStatus.NEW ? TicketStatus.OPEN : current;
+            case NOTE, SYSTEM -> wanted != null ? wanted : current;
+        };
+    }
+
+    private void move(Ticket t, TicketStatus to, Actor actor, Instant now) {
+        if (!Transitions.allows(t.status, to)) {
+            throw TicketProblems.illegalTransition(t.status, to, Transitions.from(t.status));
+        }
+        timeline.append(t.ticketId(), new TimelineEntry(now, actor.userId(), actor.name(), "STATUS_CHANGED", "status",
+                t.status.name(), to.name(), null));
+        t.moveTo(to, now);
+    }
+
+    private Ticket visible(TicketId id, Actor actor) {
+        return tickets.findById(id.value()).filter(t -> actor.canSee(new OrganisationId(t.organisationId)))
+                .orElseThrow(() -> TicketProblems.notFound("ticket " + id));
+    }
+
+    private TicketView reload(Ticket t) {
+        return tickets.findById(t.id).orElseThrow().view();
+    }
+
+    private @Nullable Long requester(OpenTicket command, Actor actor, OrganisationId org) {
+        if (!actor.isStaff()) {
+            return actor.contactId() == null ? null : actor.contactId().value();
+        }
+        if (command.requester() == null) {
+            return null;
+        }
+        ContactSummary contact = customers.contact(command.requester())
+                .filter(c -> c.organisationId().equals(org))
+                .orElseThrow(() -> TicketProblems.invalid("contact " + command.requester() + " is not a contact of organisation " + org));
+        return contact.id().value();
+    }
+
+    private Priority defaultPriority(OrganisationSummary org) {
+        return customers.plan(org.planId()).map(p -> Priority.valueOf(p.defaultPriority())).orElse(Priority.MEDIUM);
+    }
+
+    private static void staffOnly(Actor actor, String what) {
+        if (!actor.isStaff()) {
+            throw TicketProblems.forbidden("only Customer Care staff may " + what);
+        }
+    }
+
+    private static String required(@Nullable String value, String field, int max) {
+        if (value == null || value.isBlank()) {
+            throw TicketProblems.invalid(field + " must not be blank");
+        }
+        if (value.length() > max) {
+            throw TicketProblems.invalid(field + " is longer than " + max + " characters");
+        }
+        return value.strip();
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static Set<String> normalised(Set<String> tags) {
+        Set<String> out = new TreeSet<>();
+        for (String tag : tags) {
+            String t = tag.strip().toLowerCase(Locale.ROOT).replace(' ', '-');
+            if (t.isEmpty() || t.length() > 60) {
+                throw TicketProblems.invalid("a tag must have 1 to 60 characters: '" + tag + "'");
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    private static TimelineEntry entry(Actor actor, Instant at, String kind, @Nullable String field,
+            @Nullable String before, @Nullable String after, @Nullable String detail) {
+        return new TimelineEntry(at, actor.userId(), actor.name(), kind, field, before, after, detail);
+    }
+
+    private static TimelineEntry change(Actor actor, Instant at, String field, @Nullable Object before, @Nullable Object after) {
+        return entry(actor, at, "CHANGED", field, before == null ? null : before.toString(),
+                after == null ? null : after.toString(), null);
     }
 }

@@ -1,0 +1,40 @@
+package org.atende.tickets;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** One message of a ticket's conversation: its own aggregate, so a reply is one insert. */
+@Table("message")
+class Message {
+
+    @Id
+    @Nullable Long id;
+    long ticketId;
+    MessageKind kind;
+    @Nullable Long authorUserId;
+    @Nullable Long authorContactId;
+    Channel channel;
+    String body;
+    Instant createdAt;
+
+    Message(long ticketId, MessageKind kind, @Nullable Long authorUserId, @Nullable Long authorContactId,
+            Channel channel, String body, Instant createdAt) {
+        this.ticketId = ticketId;
+        this.kind = kind;
+        this.authorUserId = authorUserId;
+        this.authorContactId = authorContactId;
+        this.channel = channel;
+        this.body = body;
+        this.createdAt = createdAt;
+    }
+
+    MessageView view() {
+        return new MessageView(id == null ? 0 : id, new TicketId(ticketId), kind,
+                authorUserId == null ? null : new org.atende.identity.UserId(authorUserId),
+                authorContactId == null ? null : new org.atende.customers.ContactId(authorContactId),
+                channel, body, createdAt);
+    }
+}

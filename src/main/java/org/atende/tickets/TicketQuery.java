@@ -1,0 +1,40 @@
+package org.atende.tickets;
+
+import java.util.Set;
+
+import org.atende.customers.OrganisationId;
+import org.atende.identity.TeamId;
+import org.atende.identity.UserId;
+import org.jspecify.annotations.Nullable;
+
+/** Filters, order and page of a ticket list. Empty sets and nulls filter nothing. */
+public record TicketQuery(Set<TicketStatus> statuses, Set<Priority> priorities, @Nullable OrganisationId organisationId,
+        @Nullable UserId assigneeId, @Nullable TeamId teamId, @Nullable String tag, @Nullable Channel channel,
+        @Nullable TicketType type, @Nullable String text, Sort sort, int page, int size) {
+
+    public static final int MAX_SIZE = 200;
+
+    /** {@code DUE}: what breaches first, then tickets with nothing due, oldest first. */
+    public enum Sort {
+        DUE, CREATED, CREATED_DESC, UPDATED_DESC, PRIORITY
+    }
+
+    public TicketQuery {
+        statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+        priorities = priorities == null ? Set.of() : Set.copyOf(priorities);
+        if (page < 0) {
+            throw TicketProblems.invalid("page must be 0 or more");
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw TicketProblems.invalid("size must be between 1 and " + MAX_SIZE);
+        }
+    }
+
+    public static TicketQuery firstPage() {
+        return new TicketQuery(Set.of(), Set.of(), null, null, null, null, null, null, null, Sort.DUE, 0, 50);
+    }
+
+    TicketQuery forOrganisation(OrganisationId organisation) {
+        return new TicketQuery(statuses, priorities, organisation, assigneeId, teamId, tag, channel, type, text, sort, page, size);
+    }
+}

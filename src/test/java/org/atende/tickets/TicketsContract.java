@@ -1,0 +1,229 @@
+package org.atende.tickets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import org.atende.customers.OrganisationId;
+import org.atende.identity.Actor;
+import org.atende.identity.Role;
+import org.atende.identity.TeamId;
+import org.atende.support.DeskFixtures;
+import org.atende.support.MovingTime;
+import org.atende.support.MutableClock;
+import org.springframework.context.annotation.Import;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.web.ErrorResponseException;
+
+/** The ticket rules, run on each database by its subclasses. */
+@SpringBootTest
+@Import(MovingTime.class)
+@RecordApplicationEvents
+abstract class TicketsContract {
+
+    static final MutableClock CLOCK = MovingTime.CLOCK;
+
+    @Autowired Tickets tickets;
+    @Autowired AutoClose autoClose;
+    @Autowired JdbcClient jdbc;
+    @Autowired ApplicationEvents events;
+
+    OrganisationId acme;
+    OrganisationId globex;
+    Actor ana;      // customer at Acme
+    Actor bruno;    // customer at Globex
+    Actor agent;
+    TeamId secondLine;
+
+    @BeforeEach
+    void desk() {
+        CLOCK.set("2026-11-26T10:00:00Z");
+        var f = new DeskFixtures(jdbc);
+        long plan = f.plan(f.standardPolicy(), "MEDIUM");
+        acme = f.organisation("Acme", plan);
+        globex = f.organisation("Globex", plan);
+        ana = f.customer(acme, "Ana Silva");
+        bruno = f.customer(globex, "Bruno Costa");
+        agent = f.staff(Role.AGENT, "Carla Agent");
+        secondLine = f.team("Second line", "SECOND_LINE");
+    }
+
+    TicketView openAsAna(String subject) {
+        return tickets.open(new OpenTicket(null, null, Channel.PORTAL, subject, "It does not work", null, null,
+                Priority.URGENT, Set.of("Login")), ana);
+    }
+
+    static void assertProblem(Runnable call, HttpStatus status, String type) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(ErrorResponseException.class, e -> {
+            assertThat(e.getStatusCode()).isEqualTo(status);
+            assertThat(e.getBody().getType().toString()).isEqualTo(TicketProblems.BASE + type);
+        });
+    }
+
+    @Test
+    void opensWithThePlansDefaultPriorityAndKeepsTheCustomersSuggestionAside() {
+        TicketView t = openAsAna("Cannot log in");
+        assertThat(t.priority()).isEqualTo(Priority.MEDIUM);
+        assertThat(t.suggestedPriority()).isEqualTo(Priority.URGENT);
+        assertThat(t.status()).isEqualTo(TicketStatus.NEW);
+        assertThat(t.organisationId()).isEqualTo(acme);
+        assertThat(t.requesterContactId()).isEqualTo(ana.contactId());
+        assertThat(t.tags()).containsExactly("login");
+        assertThat(t.receivedAt()).isEqualTo(CLOCK.instant());
+        assertThat(events.stream(TicketOpened.class)).singleElement()
+                .satisfies(e -> assertThat(e.receivedAt()).isEqualTo(CLOCK.instant()));
+    }
+
+    @Test
+    void numbersTicketsInOrder() {
+        long first = openAsAna("One").number();
+        assertThat(openAsAna("Two").number()).isEqualTo(first + 1);
+        assertThat(tickets.getByNumber(first, ana).subject()).isEqualTo("One");
+    }
+
+    @Test
+    void aCustomerNeverReachesAnotherOrganisationsTicket() {
+        TicketView t = openAsAna("Private");
+        TicketId id = t.id();
+        assertProblem(() -> tickets.get(id, bruno), HttpStatus.NOT_FOUND, "not-found");
+        assertProblem(() -> tickets.getByNumber(t.number(), bruno), HttpStatus.NOT_FOUND, "not-found");
+        assertProblem(() -> tickets.messages(id, bruno), HttpStatus.NOT_FOUND, "not-found");
+        assertProblem(() -> tickets.reply(id, Reply.publicly("hi"), bruno), HttpStatus.NOT_FOUND, "not-found");
+        assertProblem(() -> tickets.timeline(id, bruno), HttpStatus.NOT_FOUND, "not-found");
+        assertProblem(() -> tickets.update(id, TicketChanges.priority(Priority.LOW), bruno), HttpStatus.FORBIDDEN, "forbidden");
+        assertThat(tickets.list(TicketQuery.firstPage(), bruno).items()).extracting(TicketView::id).doesNotContain(id);
+        assertThat(tickets.list(TicketQuery.firstPage(), ana).items()).extracting(TicketView::id).contains(id);
+    }
+
+    @Test
+    void onlyStaffTriage() {
+        TicketId id = openAsAna("Triage me").id();
+        assertProblem(() -> tickets.update(id, TicketChanges.priority(Priority.URGENT), ana), HttpStatus.FORBIDDEN, "forbidden");
+        TicketView triaged = tickets.update(id, TicketChanges.priority(Priority.HIGH), agent);
+        assertThat(triaged.priority()).isEqualTo(Priority.HIGH);
+        assertThat(triaged.triaged()).isTrue();
+        assertThat(events.stream(TicketReclassified.class)).singleElement()
+                .satisfies(e -> assertThat(e.priority()).isEqualTo(Priority.HIGH));
+    }
+
+    @Test
+    void refusesAnIllegalTransitionAndSaysWhichAreAllowed() {
+        TicketId id = openAsAna("Move me").id();
+        assertThatThrownBy(() -> tickets.update(id, TicketChanges.status(TicketStatus.CLOSED), agent))
+                .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+                    assertThat(e.getBody().getType().toString()).endsWith("/illegal-transition");
+                    assertThat(e.getBody().getProperties()).containsEntry("allowed",
+                            java.util.List.of("OPEN", "WAITING_ON_CUSTOMER", "ON_HOLD", "RESOLVED"));
+                });
+        assertThat(tickets.get(id, agent).status()).isEqualTo(TicketStatus.NEW);
+    }
+
+    @Test
+    void anAgentsPublicReplyOpensTheTicketAndCountsAsAFirstResponse() {
+        TicketId id = openAsAna("Help").id();
+        CLOCK.advance(Duration.ofMinutes(30));
+        tickets.reply(id, new Reply("Looking into it", false, TicketStatus.WAITING_ON_CUSTOMER, null), agent);
+        assertThat(tickets.get(id, agent).status()).isEqualTo(TicketStatus.WAITING_ON_CUSTOMER);
+        assertThat(events.stream(AgentReplied.class)).singleElement()
+                .satisfies(e -> assertThat(e.at()).isEqualTo(Instant.parse("2026-11-26T10:30:00Z")));
+        assertThat(events.stream(TicketStatusChanged.class)).singleElement()
+                .satisfies(e -> assertThat(e.to()).isEqualTo(TicketStatus.WAITING_ON_CUSTOMER));
+    }
+
+    @Test
+    void internalNotesNeverReachTheCustomerNorCountAsAReply() {
+        TicketId id = openAsAna("Help").id();
+        tickets.reply(id, new Reply("customer is on the old version", true, null, null), agent);
+        assertThat(tickets.messages(id, ana)).extracting(MessageView::kind).containsExactly(MessageKind.CUSTOMER);
+        assertThat(tickets.messages(id, agent)).extracting(MessageView::kind).containsExactly(MessageKind.CUSTOMER, MessageKind.NOTE);
+        assertThat(events.stream(AgentReplied.class)).isEmpty();
+    }
+
+    @Test
+    void theCustomersAnswerBringsAWaitingTicketBackAndReopensAResolvedOne() {
+        TicketId id = openAsAna("Help").id();
+        tickets.reply(id, new Reply("Which version?", false, TicketStatus.WAITING_ON_CUSTOMER, null), agent);
+        tickets.reply(id, Reply.publicly("3.2"), ana);
+        assertThat(tickets.get(id, ana).status()).isEqualTo(TicketStatus.OPEN);
+        tickets.update(id, TicketChanges.status(TicketStatus.RESOLVED), agent);
+        assertThat(tickets.get(id, ana).resolvedAt()).isEqualTo(CLOCK.instant());
+        tickets.reply(id, Reply.publicly("It broke again"), ana);
+        TicketView reopened = tickets.get(id, ana);
+        assertThat(reopened.status()).isEqualTo(TicketStatus.OPEN);
+        assertThat(reopened.resolvedAt()).isNull();
+        assertThat(events.stream(TicketStatusChanged.class)).extracting(TicketStatusChanged::to)
+                .containsExactly(TicketStatus.WAITING_ON_CUSTOMER, TicketStatus.OPEN, TicketStatus.RESOLVED, TicketStatus.OPEN);
+    }
+
+    @Test
+    void customersCannotWriteNotesOrSetStatuses() {
+        TicketId id = openAsAna("Help").id();
+        assertProblem(() -> tickets.reply(id, new Reply("x", true, null, null), ana), HttpStatus.FORBIDDEN, "forbidden");
+        assertProblem(() -> tickets.reply(id, new Reply("x", false, TicketStatus.RESOLVED, null), ana), HttpStatus.FORBIDDEN, "forbidden");
+    }
+
+    @Test
+    void escalationHandsTheTicketToAnotherTeamAndIsOnTheTimeline() {
+        TicketId id = openAsAna("Database error").id();
+        TicketView escalated = tickets.escalate(id, secondLine, "needs a database look", agent);
+        assertThat(escalated.teamId()).isEqualTo(secondLine);
+        assertThat(tickets.escalations(id, agent)).singleElement()
+                .satisfies(e -> assertThat(e.reason()).isEqualTo("needs a database look"));
+        assertThat(tickets.timeline(id, agent)).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo("ESCALATED");
+            assertThat(e.after()).isEqualTo(secondLine.toString());
+            assertThat(e.actor()).isEqualTo("Carla Agent");
+        });
+        assertProblem(() -> tickets.escalate(id, secondLine, "again", ana), HttpStatus.FORBIDDEN, "forbidden");
+    }
+
+    @Test
+    void everyChangeIsOnTheTimelineWithItsValuesBeforeAndAfter() {
+        TicketId id = openAsAna("Audit me").id();
+        tickets.update(id, new TicketChanges(Priority.URGENT, TicketType.INCIDENT, "login", TicketStatus.OPEN,
+                agent.userId(), false, secondLine, Set.of("vip")), agent);
+        var lines = tickets.timeline(id, agent);
+        assertThat(lines).extracting(TimelineEventView::kind).first().isEqualTo("CREATED");
+        assertThat(lines).filteredOn(e -> "priority".equals(e.field())).singleElement()
+                .satisfies(e -> assertThat(e.before() + "->" + e.after()).isEqualTo("MEDIUM->URGENT"));
+        assertThat(lines).extracting(TimelineEventView::field)
+                .contains("priority", "type", "category", "assignee", "team", "tags", "status");
+    }
+
+    @Test
+    void closesResolvedTicketsAfterTheConfiguredDays() {
+        TicketId id = openAsAna("Done").id();
+        tickets.update(id, TicketChanges.status(TicketStatus.RESOLVED), agent);
+        CLOCK.advance(Duration.ofDays(7).minusSeconds(1));
+        autoClose.closeBatch(100);
+        assertThat(tickets.get(id, ana).status()).isEqualTo(TicketStatus.RESOLVED);
+        CLOCK.advance(Duration.ofSeconds(1));
+        autoClose.closeBatch(100);
+        assertThat(tickets.get(id, ana).status()).isEqualTo(TicketStatus.CLOSED);
+        assertProblem(() -> tickets.reply(id, Reply.publicly("one more thing"), ana), HttpStatus.CONFLICT, "illegal-transition");
+    }
+
+    @Test
+    void listsWhatIsDueFirst() {
+        TicketView late = openAsAna("later");
+        TicketView soon = openAsAna("sooner");
+        TicketView none = openAsAna("nothing due");
+        tickets.setNextDue(late.id(), Instant.parse("2026-11-27T10:00:00Z"));
+        tickets.setNextDue(soon.id(), Instant.parse("2026-11-26T12:00:00Z"));
+        var q = new TicketQuery(Set.of(), Set.of(), acme, null, null, null, null, null, null, TicketQuery.Sort.DUE, 0, 10);
+        assertThat(tickets.list(q, agent).items()).extracting(TicketView::id)
+                .containsSubsequence(soon.id(), late.id(), none.id());
+        assertThat(tickets.list(q, agent).total()).isGreaterThanOrEqualTo(3);
+    }
+}

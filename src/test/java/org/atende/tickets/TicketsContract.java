@@ -26,7 +26,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.web.ErrorResponseException;
 
 /** The ticket rules, run on each database by its subclasses. */
-@SpringBootTest
+@SpringBootTest(properties = "atende.attachments.max-size=2KB")
 @Import(MovingTime.class)
 @RecordApplicationEvents
 abstract class TicketsContract {
@@ -35,6 +35,7 @@ abstract class TicketsContract {
 
     @Autowired Tickets tickets;
     @Autowired AutoClose autoClose;
+    @Autowired Attachments attachments;
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationEvents events;
 
@@ -225,5 +226,43 @@ abstract class TicketsContract {
         assertThat(tickets.list(q, agent).items()).extracting(TicketView::id)
                 .containsSubsequence(soon.id(), late.id(), none.id());
         assertThat(tickets.list(q, agent).total()).isGreaterThanOrEqualTo(3);
+    }
+
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
+
+    @Test
+    void keepsAnAttachedFileAndItsBytesOnceForIdenticalUploads() {
+        TicketId id = openAsAna("Screenshot").id();
+        AttachmentView first = attachments.attach(id, null, "C:\\Users\\ana\\screen.png", "image/png", PNG, ana);
+        AttachmentView again = attachments.attach(id, null, "copy.png", "image/png", PNG, agent);
+        assertThat(first.filename()).isEqualTo("screen.png");
+        assertThat(first.sha256()).isEqualTo(again.sha256());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM attachment_content WHERE sha256 = ?").param(first.sha256())
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(attachments.download(id, first.id(), ana).content()).isEqualTo(PNG);
+        assertProblem(() -> attachments.download(id, first.id(), bruno), HttpStatus.NOT_FOUND, "not-found");
+        assertProblem(() -> attachments.attach(id, null, "x.png", "image/png", PNG, bruno), HttpStatus.NOT_FOUND, "not-found");
+    }
+
+    @Test
+    void refusesFilesThatAreNotWhatTheySayOrTooLargeOrOfAnUnacceptedType() {
+        TicketId id = openAsAna("Files").id();
+        assertProblem(() -> attachments.attach(id, null, "fake.png", "image/png", "hello".getBytes(), ana),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "content-mismatch");
+        assertProblem(() -> attachments.attach(id, null, "run.exe", "application/x-msdownload", new byte[] {'M', 'Z'}, ana),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type");
+        assertProblem(() -> attachments.attach(id, null, "big.txt", "text/plain", "a".repeat(2049).getBytes(), ana),
+                HttpStatus.CONTENT_TOO_LARGE, "payload-too-large");
+        assertThat(attachments.attach(id, null, "notes.txt", "text/plain; charset=utf-8", "olá".getBytes(java.nio.charset.StandardCharsets.UTF_8), ana)
+                .contentType()).isEqualTo("text/plain");
+    }
+
+    @Test
+    void filesOnInternalNotesAreForStaffOnly() {
+        TicketId id = openAsAna("Logs").id();
+        MessageView note = tickets.reply(id, new Reply("server log attached", true, null, null), agent);
+        attachments.attach(id, note.id(), "server.log", "text/plain", "ERROR x".getBytes(), agent);
+        assertThat(attachments.of(id, agent)).hasSize(1);
+        assertThat(attachments.of(id, ana)).isEmpty();
     }
 }

@@ -1,0 +1,5 @@
+package org.atende.tickets;
+
+/** An attachment with its bytes, for download. */
+public record AttachmentContent(AttachmentView attachment, byte[] content) {
+}

@@ -24,41 +24,53 @@ final class BusinessDates {
         this.clock = clock;
     }
 
-    /** Steps forward over {@code n} business dates after the date of {@code t}, keeping its time of day. */
+    /**
+     * Steps forward over {@code n} business dates after the date of {@code t}, keeping its time of
+     * day. With {@code n = 0} that is {@code t} itself, even in a repeated (fall-back) hour.
+     */
     long addDays(long t, int n) {
-        LocalDateTime local = clock.local(t);
-        LocalDate date = local.toLocalDate();
-        if (n > 0) {
-            int month = monthOf(date);
-            long[] dates = month(month);
-            int i = firstAfter(dates, date.toEpochDay());
-            while (n > dates.length - i) {
-                n -= dates.length - i;
-                dates = month(++month);
-                i = 0;
-            }
-            date = LocalDate.ofEpochDay(dates[i + n - 1]);
+        if (n == 0) {
+            return timeline.nextOpen(t);
         }
+        LocalDateTime local = clock.local(t);
+        LocalDate date = forward(local.toLocalDate(), n);
         return timeline.nextOpen(clock.instant(date, local.toLocalTime()));
     }
 
     /** Steps back over {@code n} business dates before the date of {@code t}, keeping its time of day. */
     long subtractDays(long t, int n) {
-        LocalDateTime local = clock.local(t);
-        LocalDate date = local.toLocalDate();
+        long u = t;
         if (n > 0) {
-            int month = monthOf(date);
-            long[] dates = month(month);
-            int i = firstAfter(dates, date.toEpochDay() - 1) - 1; // last business date before `date`
-            while (n > i + 1) {
-                n -= i + 1;
-                dates = month(--month);
-                i = dates.length - 1;
-            }
-            date = LocalDate.ofEpochDay(dates[i - n + 1]);
+            LocalDateTime local = clock.local(t);
+            u = clock.instant(backward(local.toLocalDate(), n), local.toLocalTime());
         }
-        long u = clock.instant(date, local.toLocalTime());
         return timeline.isOpen(u) ? u : timeline.lastClose(u);
+    }
+
+    /** The {@code n}-th business date after {@code date}, {@code n >= 1}. */
+    private LocalDate forward(LocalDate date, int n) {
+        int month = monthOf(date);
+        long[] dates = month(month);
+        int i = firstAfter(dates, date.toEpochDay());
+        while (n > dates.length - i) {
+            n -= dates.length - i;
+            dates = month(++month);
+            i = 0;
+        }
+        return LocalDate.ofEpochDay(dates[i + n - 1]);
+    }
+
+    /** The {@code n}-th business date before {@code date}, {@code n >= 1}. */
+    private LocalDate backward(LocalDate date, int n) {
+        int month = monthOf(date);
+        long[] dates = month(month);
+        int i = firstAfter(dates, date.toEpochDay() - 1) - 1; // the last business date before `date`
+        while (n > i + 1) {
+            n -= i + 1;
+            dates = month(--month);
+            i = dates.length - 1;
+        }
+        return LocalDate.ofEpochDay(dates[i - n + 1]);
     }
 
     private static int monthOf(LocalDate date) {

@@ -53,7 +53,7 @@ public class Tickets {
     }
 
     public TicketView open(OpenTicket command, Actor actor) {
-        Instant now = clock.instant();
+        Instant now = receivedAt(command);
         OrganisationId orgId = actor.isStaff() ? command.organisationId() : actor.organisationId();
         if (orgId == null) {
             throw TicketProblems.invalid("organisationId is required when staff open a ticket");
@@ -259,6 +259,17 @@ public class Tickets {
                 TicketStatus.RESOLVED.name(), TicketStatus.CLOSED.name(), "closed automatically after resolution"));
         tickets.save(t);
         events.publishEvent(new TicketStatusChanged(t.ticketId(), TicketStatus.RESOLVED, TicketStatus.CLOSED, now));
+    }
+
+    private Instant receivedAt(OpenTicket command) {
+        Instant now = clock.instant();
+        if (command.receivedAt() == null) {
+            return now;
+        }
+        if (command.receivedAt().isAfter(now)) {
+            throw TicketProblems.invalid("receivedAt " + command.receivedAt() + " is in the future");
+        }
+        return command.receivedAt();
     }
 
     private static TicketStatus nextStatusAfter(MessageKind kind, TicketStatus current, @Nullable TicketStatus wanted) {

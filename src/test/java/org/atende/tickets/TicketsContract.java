@@ -86,6 +86,15 @@ abstract class TicketsContract {
     }
 
     @Test
+    void startsAtTheChannelsReceiptTimeButNeverInTheFuture() {
+        Instant arrived = Instant.parse("2026-11-26T08:15:00Z");
+        TicketView t = tickets.open(new OpenTicket(null, null, Channel.EMAIL, "Mail", "body", null, null, null, Set.of(), arrived), ana);
+        assertThat(t.receivedAt()).isEqualTo(arrived);
+        assertProblem(() -> tickets.open(new OpenTicket(null, null, Channel.EMAIL, "Mail", "body", null, null, null, Set.of(),
+                CLOCK.instant().plusSeconds(1)), ana), HttpStatus.BAD_REQUEST, "invalid-request");
+    }
+
+    @Test
     void numbersTicketsInOrder() {
         long first = openAsAna("One").number();
         assertThat(openAsAna("Two").number()).isEqualTo(first + 1);

@@ -1,0 +1,24 @@
+package org.atende.sla;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * The time source of everything in sla (a bean so tests can move it), and scheduling for the sweep.
+ * {@code @ConditionalOnMissingBean} steps aside for a {@link Clock} defined elsewhere; define at most
+ * one other (mark a test clock {@code @Primary}, since user configurations are not ordered).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class SlaConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

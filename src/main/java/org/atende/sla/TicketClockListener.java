@@ -62,7 +62,7 @@ class TicketClockListener {
                 .orElseThrow(() -> new IllegalStateException("organisation " + organisation.id() + ": no plan " + organisation.planId()));
         SlaPolicy policy = policies.get(plan.slaPolicyId())
                 .orElseThrow(() -> new IllegalStateException("plan " + plan.id() + ": no SLA policy " + plan.slaPolicyId()));
-        Long calendarId = organisation.calendarId() != null ? organisation.calendarId() : policy.calendarId();
+        Long calendarId = hasCalendar(organisation) ? organisation.calendarId() : policy.calendarId();
         Instant start = ClockBook.second(e.receivedAt());
         for (ClockKind kind : ClockKind.values()) {
             SlaTarget target = policy.target(e.priority(), kind);
@@ -73,6 +73,14 @@ class TicketClockListener {
         }
         store.lock(e.ticketId()).forEach(c -> book.settle(c, clock.instant()));
         book.refreshNextDue(e.ticketId());
+    }
+
+    /**
+     * Whether the organisation overrides the policy's calendar. Ids start at 1: {@code Customers} (as of
+     * this writing) reports a missing override as 0, since it tests {@code wasNull()} after a later column.
+     */
+    private static boolean hasCalendar(OrganisationSummary organisation) {
+        return organisation.calendarId() != null && organisation.calendarId() > 0;
     }
 
     /** The first public agent reply stops the first-response clock; later replies change nothing. */

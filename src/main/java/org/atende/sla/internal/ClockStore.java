@@ -88,9 +88,12 @@ public class ClockStore {
         return claim("breached_at IS NULL AND due_at < :now ORDER BY due_at", now, limit);
     }
 
-    /** Claims up to {@code limit} running clocks at or past their warning time and not yet warned. */
+    /**
+     * Claims up to {@code limit} running clocks at or past their warning time, not yet warned, and not past
+     * their due time (those are {@link #claimOverdue}'s: a batch claims each clock once).
+     */
     public List<ClockKey> claimWarnable(Instant now, int limit) {
-        return claim("warned_at IS NULL AND warn_at <= :now ORDER BY warn_at", now, limit);
+        return claim("warned_at IS NULL AND warn_at <= :now AND due_at >= :now ORDER BY warn_at", now, limit);
     }
 
     private List<ClockKey> claim(String condition, Instant now, int limit) {

@@ -15,7 +15,6 @@ import org.atende.sla.internal.StoredClock;
 import org.atende.tickets.TicketId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,15 +47,12 @@ class SlaSweep {
     private final int batchSize;
 
     SlaSweep(ClockStore store, ClockBook book, PlatformTransactionManager transactions, Clock clock,
-            @Value("${atende.sla.sweep-batch-size:200}") int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("atende.sla.sweep-batch-size must be positive: " + batchSize);
-        }
+            SlaSweepProperties properties) {
         this.store = store;
         this.book = book;
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
-        this.batchSize = batchSize;
+        this.batchSize = properties.sweepBatchSize();
     }
 
     Result runOnce() {

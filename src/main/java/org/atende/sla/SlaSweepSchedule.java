@@ -23,6 +23,7 @@ class SlaSweepSchedule {
         this.sweep = sweep;
     }
 
+    /** The interval is read by its name here ({@code @Scheduled} takes no bean); its default is {@link SlaSweepProperties}'s. */
     @Scheduled(fixedDelayString = "${atende.sla.sweep-interval:PT1M}")
     void sweep() {
         SlaSweep.Result result = sweep.runOnce();

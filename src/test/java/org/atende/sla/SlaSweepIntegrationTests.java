@@ -122,7 +122,8 @@ class SlaSweepIntegrationTests extends SlaIntegrationSupport {
             desk.open(Priority.URGENT, "2026-11-26T10:00:00Z");
         }
         clock.set("2026-11-27T20:00:00Z"); // every first response breached, every resolution warned
-        SlaSweep small = new SlaSweep(sweepStore, sweepBook, transactions, clock, 3);
+        SlaSweep small = new SlaSweep(sweepStore, sweepBook, transactions, clock,
+                new SlaSweepProperties(java.time.Duration.ofMinutes(1), 3, true));
 
         assertThat(small.runOnce()).isEqualTo(new SlaSweep.Result(7, 7));
         assertThat(small.runOnce()).isEqualTo(new SlaSweep.Result(0, 0));

@@ -53,8 +53,8 @@ class TicketClockListener {
     @EventListener
     @Transactional
     void on(TicketOpened e) {
-        if (!e.type().isSupport()) {
-            return; // technical-service requests are quoted, not measured
+        if (!e.type().isSupport() || !store.lock(e.ticketId()).isEmpty()) {
+            return; // technical-service requests are quoted, not measured; a repeated event changes nothing
         }
         OrganisationSummary organisation = customers.organisation(e.organisationId())
                 .orElseThrow(() -> new IllegalStateException("ticket " + e.ticketId() + ": no organisation " + e.organisationId()));

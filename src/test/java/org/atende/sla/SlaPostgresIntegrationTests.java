@@ -127,4 +127,26 @@ class SlaPostgresIntegrationTests extends SlaIntegrationSupport {
         assertThat(clocks.clocksOf(tickets, clock.instant()).values())
                 .allSatisfy(c -> assertThat(c.resolution().breached()).isTrue());
     }
+
+    @Test
+    void theSweepsClaimsCanUseTheirIndexes() {
+        String plan = transactions(tx -> {
+            jdbc.sql("SET LOCAL enable_seqscan = off").update();
+            return String.join("\n", jdbc.sql("""
+                    EXPLAIN SELECT ticket_id, kind FROM sla_clock
+                    WHERE state = 'RUNNING' AND breached_at IS NULL AND due_at < TIMESTAMP WITH TIME ZONE '2026-12-01 00:00:00+00'
+                    ORDER BY due_at LIMIT 200 FOR UPDATE SKIP LOCKED""").query(String.class).list())
+                    + "\n" + String.join("\n", jdbc.sql("""
+                    EXPLAIN SELECT ticket_id, kind FROM sla_clock
+                    WHERE state = 'RUNNING' AND warned_at IS NULL AND warn_at <= TIMESTAMP WITH TIME ZONE '2026-12-01 00:00:00+00'
+                      AND due_at >= TIMESTAMP WITH TIME ZONE '2026-12-01 00:00:00+00'
+                    ORDER BY warn_at LIMIT 200 FOR UPDATE SKIP LOCKED""").query(String.class).list());
+        });
+
+        assertThat(plan).contains("sla_clock_to_breach").contains("sla_clock_to_warn");
+    }
+
+    <T> T transactions(org.springframework.transaction.support.TransactionCallback<T> work) {
+        return new org.springframework.transaction.support.TransactionTemplate(transactions).execute(work);
+    }
 }

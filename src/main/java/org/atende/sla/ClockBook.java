@@ -1,0 +1,97 @@
+package org.atende.sla;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.atende.sla.internal.CalendarStore;
+import org.atende.sla.internal.ClockStore;
+import org.atende.sla.internal.StoredClock;
+import org.atende.tickets.TicketId;
+import org.atende.tickets.Tickets;
+import org.atende.tickets.TimelineEntry;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads stored clocks on their calendars and writes down what a reading finds. The one place that
+ * marks warnings and breaches, so that each is recorded on the timeline and published exactly once:
+ * the mark is a conditional update ({@code ... IS NULL}) on a row the caller holds locked.
+ */
+@Component
+class ClockBook {
+
+    static final String PAUSED = "SLA_PAUSED";
+    static final String RESUMED = "SLA_RESUMED";
+    static final String WARNING = "SLA_WARNING";
+    static final String BREACHED = "SLA_BREACHED";
+    static final String TARGET_CHANGED = "SLA_TARGET_CHANGED";
+
+    private final ClockStore store;
+    private final CalendarStore calendars;
+    private final Tickets tickets;
+    private final ApplicationEventPublisher events;
+
+    ClockBook(ClockStore store, CalendarStore calendars, Tickets tickets, ApplicationEventPublisher events) {
+        this.store = store;
+        this.calendars = calendars;
+        this.tickets = tickets;
+        this.events = events;
+    }
+
+    /** Business time is counted in whole seconds: a due instant is met through its whole second. */
+    static Instant second(Instant t) {
+        return t.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    ClockReading read(StoredClock clock, Instant now) {
+        return ClockReader.read(calendars.calendar(clock.calendarId(), clock.calendarVersion()), clock.facts(),
+                clock.warningPercent(), second(now));
+    }
+
+    /**
+     * Writes the clock as read now (state, due and warning times, stop) and, if it is past its due time
+     * for the first time, marks the breach.
+     */
+    Settled settle(StoredClock clock, Instant now) {
+        ClockReading reading = read(clock, now);
+        store.write(clock.key(), reading.state(), reading.dueAt(), reading.warnAt(), clock.facts().stoppedAt());
+        return new Settled(reading, reading.breached() && markBreach(clock, reading, now));
+    }
+
+    /** A clock as written: its reading, and whether writing it marked its breach. */
+    record Settled(ClockReading reading, boolean breachMarked) {
+    }
+
+    /** Marks the warning unless it is marked: timeline and {@link SlaWarning}. True when this call marked it. */
+    boolean markWarning(StoredClock clock, ClockReading reading, Instant now) {
+        if (!store.markWarned(clock.key(), second(now))) {
+            return false;
+        }
+        record(clock, WARNING, now, "%s target (%s): %d%% used, due %s".formatted(clock.key().kind().label(),
+                clock.facts().target(), clock.warningPercent(), reading.dueAt()));
+        events.publishEvent(new SlaWarning(clock.key().ticket(), clock.key().kind(), reading.dueAt(), second(now)));
+        return true;
+    }
+
+    /** Marks the breach unless it is marked: timeline and {@link SlaBreached}. True when this call marked it. */
+    boolean markBreach(StoredClock clock, ClockReading reading, Instant now) {
+        if (!store.markBreached(clock.key(), second(now))) {
+            return false;
+        }
+        record(clock, BREACHED, now, "%s target (%s) missed: due %s".formatted(clock.key().kind().label(),
+                clock.facts().target(), reading.dueAt()));
+        events.publishEvent(new SlaBreached(clock.key().ticket(), clock.key().kind(), reading.dueAt(), second(now)));
+        return true;
+    }
+
+    /** A system entry on the ticket's timeline; {@code field} names the clock. */
+    void record(StoredClock clock, String kind, Instant at, String detail) {
+        tickets.recordOnTimeline(clock.key().ticket(), new TimelineEntry(second(at), null, TimelineEntry.SYSTEM, kind,
+                clock.key().kind().name(), null, null, detail));
+    }
+
+    /** Tells tickets the earliest due time of the ticket's counting clocks, the queue's sort key. */
+    void refreshNextDue(TicketId ticket) {
+        tickets.setNextDue(ticket, store.nextDue(ticket));
+    }
+}

@@ -1,0 +1,55 @@
+package org.atende.sla;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.atende.sla.internal.ClockStore;
+import org.atende.sla.internal.StoredClock;
+import org.atende.tickets.TicketId;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A ticket's SLA clocks, read live: what the stored row says is what the sweep last saw, the view is
+ * computed at {@code now} on the clock's calendar. The clocks themselves move with the ticket's events.
+ */
+@Service
+@Transactional(readOnly = true)
+public class SlaClocks {
+
+    private final ClockStore store;
+    private final ClockBook book;
+
+    SlaClocks(ClockStore store, ClockBook book) {
+        this.store = store;
+        this.book = book;
+    }
+
+    /** The clocks of one ticket; {@link TicketClocks#NONE} when it has none. */
+    public TicketClocks clocksOf(TicketId ticket, Instant now) {
+        return clocksOf(List.of(ticket), now).get(ticket);
+    }
+
+    /** The clocks of many tickets (a queue page) in one query; every ticket asked for is in the answer. */
+    public Map<TicketId, TicketClocks> clocksOf(Collection<TicketId> tickets, Instant now) {
+        Map<TicketId, List<StoredClock>> stored = store.load(tickets);
+        Map<TicketId, TicketClocks> result = new LinkedHashMap<>();
+        for (TicketId ticket : tickets) {
+            ClockView first = null;
+            ClockView resolution = null;
+            for (StoredClock c : stored.getOrDefault(ticket, List.of())) {
+                ClockView view = ClockView.of(book.read(c, now));
+                if (c.key().kind() == ClockKind.FIRST_RESPONSE) {
+                    first = view;
+                } else {
+                    resolution = view;
+                }
+            }
+            result.put(ticket, first == null && resolution == null ? TicketClocks.NONE : new TicketClocks(first, resolution));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,90 @@
+package org.atende.sla;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.atende.sla.internal.CalendarStore;
+import org.atende.sla.internal.PolicyRepository;
+import org.atende.sla.internal.PolicyRow;
+import org.atende.tickets.Priority;
+import org.atende.tickets.TicketStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * SLA policies: what plans point at. Changing a policy's targets affects clocks started afterwards
+ * (and clocks recomputed when their ticket is reclassified); running clocks keep the target they
+ * started with. The warning share and pausing statuses apply from the next reading on.
+ */
+@Service
+@Transactional
+public class SlaPolicies {
+
+    private final PolicyRepository policies;
+    private final CalendarStore calendars;
+    private final Clock clock;
+
+    SlaPolicies(PolicyRepository policies, CalendarStore calendars, Clock clock) {
+        this.policies = policies;
+        this.calendars = calendars;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<SlaPolicy> get(long id) {
+        return policies.findById(id).map(SlaPolicies::policy);
+    }
+
+    @Transactional(readOnly = true)
+    public List<SlaPolicy> list() {
+        return policies.findAllByOrderByNameAsc().stream().map(SlaPolicies::policy).toList();
+    }
+
+    public Outcome<SlaPolicy> create(SlaPolicyDraft draft) {
+        var checked = PolicyRules.check(0, draft, name -> policies.findByName(name).isPresent(), calendars::exists);
+        if (!(checked instanceof Outcome.Saved<SlaPolicy>(SlaPolicy p))) {
+            return checked;
+        }
+        Instant now = clock.instant();
+        return new Outcome.Saved<>(policy(policies.save(row(null, p, now, now))));
+    }
+
+    /** Replaces a policy's settings; throws {@link NoSuchElementException} when there is no such policy. */
+    public Outcome<SlaPolicy> update(long id, SlaPolicyDraft draft) {
+        PolicyRow existing = policies.findById(id).orElseThrow(() -> new NoSuchElementException("no SLA policy " + id));
+        var checked = PolicyRules.check(id, draft,
+                name -> policies.findByName(name).filter(other -> other.id() != id).isPresent(), calendars::exists);
+        if (!(checked instanceof Outcome.Saved<SlaPolicy>(SlaPolicy p))) {
+            return checked;
+        }
+        return new Outcome.Saved<>(policy(policies.save(row(id, p, existing.createdAt(), clock.instant()))));
+    }
+
+    private static PolicyRow row(Long id, SlaPolicy p, Instant created, Instant updated) {
+        Map<String, PolicyRow.TargetRow> targets = new LinkedHashMap<>();
+        p.targets().forEach((priority, t) -> targets.put(priority.name(), new PolicyRow.TargetRow(
+                t.firstResponse().amount(), t.firstResponse().unit().name(),
+                t.resolution().amount(), t.resolution().unit().name())));
+        String pausing = p.pausingStatuses().stream().map(Enum::name).collect(Collectors.joining(","));
+        return new PolicyRow(id, p.name(), p.warningPercent(), pausing, p.calendarId(), created, updated, targets);
+    }
+
+    private static SlaPolicy policy(PolicyRow row) {
+        Map<Priority, PriorityTargets> targets = new EnumMap<>(Priority.class);
+        row.targets().forEach((priority, t) -> targets.put(Priority.valueOf(priority), new PriorityTargets(
+                new SlaTarget(t.firstResponseAmount(), TargetUnit.valueOf(t.firstResponseUnit())),
+                new SlaTarget(t.resolutionAmount(), TargetUnit.valueOf(t.resolutionUnit())))));
+        Set<TicketStatus> pausing = Arrays.stream(row.pausingStatuses().split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).map(TicketStatus::valueOf).collect(Collectors.toSet());
+        return new SlaPolicy(row.id(), row.name(), row.warningPercent(), pausing, row.calendarId(), targets);
+    }
+}

@@ -1,0 +1,106 @@
+package org.atende.sla;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.atende.sla.internal.ClockKey;
+import org.atende.sla.internal.ClockStore;
+import org.atende.sla.internal.StoredClock;
+import org.atende.tickets.TicketId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One pass of the SLA sweep: in batches of {@code atende.sla.sweep-batch-size}, each its own
+ * transaction, claims running clocks past their due time or their warning time with
+ * {@code SELECT ... FOR UPDATE SKIP LOCKED}, reads each again (a pause may have moved it), and marks
+ * warnings and breaches: timeline entry and event in the same transaction. Sweepers on several
+ * instances share one database without marking a clock twice: a claimed row is invisible to the
+ * others until the claim commits, and by then it no longer qualifies.
+ */
+@Component
+class SlaSweep {
+
+    private static final Logger log = LoggerFactory.getLogger(SlaSweep.class);
+    private static final int MAX_BATCHES_PER_PASS = 1_000;
+
+    /** What one pass marked. */
+    record Result(int warned, int breached) {
+    }
+
+    private record Batch(int claimed, int settled, int warned, int breached) {
+    }
+
+    private final ClockStore store;
+    private final ClockBook book;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final int batchSize;
+
+    SlaSweep(ClockStore store, ClockBook book, PlatformTransactionManager transactions, Clock clock,
+            SlaSweepProperties properties) {
+        this.store = store;
+        this.book = book;
+        this.transactions = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.batchSize = properties.sweepBatchSize();
+    }
+
+    Result runOnce() {
+        Instant now = ClockBook.second(clock.instant());
+        int warned = 0;
+        int breached = 0;
+        for (int i = 0; i < MAX_BATCHES_PER_PASS; i++) {
+            Batch batch = Objects.requireNonNull(transactions.execute(tx -> batch(now)));
+            warned += batch.warned();
+            breached += batch.breached();
+            if (batch.claimed() < batchSize || batch.settled() == 0) {
+                break;
+            }
+        }
+        return new Result(warned, breached);
+    }
+
+    private Batch batch(Instant now) {
+        Set<ClockKey> claimed = new LinkedHashSet<>(store.claimOverdue(now, batchSize));
+        claimed.addAll(store.claimWarnable(now, batchSize - claimed.size()));
+        if (claimed.isEmpty()) {
+            return new Batch(0, 0, 0, 0);
+        }
+        List<TicketId> tickets = new ArrayList<>(claimed.stream().map(ClockKey::ticket).distinct().toList());
+        Map<TicketId, List<StoredClock>> loaded = store.load(tickets);
+        int settled = 0;
+        int warned = 0;
+        int breached = 0;
+        for (ClockKey key : claimed) {
+            StoredClock c = loaded.getOrDefault(key.ticket(), List.of()).stream()
+                    .filter(s -> s.key().equals(key)).findFirst().orElse(null);
+            if (c == null) {
+                continue;
+            }
+            try {
+                ClockReading reading = book.read(c, now);
+                if (!reading.breached() && reading.state() == ClockState.RUNNING && c.warnedAt() == null
+                        && !now.isBefore(reading.warnAt()) && book.markWarning(c, reading, now)) {
+                    warned++;
+                }
+                if (book.settle(c, now).breachMarked()) {
+                    breached++;
+                }
+                settled++;
+            } catch (RuntimeException e) {
+                log.error("SLA sweep could not read clock {} of ticket {}; left for the next pass", key.kind(), key.ticket(), e);
+            }
+        }
+        return new Batch(claimed.size(), settled, warned, breached);
+    }
+}

@@ -1,0 +1,157 @@
+package org.atende.sla.internal;
+
+import static org.atende.sla.internal.CalendarStore.instant;
+import static org.atende.sla.internal.CalendarStore.utc;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.atende.sla.ClockKind;
+import org.atende.sla.ClockReading;
+import org.atende.sla.ClockState;
+import org.atende.sla.SlaTarget;
+import org.atende.tickets.TicketId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code sla_clock} and {@code sla_clock_pause} in explicit SQL. Row locks are taken on
+ * {@code sla_clock} alone (never through a join, which would lock the policy row for every ticket).
+ */
+@Component
+public class ClockStore {
+
+    private static final int IN_LIST = 500;
+    private static final String LOAD = """
+            SELECT c.ticket_id, c.kind, c.policy_id, c.calendar_id, c.started_at, c.target_amount, c.target_unit,
+                   c.state, c.due_at, c.warn_at, c.stopped_at, c.warned_at, c.breached_at,
+                   pol.warning_percent, cal.updated_at AS calendar_version, p.paused_from, p.paused_to
+            FROM sla_clock c
+            JOIN sla_policy pol ON pol.id = c.policy_id
+            LEFT JOIN calendar_definition cal ON cal.id = c.calendar_id
+            LEFT JOIN sla_clock_pause p ON p.ticket_id = c.ticket_id AND p.kind = c.kind
+            WHERE c.ticket_id IN (:tickets)
+            ORDER BY c.ticket_id, c.kind, p.paused_from, p.id""";
+
+    private final JdbcClient jdbc;
+
+    ClockStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(ClockKey key, long policyId, @Nullable Long calendarId, Instant start, SlaTarget target,
+            ClockReading reading) {
+        jdbc.sql("""
+                INSERT INTO sla_clock (ticket_id, kind, policy_id, calendar_id, started_at, target_amount, target_unit,
+                                       state, due_at, warn_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(key.ticket().value(), key.kind().name(), policyId, calendarId, utc(start), target.amount(),
+                        target.unit().name(), reading.state().name(), utc(reading.dueAt()), utc(reading.warnAt()))
+                .update();
+    }
+
+    /** The clocks of many tickets with their pauses, in one query; tickets without clocks are left out. */
+    public Map<TicketId, List<StoredClock>> load(Collection<TicketId> tickets) {
+        Map<TicketId, List<StoredClock>> result = new LinkedHashMap<>();
+        List<Long> ids = tickets.stream().map(TicketId::value).distinct().toList();
+        for (int i = 0; i < ids.size(); i += IN_LIST) {
+            List<ClockRows.Row> rows = jdbc.sql(LOAD).param("tickets", ids.subList(i, Math.min(ids.size(), i + IN_LIST)))
+                    .query(ClockRows::row).list();
+            ClockRows.assemble(rows, result);
+        }
+        return result;
+    }
+
+    /** Locks a ticket's clocks until the transaction ends (waiting for a sweep that holds them), then loads them. */
+    public List<StoredClock> lock(TicketId ticket) {
+        jdbc.sql("SELECT kind FROM sla_clock WHERE ticket_id = ? FOR UPDATE").param(ticket.value())
+                .query(String.class).list();
+        return load(List.of(ticket)).getOrDefault(ticket, List.of());
+    }
+
+    /**
+     * Claims up to {@code limit} running clocks past their due time and not yet marked breached, skipping
+     * clocks another transaction holds; they stay locked until this transaction ends.
+     */
+    public List<ClockKey> claimOverdue(Instant now, int limit) {
+        return claim("breached_at IS NULL AND due_at < :now ORDER BY due_at", now, limit);
+    }
+
+    /**
+     * Claims up to {@code limit} running clocks at or past their warning time, not yet warned, and not past
+     * their due time (those are {@link #claimOverdue}'s: a batch claims each clock once).
+     */
+    public List<ClockKey> claimWarnable(Instant now, int limit) {
+        return claim("warned_at IS NULL AND warn_at <= :now AND due_at >= :now ORDER BY warn_at", now, limit);
+    }
+
+    private List<ClockKey> claim(String condition, Instant now, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT ticket_id, kind FROM sla_clock WHERE state = 'RUNNING' AND " + condition
+                        + " LIMIT :limit FOR UPDATE SKIP LOCKED")
+                .param("now", utc(now)).param("limit", limit)
+                .query((rs, n) -> new ClockKey(new TicketId(rs.getLong("ticket_id")), ClockKind.valueOf(rs.getString("kind"))))
+                .list();
+    }
+
+    /** Writes what a reading found: state, due and warning times, and the stop. */
+    public void write(ClockKey key, ClockState state, Instant due, Instant warn, @Nullable Instant stoppedAt) {
+        jdbc.sql("UPDATE sla_clock SET state = ?, due_at = ?, warn_at = ?, stopped_at = ? WHERE ticket_id = ? AND kind = ?")
+                .params(state.name(), utc(due), utc(warn), stoppedAt == null ? null : utc(stoppedAt),
+                        key.ticket().value(), key.kind().name())
+                .update();
+    }
+
+    public void retarget(ClockKey key, SlaTarget target) {
+        jdbc.sql("UPDATE sla_clock SET target_amount = ?, target_unit = ? WHERE ticket_id = ? AND kind = ?")
+                .params(target.amount(), target.unit().name(), key.ticket().value(), key.kind().name()).update();
+    }
+
+    /** Sets {@code warned_at} unless it is set; true when this call set it. */
+    public boolean markWarned(ClockKey key, Instant at) {
+        return jdbc.sql("UPDATE sla_clock SET warned_at = ? WHERE ticket_id = ? AND kind = ? AND warned_at IS NULL")
+                .params(utc(at), key.ticket().value(), key.kind().name()).update() == 1;
+    }
+
+    /** Sets {@code breached_at} and the state BREACHED unless it is set; true when this call set it. */
+    public boolean markBreached(ClockKey key, Instant at) {
+        return jdbc.sql("""
+                UPDATE sla_clock SET breached_at = ?, state = 'BREACHED'
+                WHERE ticket_id = ? AND kind = ? AND breached_at IS NULL""")
+                .params(utc(at), key.ticket().value(), key.kind().name()).update() == 1;
+    }
+
+    /** Forgets the warning and breach marks (a new target moved the times past now). */
+    public void clearMarks(ClockKey key, boolean warned, boolean breached) {
+        if (warned) {
+            jdbc.sql("UPDATE sla_clock SET warned_at = NULL WHERE ticket_id = ? AND kind = ?")
+                    .params(key.ticket().value(), key.kind().name()).update();
+        }
+        if (breached) {
+            jdbc.sql("UPDATE sla_clock SET breached_at = NULL WHERE ticket_id = ? AND kind = ?")
+                    .params(key.ticket().value(), key.kind().name()).update();
+        }
+    }
+
+    public void addPause(ClockKey key, Instant from, @Nullable Instant to, String reason) {
+        jdbc.sql("INSERT INTO sla_clock_pause (ticket_id, kind, paused_from, paused_to, reason) VALUES (?, ?, ?, ?, ?)")
+                .params(key.ticket().value(), key.kind().name(), utc(from), to == null ? null : utc(to), reason).update();
+    }
+
+    public void closePause(ClockKey key, Instant to) {
+        jdbc.sql("UPDATE sla_clock_pause SET paused_to = ? WHERE ticket_id = ? AND kind = ? AND paused_to IS NULL")
+                .params(utc(to), key.ticket().value(), key.kind().name()).update();
+    }
+
+    /** The earliest due time of a ticket's counting clocks (neither stopped nor paused), or null. */
+    public @Nullable Instant nextDue(TicketId ticket) {
+        return jdbc.sql("SELECT MIN(due_at) AS due FROM sla_clock WHERE ticket_id = ? AND stopped_at IS NULL AND state <> 'PAUSED'")
+                .param(ticket.value()).query((rs, n) -> instant(rs, "due")).optional().orElse(null);
+    }
+}

@@ -1,0 +1,26 @@
+package org.atende.sla.internal;
+
+import java.time.Instant;
+
+import org.atende.sla.ClockFacts;
+import org.atende.sla.ClockState;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A clock row with its pauses: the facts it is read from, the calendar it is measured on (null: the
+ * support calendar; {@code calendarVersion} is that calendar's {@code updated_at}), its policy's
+ * warning share, and what was last written: state, due and warning times, and the sweep's marks.
+ */
+public record StoredClock(ClockKey key, long policyId, @Nullable Long calendarId, @Nullable Instant calendarVersion,
+        int warningPercent, ClockFacts facts, ClockState state, Instant dueAt, Instant warnAt,
+        @Nullable Instant warnedAt, @Nullable Instant breachedAt) {
+
+    public StoredClock withFacts(ClockFacts changed) {
+        return new StoredClock(key, policyId, calendarId, calendarVersion, warningPercent, changed, state, dueAt, warnAt,
+                warnedAt, breachedAt);
+    }
+
+    public boolean isStopped() {
+        return facts.stoppedAt() != null;
+    }
+}

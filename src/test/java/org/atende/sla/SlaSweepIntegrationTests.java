@@ -1,0 +1,131 @@
+package org.atende.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.atende.sla.Desk.Entry;
+import org.atende.sla.internal.ClockStore;
+import org.atende.tickets.Priority;
+import org.atende.tickets.TicketId;
+import org.atende.tickets.TicketStatus;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+/** The sweep on H2: warnings and breaches found on time, each recorded and published once. */
+@RecordApplicationEvents
+class SlaSweepIntegrationTests extends SlaIntegrationSupport {
+
+    @Autowired
+    SlaSweep sweep;
+
+    @Autowired
+    SlaClocks clocks;
+
+    @Autowired
+    ApplicationEvents events;
+
+    @Autowired
+    ClockStore sweepStore;
+
+    @Autowired
+    ClockBook sweepBook;
+
+    static Instant at(String utc) {
+        return Instant.parse(utc);
+    }
+
+    long timeline(TicketId ticket, String kind) {
+        return desk.timeline(ticket).stream().map(Entry::kind).filter(kind::equals).count();
+    }
+
+    @Test
+    void doesNotBreachAtTheDueSecondButOneSecondLater() {
+        TicketId ticket = desk.open(Priority.URGENT, "2026-11-26T10:00:00Z");
+
+        clock.set("2026-11-26T14:00:00Z");
+        assertThat(clocks.clocksOf(ticket, clock.instant()).firstResponse().breached()).isFalse();
+        assertThat(clocks.clocksOf(ticket, clock.instant()).firstResponse().remainingSeconds()).isZero();
+        assertThat(sweep.runOnce().breached()).isZero();
+        assertThat(desk.column(ticket, ClockKind.FIRST_RESPONSE, "breached_at")).isNull();
+
+        clock.set("2026-11-26T14:00:01Z");
+        assertThat(sweep.runOnce().breached()).isEqualTo(1);
+
+        ClockView first = clocks.clocksOf(ticket, clock.instant()).firstResponse();
+        assertThat(first.state()).isEqualTo(ClockState.BREACHED);
+        assertThat(first.remainingSeconds()).isEqualTo(-1);
+        assertThat(desk.column(ticket, ClockKind.FIRST_RESPONSE, "state")).isEqualTo("BREACHED");
+        assertThat(desk.column(ticket, ClockKind.FIRST_RESPONSE, "breached_at")).isEqualTo("2026-11-26T14:00:01Z");
+        assertThat(desk.column(ticket, ClockKind.RESOLUTION, "breached_at")).isNull();
+    }
+
+    @Test
+    void warnsThenBreachesEachOnceOnTheTimelineAndAsEvents() {
+        TicketId ticket = desk.open(Priority.URGENT, "2026-11-26T10:00:00Z");
+
+        clock.set("2026-11-26T12:59:59Z");
+        assertThat(sweep.runOnce()).isEqualTo(new SlaSweep.Result(0, 0));
+        clock.set("2026-11-26T13:00:00Z"); // 75 % of 4 business hours
+        assertThat(sweep.runOnce()).isEqualTo(new SlaSweep.Result(1, 0));
+        clock.set("2026-11-26T13:30:00Z");
+        assertThat(sweep.runOnce()).isEqualTo(new SlaSweep.Result(0, 0));
+        clock.set("2026-11-26T14:00:01Z");
+        assertThat(sweep.runOnce()).isEqualTo(new SlaSweep.Result(0, 1));
+        clock.set("2026-11-26T15:00:00Z");
+        assertThat(sweep.runOnce()).isEqualTo(new SlaSweep.Result(0, 0));
+
+        assertThat(timeline(ticket, ClockBook.WARNING)).isEqualTo(1);
+        assertThat(timeline(ticket, ClockBook.BREACHED)).isEqualTo(1);
+        assertThat(desk.timeline(ticket)).filteredOn(e -> e.kind().equals(ClockBook.BREACHED)).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.field()).isEqualTo("FIRST_RESPONSE");
+                    assertThat(e.detail()).isEqualTo("First response target (4 business hours) missed: due 2026-11-26T14:00:00Z");
+                });
+        assertThat(events.stream(SlaWarning.class)).containsExactly(
+                new SlaWarning(ticket, ClockKind.FIRST_RESPONSE, at("2026-11-26T14:00:00Z"), at("2026-11-26T13:00:00Z")));
+        assertThat(events.stream(SlaBreached.class)).containsExactly(
+                new SlaBreached(ticket, ClockKind.FIRST_RESPONSE, at("2026-11-26T14:00:00Z"), at("2026-11-26T14:00:01Z")));
+    }
+
+    @Test
+    void aPausedClockIsNeitherWarnedNorBreachedWhileItWaits() {
+        TicketId ticket = desk.open(Priority.URGENT, "2026-11-26T10:00:00Z");
+        clock.set("2026-11-26T10:30:00Z");
+        desk.reply(ticket, "2026-11-26T10:30:00Z");
+        clock.set("2026-11-26T11:00:00Z");
+        desk.status(ticket, TicketStatus.OPEN, TicketStatus.WAITING_ON_CUSTOMER, "2026-11-26T11:00:00Z");
+
+        clock.set("2026-12-10T11:00:00Z");
+        assertThat(sweep.runOnce()).isEqualTo(new SlaSweep.Result(0, 0));
+        assertThat(clocks.clocksOf(ticket, clock.instant()).resolution().state()).isEqualTo(ClockState.PAUSED);
+    }
+
+    @Test
+    void readsTheClockAgainBeforeMarkingIt() {
+        TicketId ticket = desk.open(Priority.URGENT, "2026-11-26T10:00:00Z");
+        // the stored times say breached, but the pauses (written behind the listener's back) moved the due time
+        jdbc.sql("INSERT INTO sla_clock_pause (ticket_id, kind, paused_from, paused_to, reason) VALUES (?, 'FIRST_RESPONSE', ?, ?, 'ON_HOLD')")
+                .params(ticket.value(), Desk.utc(at("2026-11-26T11:00:00Z")), Desk.utc(at("2026-11-26T16:00:00Z"))).update();
+
+        clock.set("2026-11-26T14:30:00Z");
+        assertThat(sweep.runOnce()).isEqualTo(new SlaSweep.Result(0, 0));
+        assertThat(desk.column(ticket, ClockKind.FIRST_RESPONSE, "due_at")).isEqualTo("2026-11-26T19:00:00Z");
+        assertThat(desk.column(ticket, ClockKind.FIRST_RESPONSE, "warn_at")).isEqualTo("2026-11-26T18:00:00Z");
+    }
+
+    @Test
+    void sweepsEveryOverdueClockInBatches() {
+        for (int i = 0; i < 7; i++) {
+            desk.open(Priority.URGENT, "2026-11-26T10:00:00Z");
+        }
+        clock.set("2026-11-27T20:00:00Z"); // every first response breached, every resolution warned
+        SlaSweep small = new SlaSweep(sweepStore, sweepBook, transactions, clock,
+                new SlaSweepProperties(java.time.Duration.ofMinutes(1), 3, true));
+
+        assertThat(small.runOnce()).isEqualTo(new SlaSweep.Result(7, 7));
+        assertThat(small.runOnce()).isEqualTo(new SlaSweep.Result(0, 0));
+    }
+}

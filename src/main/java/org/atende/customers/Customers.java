@@ -61,10 +61,11 @@ public class Customers {
     private static OrganisationSummary organisation(ResultSet rs, int row) throws SQLException {
         String domains = rs.getString("domains");
         long calendar = rs.getLong("calendar_id");
+        Long calendarId = rs.wasNull() ? null : calendar; // wasNull speaks of the last column read
         return new OrganisationSummary(new OrganisationId(rs.getLong("id")), rs.getString("name"),
                 new PlanId(rs.getLong("plan_id")), Language.valueOf(rs.getString("language")),
                 domains == null ? List.of() : List.of(domains.split(",")).stream().sorted().toList(),
-                rs.wasNull() ? null : calendar);
+                calendarId);
     }
 
     private static ContactSummary contact(ResultSet rs, int row) throws SQLException {

@@ -2,10 +2,7 @@ package org.atende.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -18,7 +15,6 @@ class SlaConfigurationTests {
     void sweepsEveryMinuteInBatchesOfTwoHundredByDefault() {
         context.run(ctx -> {
             assertThat(ctx.getBean(SlaSweepProperties.class)).isEqualTo(new SlaSweepProperties(Duration.ofMinutes(1), 200, true));
-            assertThat(ctx.getBean(Clock.class).getZone()).isEqualTo(ZoneOffset.UTC);
         });
     }
 
@@ -33,12 +29,5 @@ class SlaConfigurationTests {
     void refusesToStartWithAnEmptyBatch() {
         context.withPropertyValues("atende.sla.sweep-batch-size=0").run(ctx -> assertThat(ctx).hasFailed().getFailure()
                 .rootCause().hasMessageContaining("atende.sla.sweep-batch-size must be positive: 0"));
-    }
-
-    @Test
-    void stepsAsideForAClockDefinedElsewhere() {
-        Clock fixed = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
-        new ApplicationContextRunner().withBean(Clock.class, () -> fixed).withUserConfiguration(SlaConfiguration.class)
-                .run(ctx -> assertThat(ctx.getBeansOfType(Clock.class).values()).containsExactly(fixed));
     }
 }

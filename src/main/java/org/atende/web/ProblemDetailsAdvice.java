@@ -30,6 +30,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.beans.TypeMismatchException;
 
 import jakarta.validation.ConstraintViolationException;
@@ -89,6 +90,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String name = ex.getParameterName();
         return handleExceptionInternal(ex, malformed("Parameter '" + name + "' is required.", new FieldProblem(name, "is required")),
                 headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "Nothing is at " + path(request) + "."), headers, status, request);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -10,8 +10,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record TokenSummary(TokenId id, UserId userId, String name, String prefix, Instant createdAt,
         @Nullable Instant expiresAt, @Nullable Instant lastUsedAt, @Nullable Instant revokedAt) {
-
-    public boolean isUsableAt(Instant now) {
-        return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
-    }
 }

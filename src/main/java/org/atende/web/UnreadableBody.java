@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -41,9 +42,10 @@ record UnreadableBody(String detail, @Nullable FieldProblem field) {
             case InvalidNullException e -> "must not be null";
             case InvalidFormatException e -> "'" + echo(e.getValue()) + "' is not " + expected(e.getTargetType());
             case MismatchedInputException e -> "must be " + expected(e.getTargetType());
+            case InputCoercionException e -> "is out of range; it must be " + expected(e.getTargetType());
             case ValueInstantiationException e -> e.getCause() != null && e.getCause().getMessage() != null
                     ? e.getCause().getMessage() : "has a value that is not accepted";
-            default -> null;
+            default -> path.isEmpty() ? null : "could not be read";
         };
         if (problem == null || path.isEmpty()) {
             String where = jackson.getLocation() == null ? ""

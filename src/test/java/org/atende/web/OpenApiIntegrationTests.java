@@ -27,6 +27,8 @@ class OpenApiIntegrationTests extends ApiIntegrationTest {
         assertThat(bearer.path("type").asString()).isEqualTo("http");
         assertThat(bearer.path("scheme").asString()).isEqualTo("bearer");
         assertThat(document.path("security").get(0).has("bearer")).isTrue();
+        assertThat(document.path("paths").path("/api/v1/organisations").path("post").path("responses").propertyNames())
+                .contains("201", "400", "401", "403");
     }
 
     @Test

@@ -100,6 +100,30 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
         }
 
         @Test
+        void refuseANumberOutOfRangeOrWithAFraction() {
+            Answer tooLarge = api.send("POST", "/api/v1/organisations", admin,
+                    "{\"name\":\"Acme\",\"planId\":99999999999999999999999,\"language\":\"PT\"}", "application/json");
+            Answer fraction = api.send("POST", "/api/v1/organisations", admin,
+                    "{\"name\":\"Acme\",\"planId\":1.5,\"language\":\"PT\"}", "application/json");
+
+            assertProblem(tooLarge, 400, "malformed-request");
+            assertThat(fields(tooLarge)).containsExactly("planId");
+            assertProblem(fraction, 400, "malformed-request");
+            assertThat(fields(fraction)).containsExactly("planId");
+        }
+
+        @Test
+        void refuseAnExpiryBeyondTheLastRepresentableDay() {
+            long user = createUser("AGENT", null, null);
+
+            Answer answer = api.post("/api/v1/users/" + user + "/tokens", admin,
+                    Map.of("name", "forever", "expiresAt", "+999999999-12-31T23:59:59Z"));
+
+            assertProblem(answer, 400, "validation");
+            assertThat(fields(answer)).containsExactly("expiresAt");
+        }
+
+        @Test
         void refuseAListWhereTextIsExpected() {
             Answer answer = api.post("/api/v1/teams", admin, Map.of("name", List.of("a", "b"), "kind", "FIRST_LINE"));
 

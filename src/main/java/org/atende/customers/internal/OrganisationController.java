@@ -14,6 +14,7 @@ import org.atende.customers.Viewer;
 import org.atende.customers.internal.ContactController.ContactRequest;
 import org.atende.customers.internal.ContactController.ContactResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
@@ -80,6 +82,7 @@ class OrganisationController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<OrganisationResponse> create(@AuthenticationPrincipal Viewer viewer,
             @Valid @RequestBody OrganisationRequest body) {
         Access.requireStaff(viewer);
@@ -105,6 +108,7 @@ class OrganisationController {
     }
 
     @PostMapping("/{id}/contacts")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ContactResponse> createContact(@AuthenticationPrincipal Viewer viewer, @PathVariable long id,
             @Valid @RequestBody ContactRequest body) {
         OrganisationId organisation = visible(viewer, id).id();

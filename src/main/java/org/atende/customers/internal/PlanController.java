@@ -9,6 +9,7 @@ import org.atende.customers.PlanDraft;
 import org.atende.customers.PlanId;
 import org.atende.customers.PlanSummary;
 import org.atende.customers.Viewer;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
@@ -63,6 +65,7 @@ class PlanController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<PlanResponse> create(@AuthenticationPrincipal Viewer viewer, @Valid @RequestBody PlanRequest body) {
         Access.requireAdmin(viewer);
         PlanSummary created = customers.createPlan(body.draft());

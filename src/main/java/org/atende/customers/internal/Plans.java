@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Plans {
 
     /** The priorities a ticket can have, as the support terms name them. */
-    public static final Set<String> PRIORITIES = Set.of("LOW", "MEDIUM", "HIGH", "URGENT");
+    static final Set<String> PRIORITIES = Set.of("LOW", "MEDIUM", "HIGH", "URGENT");
 
     private final PlanRepository plans;
     private final Clock clock;

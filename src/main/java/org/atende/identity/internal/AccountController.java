@@ -12,6 +12,7 @@ import org.atende.identity.UserSummary;
 import org.atende.identity.internal.UserController.IssuedTokenResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
@@ -54,6 +56,7 @@ class AccountController {
     }
 
     @PostMapping("/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<IssuedTokenResponse> issueOwnToken(@AuthenticationPrincipal UserDetails signedIn,
             @Valid @RequestBody OwnTokenRequest body) {
         UserSummary user = identity.userByEmail(signedIn.getUsername())

@@ -11,6 +11,7 @@ import org.atende.identity.TeamDraft;
 import org.atende.identity.TeamId;
 import org.atende.identity.TeamKind;
 import org.atende.identity.TeamSummary;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
@@ -59,6 +61,7 @@ class TeamController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<TeamResponse> create(@AuthenticationPrincipal Actor actor, @Valid @RequestBody TeamRequest body) {
         Access.require(actor, Role.ADMIN);
         TeamSummary created = identity.createTeam(new TeamDraft(body.name(), body.kind()));

@@ -9,12 +9,14 @@ import org.atende.identity.Role;
 import org.atende.identity.TokenId;
 import org.atende.identity.TokenSummary;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** One API token: administrators read and revoke it. Revoking takes effect on the next request. */
@@ -45,6 +47,7 @@ class TokenController {
     }
 
     @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> revoke(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
         TokenSummary token = visible(actor, id);
         Access.require(actor, Role.ADMIN);

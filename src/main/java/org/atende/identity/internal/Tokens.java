@@ -32,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Tokens {
 
     static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+    private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T00:00:00Z");
 
     private final ApiTokenRepository tokens;
     private final UserRepository users;
@@ -54,6 +55,8 @@ public class Tokens {
         String name = Problems.text(draft.name(), "name", 120, problems);
         if (draft.expiresAt() != null && !draft.expiresAt().isAfter(now)) {
             problems.add("expiresAt", "must be in the future");
+        } else if (draft.expiresAt() != null && draft.expiresAt().isAfter(LATEST_EXPIRY)) {
+            problems.add("expiresAt", "must be before " + LATEST_EXPIRY);
         }
         problems.throwIfInvalid();
         String secret = TokenSecrets.generate();

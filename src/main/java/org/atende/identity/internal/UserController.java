@@ -18,6 +18,7 @@ import org.atende.identity.UserSummary;
 import org.atende.identity.internal.TokenController.TokenResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
@@ -96,6 +98,7 @@ class UserController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<UserResponse> create(@AuthenticationPrincipal Actor actor, @Valid @RequestBody UserRequest body) {
         Access.require(actor, Role.ADMIN);
         UserSummary created = identity.createUser(body.draft());
@@ -124,6 +127,7 @@ class UserController {
     }
 
     @PostMapping("/{id}/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<IssuedTokenResponse> issueToken(@AuthenticationPrincipal Actor actor, @PathVariable long id,
             @Valid @RequestBody TokenRequest body) {
         UserSummary user = visible(actor, id);

@@ -1,14 +1,12 @@
 package org.atende.web;
 
 import java.net.URI;
-import java.util.Comparator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -20,7 +18,6 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
-import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -50,8 +47,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> errors = ex.getBindingResult().getAllErrors().stream().map(ProblemDetailsAdvice::problem).toList();
-        return handleExceptionInternal(ex, invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
+        List<FieldProblem> errors = ex.getBindingResult().getAllErrors().stream().map(Problems::of).toList();
+        return handleExceptionInternal(ex, Problems.invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @Override
@@ -59,10 +56,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream().map(error -> error instanceof FieldError f
-                        ? problem(f) : new FieldProblem(String.valueOf(result.getMethodParameter().getParameterName()),
-                                message(error))))
+                        ? Problems.of(f) : new FieldProblem(String.valueOf(result.getMethodParameter().getParameterName()),
+                                Problems.message(error))))
                 .toList();
-        return handleExceptionInternal(ex, invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
+        return handleExceptionInternal(ex, Problems.invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @Override
@@ -72,7 +69,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return handleExceptionInternal(ex, tooLarge.problem(), headers, HttpStatus.CONTENT_TOO_LARGE, request);
         }
         UnreadableBody why = UnreadableBody.explain(ex);
-        return handleExceptionInternal(ex, malformed(why.detail(), why.field()), headers, HttpStatus.BAD_REQUEST, request);
+        return handleExceptionInternal(ex, Problems.malformed(why.detail(), why.field()), headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @Override
@@ -80,7 +77,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : String.valueOf(ex.getPropertyName());
         String problem = "'" + ex.getValue() + "' is not " + UnreadableBody.expected(ex.getRequiredType());
-        return handleExceptionInternal(ex, malformed("Parameter '" + name + "' " + problem + ".", new FieldProblem(name, problem)),
+        return handleExceptionInternal(ex, Problems.malformed("Parameter '" + name + "' " + problem + ".", new FieldProblem(name, problem)),
                 headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -88,7 +85,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String name = ex.getParameterName();
-        return handleExceptionInternal(ex, malformed("Parameter '" + name + "' is required.", new FieldProblem(name, "is required")),
+        return handleExceptionInternal(ex, Problems.malformed("Parameter '" + name + "' is required.", new FieldProblem(name, "is required")),
                 headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -103,7 +100,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> constraintViolation(ConstraintViolationException ex, WebRequest request) {
         List<FieldProblem> errors = ex.getConstraintViolations().stream()
                 .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage())).toList();
-        return respond(ex, invalid(errors), request);
+        return respond(ex, Problems.invalid(errors), request);
     }
 
     @ExceptionHandler(NoSuchElementException.class)
@@ -165,34 +162,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         HttpStatusCode status = HttpStatusCode.valueOf(problem.getStatus());
         ResponseEntity<Object> response = handleExceptionInternal(ex, problem, new HttpHeaders(), status, request);
         return response != null ? response : ResponseEntity.status(status).body(problem);
-    }
-
-    static ProblemDetail invalid(List<FieldProblem> errors) {
-        List<FieldProblem> sorted = errors.stream().sorted(Comparator.comparing(FieldProblem::field)).toList();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                sorted.size() == 1 ? "1 field is invalid." : sorted.size() + " fields are invalid.");
-        problem.setType(ProblemTypes.VALIDATION);
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", sorted);
-        return problem;
-    }
-
-    private static ProblemDetail malformed(String detail, @Nullable FieldProblem field) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setType(ProblemTypes.MALFORMED_REQUEST);
-        problem.setTitle("Malformed request");
-        if (field != null) {
-            problem.setProperty("errors", List.of(field));
-        }
-        return problem;
-    }
-
-    private static FieldProblem problem(ObjectError error) {
-        return new FieldProblem(error instanceof FieldError f ? f.getField() : error.getObjectName(), message(error));
-    }
-
-    private static String message(MessageSourceResolvable error) {
-        return String.valueOf(error.getDefaultMessage());
     }
 
     private static String path(WebRequest request) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.atende.support.Api.Answer;
-import org.atende.support.ApiIntegrationTest;
+import org.atende.support.ApiIntegrationSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
  * of another organisation's data answers 404, never 403 and never data; what its role may not do with
  * its own data is 403.
  */
-class CustomerIsolationIntegrationTests extends ApiIntegrationTest {
+class CustomerIsolationIntegrationTests extends ApiIntegrationSupport {
 
     long ownOrganisation;
     long ownContact;

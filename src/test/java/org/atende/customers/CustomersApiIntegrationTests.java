@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.atende.support.Api.Answer;
-import org.atende.support.ApiIntegrationTest;
+import org.atende.support.ApiIntegrationSupport;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
 /** Staff manage plans, organisations and contacts through the API; the rules hold whoever writes. */
-class CustomersApiIntegrationTests extends ApiIntegrationTest {
+class CustomersApiIntegrationTests extends ApiIntegrationSupport {
 
     @Nested
     class Plans {

@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.atende.support.Api;
-import org.atende.support.ApiIntegrationTest;
+import org.atende.support.ApiIntegrationSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Outside the API: form login with CSRF, HTTP sessions kept in the database, and the way a signed-in
  * administrator gets its first API token.
  */
-class FormLoginIntegrationTests extends ApiIntegrationTest {
+class FormLoginIntegrationTests extends ApiIntegrationSupport {
 
     private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"");
 

@@ -11,11 +11,11 @@ import java.util.HexFormat;
 import java.util.Map;
 
 import org.atende.support.Api.Answer;
-import org.atende.support.ApiIntegrationTest;
+import org.atende.support.ApiIntegrationSupport;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-class TokenAuthenticationIntegrationTests extends ApiIntegrationTest {
+class TokenAuthenticationIntegrationTests extends ApiIntegrationSupport {
 
     @Nested
     class AGoodToken {
@@ -27,6 +27,7 @@ class TokenAuthenticationIntegrationTests extends ApiIntegrationTest {
             assertThat(me.status()).isEqualTo(200);
             assertThat(me.json().path("email").asString()).isEqualTo(ADMIN_EMAIL);
             assertThat(me.json().path("role").asString()).isEqualTo("ADMIN");
+            assertThat(me.header("Set-Cookie")).as("the API keeps no session").isEmpty();
         }
 
         @Test

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.atende.support.Api.Answer;
-import org.atende.support.ApiIntegrationTest;
+import org.atende.support.ApiIntegrationSupport;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** Administrators manage users and teams; team leads list users; the rules of who is what hold. */
-class UsersAndTeamsApiIntegrationTests extends ApiIntegrationTest {
+class UsersAndTeamsApiIntegrationTests extends ApiIntegrationSupport {
 
     @Nested
     class Users {

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest.BodyPublishers;
 
 import org.atende.support.Api.Answer;
-import org.atende.support.ApiIntegrationTest;
+import org.atende.support.ApiIntegrationSupport;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
 /** The OpenAPI document and its UI are served to anyone, and say how to authenticate. */
-class OpenApiIntegrationTests extends ApiIntegrationTest {
+class OpenApiIntegrationTests extends ApiIntegrationSupport {
 
     @Test
     void servesTheDocumentOfTheApiWithTheBearerScheme() {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.atende.support.Api.Answer;
-import org.atende.support.ApiIntegrationTest;
+import org.atende.support.ApiIntegrationSupport;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * Every client mistake is a 4xx RFC 9457 problem with a stable type; validation names every bad field;
  * nothing a client sends makes a 500. (This suite runs with {@code atende.web.max-request-size=64KB}.)
  */
-class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
+class ProblemDetailsIntegrationTests extends ApiIntegrationSupport {
 
     static final String TYPES = "https://atende.example/problems/";
 

@@ -31,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * else goes through the API as that administrator.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "atende.web.max-request-size=64KB")
-public abstract class ApiIntegrationTest {
+public abstract class ApiIntegrationSupport {
 
     public static final String ADMIN_EMAIL = "first.admin@vendor.example";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();

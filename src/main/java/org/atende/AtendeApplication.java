@@ -23,6 +23,11 @@ public class AtendeApplication {
             BusinessTimeCommand.main(args); // a tool: answers on stdout without starting the server
             return;
         }
-        SpringApplication.run(AtendeApplication.class, args);
+        SpringApplication.run(AtendeApplication.class, demoFlag(args));
+    }
+
+    /** {@code --demo} is short for {@code --atende.demo=true}: seed a demo desk on the first start. */
+    static String[] demoFlag(String[] args) {
+        return java.util.Arrays.stream(args).map(a -> a.equals("--demo") ? "--atende.demo=true" : a).toArray(String[]::new);
     }
 }

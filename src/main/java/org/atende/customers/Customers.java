@@ -6,11 +6,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.atende.customers.internal.Contacts;
+import org.atende.customers.internal.Organisations;
+import org.atende.customers.internal.Plans;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What other modules ask of customers: organisations, their plans and contacts, and how to recognise them. */
+/**
+ * What other modules ask of customers: organisations, their plans and contacts, and how to recognise
+ * them; and the writes, which validate and refuse with a {@link CustomerDataException} listing every
+ * field at fault, or a {@link java.util.NoSuchElementException} for an unknown id.
+ */
 @Service
 @Transactional(readOnly = true)
 public class Customers {
@@ -21,10 +28,18 @@ public class Customers {
             FROM organisation o""";
     private static final String CONTACT = "SELECT id, organisation_id, name, email, phone, language FROM contact";
 
-    private final JdbcClient jdbc;
+    private static final String PLAN = "SELECT id, name, sla_policy_id, default_priority FROM plan";
 
-    Customers(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Organisations organisations;
+    private final Contacts contacts;
+    private final Plans plans;
+
+    Customers(JdbcClient jdbc, Organisations organisations, Contacts contacts, Plans plans) {
         this.jdbc = jdbc;
+        this.organisations = organisations;
+        this.contacts = contacts;
+        this.plans = plans;
     }
 
     public Optional<OrganisationSummary> organisation(OrganisationId id) {
@@ -37,15 +52,37 @@ public class Customers {
                 .param(domain.strip().toLowerCase(Locale.ROOT)).query(Customers::organisation).optional();
     }
 
+    /** One page of organisations by name; {@code page} counts from 0. */
+    public List<OrganisationSummary> organisations(int page, int size) {
+        return jdbc.sql(ORGANISATION + " ORDER BY o.name, o.id LIMIT ? OFFSET ?").params(size, (long) page * size)
+                .query(Customers::organisation).list();
+    }
+
+    public long countOrganisations() {
+        return jdbc.sql("SELECT COUNT(*) FROM organisation").query(Long.class).single();
+    }
+
     public Optional<PlanSummary> plan(PlanId id) {
-        return jdbc.sql("SELECT id, name, sla_policy_id, default_priority FROM plan WHERE id = ?").param(id.value())
-                .query((rs, n) -> new PlanSummary(new PlanId(rs.getLong("id")), rs.getString("name"),
-                        rs.getLong("sla_policy_id"), rs.getString("default_priority")))
-                .optional();
+        return jdbc.sql(PLAN + " WHERE id = ?").param(id.value()).query(Customers::plan).optional();
+    }
+
+    public List<PlanSummary> plans() {
+        return jdbc.sql(PLAN + " ORDER BY name, id").query(Customers::plan).list();
     }
 
     public Optional<ContactSummary> contact(ContactId id) {
         return jdbc.sql(CONTACT + " WHERE id = ?").param(id.value()).query(Customers::contact).optional();
+    }
+
+    /** One page of an organisation's contacts by name; {@code page} counts from 0. */
+    public List<ContactSummary> contacts(OrganisationId organisation, int page, int size) {
+        return jdbc.sql(CONTACT + " WHERE organisation_id = ? ORDER BY name, id LIMIT ? OFFSET ?")
+                .params(organisation.value(), size, (long) page * size).query(Customers::contact).list();
+    }
+
+    public long countContacts(OrganisationId organisation) {
+        return jdbc.sql("SELECT COUNT(*) FROM contact WHERE organisation_id = ?").param(organisation.value())
+                .query(Long.class).single();
     }
 
     public Optional<ContactSummary> contactByEmail(String email) {
@@ -58,14 +95,51 @@ public class Customers {
         return jdbc.sql(CONTACT + " WHERE phone = ? ORDER BY id").param(e164).query(Customers::contact).list();
     }
 
+    @Transactional
+    public OrganisationSummary createOrganisation(OrganisationDraft draft) {
+        return organisation(organisations.create(draft)).orElseThrow();
+    }
+
+    @Transactional
+    public OrganisationSummary updateOrganisation(OrganisationId id, OrganisationDraft draft) {
+        organisations.replace(id, draft);
+        return organisation(id).orElseThrow();
+    }
+
+    @Transactional
+    public ContactSummary createContact(OrganisationId organisation, ContactDraft draft) {
+        return contact(contacts.create(organisation, draft)).orElseThrow();
+    }
+
+    @Transactional
+    public ContactSummary updateContact(ContactId id, ContactDraft draft) {
+        contacts.replace(id, draft);
+        return contact(id).orElseThrow();
+    }
+
+    @Transactional
+    public PlanSummary createPlan(PlanDraft draft) {
+        return plan(plans.create(draft)).orElseThrow();
+    }
+
+    @Transactional
+    public PlanSummary updatePlan(PlanId id, PlanDraft draft) {
+        plans.replace(id, draft);
+        return plan(id).orElseThrow();
+    }
+
+    private static PlanSummary plan(ResultSet rs, int row) throws SQLException {
+        return new PlanSummary(new PlanId(rs.getLong("id")), rs.getString("name"), rs.getLong("sla_policy_id"),
+                rs.getString("default_priority"));
+    }
+
     private static OrganisationSummary organisation(ResultSet rs, int row) throws SQLException {
         String domains = rs.getString("domains");
         long calendar = rs.getLong("calendar_id");
-        Long calendarId = rs.wasNull() ? null : calendar; // wasNull speaks of the last column read
+        Long calendarId = rs.wasNull() ? null : calendar; // read wasNull right after its column
         return new OrganisationSummary(new OrganisationId(rs.getLong("id")), rs.getString("name"),
                 new PlanId(rs.getLong("plan_id")), Language.valueOf(rs.getString("language")),
-                domains == null ? List.of() : List.of(domains.split(",")).stream().sorted().toList(),
-                calendarId);
+                domains == null ? List.of() : List.of(domains.split(",")).stream().sorted().toList(), calendarId);
     }
 
     private static ContactSummary contact(ResultSet rs, int row) throws SQLException {

@@ -2,6 +2,7 @@ package org.atende.identity;
 
 import org.atende.customers.ContactId;
 import org.atende.customers.OrganisationId;
+import org.atende.customers.Viewer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * every organisation.
  */
 public record Actor(UserId userId, String name, Role role, @Nullable OrganisationId organisationId,
-        @Nullable ContactId contactId) {
+        @Nullable ContactId contactId) implements Viewer {
 
     public Actor {
         if (role == Role.CUSTOMER && organisationId == null) {
@@ -17,11 +18,18 @@ public record Actor(UserId userId, String name, Role role, @Nullable Organisatio
         }
     }
 
+    @Override
     public boolean isStaff() {
         return role.isStaff();
     }
 
+    @Override
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+
     /** True when this actor may see data of {@code organisation}. */
+    @Override
     public boolean canSee(OrganisationId organisation) {
         return isStaff() || organisation.equals(organisationId);
     }

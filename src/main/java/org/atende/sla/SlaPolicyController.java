@@ -1,10 +1,11 @@
 package org.atende.sla;
 
 import java.net.URI;
-import java.security.Principal;
 import java.util.List;
 
+import org.atende.identity.Actor;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,27 +29,27 @@ class SlaPolicyController {
     }
 
     @GetMapping
-    List<SlaPolicy> list(@Nullable Principal principal) {
-        Callers.staff(principal);
+    List<SlaPolicy> list(@AuthenticationPrincipal @Nullable Actor actor) {
+        Callers.staff(actor);
         return policies.list();
     }
 
     @GetMapping("/{id}")
-    SlaPolicy get(@PathVariable long id, @Nullable Principal principal) {
-        Callers.staff(principal);
+    SlaPolicy get(@PathVariable long id, @AuthenticationPrincipal @Nullable Actor actor) {
+        Callers.staff(actor);
         return policies.get(id).orElseThrow(() -> Problems.notFound("no SLA policy " + id));
     }
 
     @PostMapping
-    ResponseEntity<SlaPolicy> create(@RequestBody SlaPolicyDraft draft, @Nullable Principal principal) {
-        Callers.admin(principal);
+    ResponseEntity<SlaPolicy> create(@RequestBody SlaPolicyDraft draft, @AuthenticationPrincipal @Nullable Actor actor) {
+        Callers.admin(actor);
         SlaPolicy created = saved(policies.create(draft));
         return ResponseEntity.created(URI.create("/api/v1/sla-policies/" + created.id())).body(created);
     }
 
     @PutMapping("/{id}")
-    SlaPolicy update(@PathVariable long id, @RequestBody SlaPolicyDraft draft, @Nullable Principal principal) {
-        Callers.admin(principal);
+    SlaPolicy update(@PathVariable long id, @RequestBody SlaPolicyDraft draft, @AuthenticationPrincipal @Nullable Actor actor) {
+        Callers.admin(actor);
         if (policies.get(id).isEmpty()) {
             throw Problems.notFound("no SLA policy " + id);
         }

@@ -1,11 +1,12 @@
 package org.atende.sla;
 
 import java.net.URI;
-import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
+import org.atende.identity.Actor;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,27 +38,27 @@ class StoredCalendarController {
     }
 
     @GetMapping
-    List<StoredCalendar> list(@Nullable Principal principal) {
-        Callers.staff(principal);
+    List<StoredCalendar> list(@AuthenticationPrincipal @Nullable Actor actor) {
+        Callers.staff(actor);
         return calendars.list();
     }
 
     @GetMapping("/{id}")
-    StoredCalendar get(@PathVariable long id, @Nullable Principal principal) {
-        Callers.staff(principal);
+    StoredCalendar get(@PathVariable long id, @AuthenticationPrincipal @Nullable Actor actor) {
+        Callers.staff(actor);
         return calendars.get(id).orElseThrow(() -> Problems.notFound("no calendar " + id));
     }
 
     @PostMapping
-    ResponseEntity<StoredCalendar> create(@RequestBody CalendarBody body, @Nullable Principal principal) {
-        Callers.admin(principal);
+    ResponseEntity<StoredCalendar> create(@RequestBody CalendarBody body, @AuthenticationPrincipal @Nullable Actor actor) {
+        Callers.admin(actor);
         StoredCalendar created = saved(calendars.create(body.name(), body.calendar()));
         return ResponseEntity.created(URI.create("/api/v1/calendars/" + created.id())).body(created);
     }
 
     @PutMapping("/{id}")
-    StoredCalendar update(@PathVariable long id, @RequestBody CalendarBody body, @Nullable Principal principal) {
-        Callers.admin(principal);
+    StoredCalendar update(@PathVariable long id, @RequestBody CalendarBody body, @AuthenticationPrincipal @Nullable Actor actor) {
+        Callers.admin(actor);
         if (calendars.get(id).isEmpty()) {
             throw Problems.notFound("no calendar " + id);
         }
@@ -66,8 +67,8 @@ class StoredCalendarController {
 
     /** {@code {"calendar": {...} | "calendarId": n, "op": ..., ...}} → {@code {"result": ...}}. */
     @PostMapping("/preview")
-    Map<String, JsonNode> preview(@RequestBody JsonNode request, @Nullable Principal principal) {
-        Callers.staff(principal);
+    Map<String, JsonNode> preview(@RequestBody JsonNode request, @AuthenticationPrincipal @Nullable Actor actor) {
+        Callers.staff(actor);
         return switch (calendars.preview(request)) {
             case CalendarPreview.Answer(JsonNode result) -> Map.of("result", result);
             case CalendarPreview.InvalidCalendar(String problem) -> throw Problems.invalid(INVALID, "Invalid calendar", List.of(problem));

@@ -7,38 +7,38 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.Principal;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.servlet.Filter;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 
-import org.atende.identity.Actor;
+import org.atende.customers.Customers;
+import org.atende.customers.Language;
+import org.atende.customers.OrganisationDraft;
+import org.atende.customers.OrganisationId;
+import org.atende.customers.PlanDraft;
+import org.atende.identity.Identity;
 import org.atende.identity.Role;
-import org.atende.identity.UserId;
+import org.atende.identity.TokenDraft;
+import org.atende.identity.UserDraft;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * sla's REST API over real HTTP. Spring Security is not on the classpath yet, so a test filter plays
- * its part: it signs the request in as the {@code X-Test-Role} named, with an authentication whose
- * {@code getPrincipal()} is the {@link Actor}, as the security configuration will.
+ * sla's REST API over real HTTP, signed in with real bearer tokens of an admin, an agent and a
+ * customer (the role named in each call).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:sla-api-tests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "spring.datasource.username=sa", "spring.datasource.password=", "atende.sla.sweep-enabled=false"})
-@Import(SlaApiIntegrationTests.SignIn.class)
 class SlaApiIntegrationTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -46,39 +46,34 @@ class SlaApiIntegrationTests {
     static final String LISBON = """
             {"zone": "Europe/Lisbon", "week": {"mon": ["09:00-21:00"], "tue": ["09:00-21:00"], "wed": ["09:00-21:00"],
              "thu": ["09:00-21:00"], "fri": ["09:00-21:00"]}, "holidayRules": [{"country": "PT"}]}""";
+    static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     @LocalServerPort
     int port;
 
-    /** What Spring Security's authentication will look like to sla: a principal whose getPrincipal() is the Actor. */
-    public record TestAuthentication(Actor getPrincipal) implements Principal {
-        @Override
-        public String getName() {
-            return getPrincipal.name();
-        }
-    }
+    @Autowired
+    Identity identity;
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class SignIn {
-        @Bean
-        FilterRegistrationBean<Filter> signInFromTestHeader() {
-            Filter filter = (request, response, chain) -> {
-                String role = ((HttpServletRequest) request).getHeader("X-Test-Role");
-                if (role == null) {
-                    chain.doFilter(request, response);
-                    return;
-                }
-                Actor actor = new Actor(new UserId(7), role.toLowerCase(), Role.valueOf(role),
-                        role.equals("CUSTOMER") ? new org.atende.customers.OrganisationId(1) : null, null);
-                chain.doFilter(new HttpServletRequestWrapper((HttpServletRequest) request) {
-                    @Override
-                    public Principal getUserPrincipal() {
-                        return new TestAuthentication(actor);
-                    }
-                }, response);
-            };
-            return new FilterRegistrationBean<>(filter);
-        }
+    @Autowired
+    Customers customers;
+
+    @Autowired
+    SlaPolicies policies;
+
+    /** A bearer secret for a new user with this role (a customer gets an organisation of its own). */
+    String token(String role) {
+        return TOKENS.computeIfAbsent(role, r -> {
+            String suffix = UUID.randomUUID().toString().substring(0, 8);
+            OrganisationId org = null;
+            if (r.equals("CUSTOMER")) {
+                long policy = policies.list().getFirst().id();
+                var plan = customers.createPlan(new PlanDraft("Plan " + suffix, policy, "MEDIUM"));
+                org = customers.createOrganisation(new OrganisationDraft("Org " + suffix, plan.id(), Language.PT, null, List.of())).id();
+            }
+            var user = identity.createUser(new UserDraft(r.toLowerCase() + suffix + "@people.example", r, Role.valueOf(r),
+                    org, null, null, true, null));
+            return identity.issueToken(user.id(), new TokenDraft("tests", null)).secret();
+        });
     }
 
     record Answer(int status, JsonNode body, String contentType) {
@@ -93,7 +88,7 @@ class SlaApiIntegrationTests {
                     .header("Content-Type", "application/json")
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
             if (role != null) {
-                request.header("X-Test-Role", role);
+                request.header("Authorization", "Bearer " + token(role));
             }
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()),

@@ -1,0 +1,205 @@
+package org.atende.channels.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+
+import org.atende.customers.ContactId;
+import org.atende.customers.OrganisationId;
+import org.atende.identity.Actor;
+import org.atende.identity.TeamId;
+import org.atende.identity.UserId;
+import org.atende.sla.SlaClocks;
+import org.atende.sla.TicketClocks;
+import org.atende.tickets.AttachmentContent;
+import org.atende.tickets.AttachmentView;
+import org.atende.tickets.Attachments;
+import org.atende.tickets.Channel;
+import org.atende.tickets.EscalationView;
+import org.atende.tickets.MessageView;
+import org.atende.tickets.OpenTicket;
+import org.atende.tickets.Priority;
+import org.atende.tickets.Reply;
+import org.atende.tickets.TicketChanges;
+import org.atende.tickets.TicketId;
+import org.atende.tickets.TicketPage;
+import org.atende.tickets.TicketProblems;
+import org.atende.tickets.TicketQuery;
+import org.atende.tickets.TicketStatus;
+import org.atende.tickets.TicketType;
+import org.atende.tickets.TicketView;
+import org.atende.tickets.Tickets;
+import org.atende.tickets.TimelineEventView;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Tickets for the vendor's apps and integrations. A customer's token reaches its own organisation's
+ * tickets only (any other answers 404); staff reach all. Every ticket carries its SLA clocks.
+ */
+@RestController
+@RequestMapping("/api/v1/tickets")
+class TicketApi {
+
+    private final Tickets tickets;
+    private final Attachments attachments;
+    private final SlaClocks clocks;
+    private final Clock clock;
+
+    TicketApi(Tickets tickets, Attachments attachments, SlaClocks clocks, Clock clock) {
+        this.tickets = tickets;
+        this.attachments = attachments;
+        this.clocks = clocks;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    ResponseEntity<TicketJson> open(@Valid @RequestBody TicketRequests.Open body, @AuthenticationPrincipal Actor actor) {
+        Channel channel = body.channel() != null ? body.channel() : actor.isStaff() ? Channel.API : Channel.APP;
+        TicketView t = tickets.open(new OpenTicket(
+                body.organisationId() == null ? null : new OrganisationId(body.organisationId()),
+                body.requesterContactId() == null ? null : new ContactId(body.requesterContactId()),
+                channel, body.subject(), body.body(), body.type(), body.category(), body.suggestedPriority(),
+                body.tags() == null ? Set.of() : body.tags()), actor);
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + t.id())).body(json(t));
+    }
+
+    @GetMapping
+    PageJson list(@RequestParam(required = false) Set<TicketStatus> status,
+            @RequestParam(required = false) Set<Priority> priority,
+            @RequestParam(required = false) @Nullable Long organisationId,
+            @RequestParam(required = false) @Nullable Long assigneeId,
+            @RequestParam(required = false) @Nullable Long teamId,
+            @RequestParam(required = false) @Nullable String tag,
+            @RequestParam(required = false) @Nullable Channel channel,
+            @RequestParam(required = false) @Nullable TicketType type,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(defaultValue = "due") String sort,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size,
+            @AuthenticationPrincipal Actor actor) {
+        TicketPage found = tickets.list(new TicketQuery(status, priority,
+                organisationId == null ? null : new OrganisationId(organisationId),
+                assigneeId == null ? null : new UserId(assigneeId), teamId == null ? null : new TeamId(teamId),
+                tag, channel, type, q, sort(sort), page, size), actor);
+        Map<TicketId, TicketClocks> read = clocks.clocksOf(found.items().stream().map(TicketView::id).toList(), now());
+        return new PageJson(found.items().stream().map(t -> TicketJson.of(t, read.getOrDefault(t.id(), TicketClocks.NONE)))
+                .toList(), found.page(), found.size(), found.total());
+    }
+
+    record PageJson(List<TicketJson> items, int page, int size, long total) {
+    }
+
+    @GetMapping("/{id}")
+    TicketJson get(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
+        return json(tickets.get(new TicketId(id), actor));
+    }
+
+    @GetMapping("/by-number/{number}")
+    TicketJson byNumber(@PathVariable long number, @AuthenticationPrincipal Actor actor) {
+        return json(tickets.getByNumber(number, actor));
+    }
+
+    @PatchMapping("/{id}")
+    TicketJson update(@PathVariable long id, @Valid @RequestBody TicketRequests.Update body, @AuthenticationPrincipal Actor actor) {
+        return json(tickets.update(new TicketId(id), new TicketChanges(body.priority(), body.type(), body.category(),
+                body.status(), body.assigneeId() == null ? null : new UserId(body.assigneeId()),
+                Boolean.TRUE.equals(body.unassign()), body.teamId() == null ? null : new TeamId(body.teamId()),
+                body.tags()), actor));
+    }
+
+    @PostMapping("/{id}/escalations")
+    ResponseEntity<TicketJson> escalate(@PathVariable long id, @Valid @RequestBody TicketRequests.Escalate body,
+            @AuthenticationPrincipal Actor actor) {
+        TicketView t = tickets.escalate(new TicketId(id), new TeamId(body.teamId()), body.reason(), actor);
+        return ResponseEntity.status(201).body(json(t));
+    }
+
+    @GetMapping("/{id}/escalations")
+    List<EscalationView> escalations(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
+        return tickets.escalations(new TicketId(id), actor);
+    }
+
+    @PostMapping("/{id}/messages")
+    ResponseEntity<MessageView> reply(@PathVariable long id, @Valid @RequestBody TicketRequests.Message body,
+            @AuthenticationPrincipal Actor actor) {
+        MessageView m = tickets.reply(new TicketId(id),
+                new Reply(body.body(), Boolean.TRUE.equals(body.internal()), body.status(), null), actor);
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + id + "/messages/" + m.id())).body(m);
+    }
+
+    @GetMapping("/{id}/messages")
+    List<MessageView> messages(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
+        return tickets.messages(new TicketId(id), actor);
+    }
+
+    @GetMapping("/{id}/timeline")
+    List<TimelineEventView> timeline(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
+        return tickets.timeline(new TicketId(id), actor);
+    }
+
+    @PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<AttachmentView> attach(@PathVariable long id, @RequestPart("file") MultipartFile file,
+            @RequestParam(required = false) @Nullable Long messageId, @AuthenticationPrincipal Actor actor) throws IOException {
+        String type = file.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : file.getContentType();
+        AttachmentView a = attachments.attach(new TicketId(id), messageId,
+                file.getOriginalFilename() == null ? "attachment" : file.getOriginalFilename(), type, file.getBytes(), actor);
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + id + "/attachments/" + a.id())).body(a);
+    }
+
+    @GetMapping("/{id}/attachments")
+    List<AttachmentView> attachments(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
+        return attachments.of(new TicketId(id), actor);
+    }
+
+    @GetMapping("/{id}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long attachmentId, @AuthenticationPrincipal Actor actor) {
+        AttachmentContent a = attachments.download(new TicketId(id), attachmentId, actor);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(a.attachment().contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(a.attachment().filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(a.content());
+    }
+
+    private TicketJson json(TicketView t) {
+        return TicketJson.of(t, clocks.clocksOf(t.id(), now()));
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private static TicketQuery.Sort sort(String sort) {
+        return switch (sort.toLowerCase(Locale.ROOT)) {
+            case "due" -> TicketQuery.Sort.DUE;
+            case "created" -> TicketQuery.Sort.CREATED;
+            case "-created" -> TicketQuery.Sort.CREATED_DESC;
+            case "-updated" -> TicketQuery.Sort.UPDATED_DESC;
+            case "priority" -> TicketQuery.Sort.PRIORITY;
+            default -> throw TicketProblems.invalid("sort must be one of due, created, -created, -updated, priority");
+        };
+    }
+}

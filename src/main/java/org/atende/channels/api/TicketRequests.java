@@ -1,0 +1,39 @@
+package org.atende.channels.api;
+
+import java.util.Set;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import org.atende.tickets.Channel;
+import org.atende.tickets.Priority;
+import org.atende.tickets.TicketStatus;
+import org.atende.tickets.TicketType;
+import org.jspecify.annotations.Nullable;
+
+/** The JSON bodies the ticket API accepts. */
+final class TicketRequests {
+
+    private TicketRequests() {
+    }
+
+    /** Customers' organisation and contact come from their token; staff name them. */
+    record Open(@Nullable @Positive Long organisationId, @Nullable @Positive Long requesterContactId,
+            @Nullable Channel channel, @NotBlank @Size(max = 300) String subject, @NotBlank @Size(max = 100_000) String body,
+            @Nullable TicketType type, @Nullable @Size(max = 60) String category, @Nullable Priority suggestedPriority,
+            @Nullable Set<@NotBlank @Size(max = 60) String> tags) {
+    }
+
+    record Update(@Nullable Priority priority, @Nullable TicketType type, @Nullable @Size(max = 60) String category,
+            @Nullable TicketStatus status, @Nullable @Positive Long assigneeId, @Nullable Boolean unassign,
+            @Nullable @Positive Long teamId, @Nullable Set<@NotBlank @Size(max = 60) String> tags) {
+    }
+
+    record Message(@NotBlank @Size(max = 100_000) String body, @Nullable Boolean internal, @Nullable TicketStatus status) {
+    }
+
+    record Escalate(@NotNull @Positive Long teamId, @NotBlank @Size(max = 2000) String reason) {
+    }
+}

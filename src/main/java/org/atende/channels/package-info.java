@@ -1,0 +1,7 @@
+/**
+ * The ways customers reach the desk: the REST API for the vendor's apps and integrations, the
+ * portal, e-mail and WhatsApp. Each turns what arrives into tickets and answers on its channel.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"tickets", "customers", "identity", "sla"})
+@org.jspecify.annotations.NullMarked
+package org.atende.channels;

@@ -1,0 +1,212 @@
+package org.atende.demo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.atende.customers.ContactDraft;
+import org.atende.customers.ContactSummary;
+import org.atende.customers.Customers;
+import org.atende.customers.Language;
+import org.atende.customers.OrganisationDraft;
+import org.atende.customers.OrganisationSummary;
+import org.atende.customers.PlanDraft;
+import org.atende.customers.PlanSummary;
+import org.atende.identity.Actor;
+import org.atende.identity.Identity;
+import org.atende.identity.IssuedToken;
+import org.atende.identity.Role;
+import org.atende.identity.TeamDraft;
+import org.atende.identity.TeamKind;
+import org.atende.identity.TeamSummary;
+import org.atende.identity.TokenDraft;
+import org.atende.identity.UserDraft;
+import org.atende.identity.UserSummary;
+import org.atende.sla.Outcome;
+import org.atende.sla.SlaPolicies;
+import org.atende.sla.SlaPolicy;
+import org.atende.sla.SlaPolicyDraft;
+import org.atende.sla.TargetUnit;
+import org.atende.tickets.Channel;
+import org.atende.tickets.OpenTicket;
+import org.atende.tickets.Priority;
+import org.atende.tickets.Reply;
+import org.atende.tickets.TicketChanges;
+import org.atende.tickets.TicketStatus;
+import org.atende.tickets.TicketType;
+import org.atende.tickets.TicketView;
+import org.atende.tickets.Tickets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Seeds the demo desk on the first start with {@code atende.demo=true}, and never again: an existing
+ * organisation means the desk is in use. Tickets are received over the last two weeks, and agents act
+ * on them now, so their clocks end up running, paused, met and breached.
+ */
+@Component
+@ConditionalOnBooleanProperty("atende.demo")
+class DemoDesk implements ApplicationRunner {
+
+    static final String PASSWORD = "atende-demo-2026";
+    private static final Logger log = LoggerFactory.getLogger(DemoDesk.class);
+
+    private final Customers customers;
+    private final Identity identity;
+    private final SlaPolicies policies;
+    private final Tickets tickets;
+    private final Clock clock;
+    private final Path tokensFile;
+
+    DemoDesk(Customers customers, Identity identity, SlaPolicies policies, Tickets tickets, Clock clock,
+            @Value("${atende.demo.tokens-file:data/demo-tokens.txt}") Path tokensFile) {
+        this.customers = customers;
+        this.identity = identity;
+        this.policies = policies;
+        this.tickets = tickets;
+        this.clock = clock;
+        this.tokensFile = tokensFile;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) throws IOException {
+        if (customers.countOrganisations() > 0) {
+            log.info("Demo data not seeded: the desk already has organisations");
+            return;
+        }
+        Instant now = clock.instant();
+        SlaPolicy standard = policies.list().stream().filter(p -> p.name().equals("Standard support terms")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the standard SLA policy is missing"));
+        SlaPolicy premium = saved(policies.create(premiumPolicy()));
+        PlanSummary essential = customers.createPlan(new PlanDraft("Essencial", standard.id(), "LOW"));
+        PlanSummary professional = customers.createPlan(new PlanDraft("Profissional", standard.id(), "MEDIUM"));
+        PlanSummary enterprise = customers.createPlan(new PlanDraft("Empresarial", premium.id(), "HIGH"));
+
+        TeamSummary firstLine = identity.createTeam(new TeamDraft("Primeira linha", TeamKind.FIRST_LINE));
+        TeamSummary secondLine = identity.createTeam(new TeamDraft("Segunda linha", TeamKind.SECOND_LINE));
+        identity.createTeam(new TeamDraft("Engenharia", TeamKind.ENGINEERING));
+        UserSummary admin = staff("admin@atende.example", "Marta Admin", Role.ADMIN, null);
+        staff("lead@atende.example", "Rui Lead", Role.LEAD, firstLine);
+        List<Actor> agents = List.of(
+                actor(staff("ines@atende.example", "Inês Duarte", Role.AGENT, firstLine)),
+                actor(staff("tiago@atende.example", "Tiago Moreira", Role.AGENT, firstLine)),
+                actor(staff("lucia@atende.example", "Lucía Romero", Role.AGENT, secondLine)),
+                actor(staff("owen@atende.example", "Owen Hughes", Role.AGENT, secondLine)));
+
+        List<Customer> orgs = List.of(
+                customer("Padaria Lusitana", enterprise, Language.PT, "padaria-lusitana.pt", "Joana Ferreira", "Miguel Santos"),
+                customer("Hotel Miramar", professional, Language.ES, "hotelmiramar.es", "Carmen López", "Javier Ruiz"),
+                customer("Northwind Facilities", professional, Language.EN, "northwind.example", "Emma Clarke", "Daniel Price"),
+                customer("Clínica São João", essential, Language.PT, "clinicasaojoao.pt", "Ana Pereira", "Pedro Alves"));
+
+        int made = seedTickets(orgs, agents, secondLine, now);
+        IssuedToken adminToken = identity.issueToken(admin.id(), new TokenDraft("demo", null));
+        IssuedToken customerToken = identity.issueToken(orgs.getFirst().user().userId(), new TokenDraft("demo", null));
+        writeTokens(adminToken.secret(), customerToken.secret());
+        log.info("Demo desk seeded: 3 plans, {} organisations, {} agents, {} tickets; sign in as admin@atende.example "
+                + "(password {}); API tokens in {}", orgs.size(), agents.size(), made, PASSWORD, tokensFile.toAbsolutePath());
+    }
+
+    private int seedTickets(List<Customer> orgs, List<Actor> agents, TeamSummary secondLine, Instant now) {
+        Random random = new Random(20261125);
+        Channel[] channels = Channel.values();
+        int made = 0;
+        for (int i = 0; i < 60; i++) {
+            Customer c = orgs.get(i % orgs.size());
+            Subject s = Subjects.pick(c.language(), i);
+            Instant received = now.minus(Duration.ofMinutes(random.nextInt(14 * 24 * 60)));
+            if (i % 6 == 0) {
+                received = now.minus(Duration.ofMinutes(5 + random.nextInt(90))); // fresh: clocks running
+            }
+            Actor requester = c.user();
+            TicketView t = tickets.open(new OpenTicket(null, null, channels[i % channels.length], s.subject(), s.body(),
+                    i % 10 == 9 ? TicketType.TECHNICAL_SERVICE : i % 3 == 0 ? TicketType.INCIDENT : TicketType.QUESTION,
+                    s.category(), i % 4 == 0 ? Priority.HIGH : null, Set.of(s.category()), received), requester);
+            Actor agent = agents.get(i % agents.size());
+            made++;
+            switch (i % 6) {
+                case 0 -> { } // untouched and fresh: first response running
+                case 1 -> tickets.update(t.id(), new TicketChanges(Priority.values()[i % 4], null, null, null,
+                        agent.userId(), false, null, null), agent); // triaged, waiting for a first reply
+                case 2 -> tickets.reply(t.id(), new Reply(s.answer(), false, TicketStatus.WAITING_ON_CUSTOMER, null), agent);
+                case 3 -> {
+                    tickets.reply(t.id(), Reply.publicly(s.answer()), agent);
+                    tickets.update(t.id(), TicketChanges.status(TicketStatus.RESOLVED), agent);
+                }
+                case 4 -> {
+                    tickets.reply(t.id(), new Reply("Cliente com versão antiga; a verificar com a segunda linha.", true, null, null), agent);
+                    tickets.escalate(t.id(), secondLine.id(), "Precisa de análise da segunda linha", agent);
+                    tickets.reply(t.id(), Reply.publicly(s.answer()), agent);
+                }
+                default -> {
+                    tickets.reply(t.id(), new Reply(s.answer(), false, TicketStatus.WAITING_ON_CUSTOMER, null), agent);
+                    tickets.reply(t.id(), Reply.publicly(s.followUp()), requester);
+                }
+            }
+        }
+        return made;
+    }
+
+    private Customer customer(String name, PlanSummary plan, Language language, String domain, String... people) {
+        OrganisationSummary org = customers.createOrganisation(new OrganisationDraft(name, plan.id(), language, null, List.of(domain)));
+        List<ContactSummary> contacts = new ArrayList<>();
+        for (String person : people) {
+            String email = person.toLowerCase(java.util.Locale.ROOT).split(" ")[0]
+                    .replaceAll("[^a-z]", "") + "@" + domain;
+            contacts.add(customers.createContact(org.id(), new ContactDraft(person, email, null, language)));
+        }
+        ContactSummary first = contacts.getFirst();
+        UserSummary user = identity.createUser(new UserDraft(first.email(), first.name(), Role.CUSTOMER, org.id(),
+                first.id(), null, true, PASSWORD));
+        return new Customer(org, language, new Actor(user.id(), user.name(), Role.CUSTOMER, org.id(), first.id()));
+    }
+
+    private UserSummary staff(String email, String name, Role role, TeamSummary team) {
+        return identity.createUser(new UserDraft(email, name, role, null, null, team == null ? null : team.id(), true, PASSWORD));
+    }
+
+    private static Actor actor(UserSummary user) {
+        return new Actor(user.id(), user.name(), user.role(), null, null);
+    }
+
+    private static SlaPolicyDraft premiumPolicy() {
+        var h = (java.util.function.IntFunction<SlaPolicyDraft.Target>) n -> new SlaPolicyDraft.Target(n, TargetUnit.HOURS);
+        return new SlaPolicyDraft("Premium", 75, Set.of(TicketStatus.WAITING_ON_CUSTOMER), null, Map.of(
+                Priority.LOW, new SlaPolicyDraft.Targets(new SlaPolicyDraft.Target(1, TargetUnit.DAYS), h.apply(16)),
+                Priority.MEDIUM, new SlaPolicyDraft.Targets(h.apply(8), h.apply(16)),
+                Priority.HIGH, new SlaPolicyDraft.Targets(h.apply(4), h.apply(16)),
+                Priority.URGENT, new SlaPolicyDraft.Targets(h.apply(2), h.apply(8))));
+    }
+
+    private static <T> T saved(Outcome<T> outcome) {
+        return switch (outcome) {
+            case Outcome.Saved<T> s -> s.value();
+            case Outcome.Rejected<T> r -> throw new IllegalStateException("demo policy refused: " + r.problems());
+        };
+    }
+
+    private void writeTokens(String admin, String customer) throws IOException {
+        if (tokensFile.getParent() != null) {
+            Files.createDirectories(tokensFile.getParent());
+        }
+        Files.writeString(tokensFile, "ADMIN_TOKEN=" + admin + "\nCUSTOMER_TOKEN=" + customer + "\n");
+    }
+
+    private record Customer(OrganisationSummary org, Language language, Actor user) {
+    }
+}

@@ -1,0 +1,119 @@
+package org.atende.identity;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.atende.identity.internal.Teams;
+import org.atende.identity.internal.Tokens;
+import org.atende.identity.internal.Users;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What other modules ask of identity: who a bearer token belongs to, users and teams; and the writes,
+ * which validate and refuse with an {@link IdentityDataException} listing every field at fault, or a
+ * {@link java.util.NoSuchElementException} for an unknown id.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Identity {
+
+    private final Users users;
+    private final Teams teams;
+    private final Tokens tokens;
+
+    Identity(Users users, Teams teams, Tokens tokens) {
+        this.users = users;
+        this.teams = teams;
+        this.tokens = tokens;
+    }
+
+    /**
+     * The actor behind an API token's secret, if the token exists, is neither revoked nor expired, and
+     * its user is active. Records when the token was last used (at most once a minute).
+     */
+    @Transactional
+    public Optional<Actor> authenticate(String bearerSecret) {
+        return tokens.authenticate(bearerSecret);
+    }
+
+    public Optional<UserSummary> user(UserId id) {
+        return users.find(id);
+    }
+
+    public Optional<UserSummary> userByEmail(String email) {
+        return users.findByEmail(email);
+    }
+
+    /** One page of users by e-mail; {@code page} counts from 0. */
+    public List<UserSummary> users(int page, int size) {
+        return users.page(page, size);
+    }
+
+    public long countUsers() {
+        return users.count();
+    }
+
+    @Transactional
+    public UserSummary createUser(UserDraft draft) {
+        return users.create(draft);
+    }
+
+    @Transactional
+    public UserSummary updateUser(UserId id, UserDraft draft) {
+        return users.replace(id, draft);
+    }
+
+    /**
+     * Creates the first administrator, unless an active one exists already; true when it did. For the
+     * bootstrap at start-up, so that a fresh desk can be administered at all.
+     */
+    @Transactional
+    public boolean createFirstAdmin(String email, String password) {
+        if (users.hasActiveAdmin()) {
+            return false;
+        }
+        users.create(new UserDraft(email, "Administrator", Role.ADMIN, null, null, null, true, password));
+        return true;
+    }
+
+    public Optional<TeamSummary> team(TeamId id) {
+        return teams.find(id);
+    }
+
+    /** Every team, by name. */
+    public List<TeamSummary> teams() {
+        return teams.all();
+    }
+
+    @Transactional
+    public TeamSummary createTeam(TeamDraft draft) {
+        return teams.create(draft);
+    }
+
+    @Transactional
+    public TeamSummary updateTeam(TeamId id, TeamDraft draft) {
+        return teams.replace(id, draft);
+    }
+
+    /** Issues a token for a user; the returned secret is never stored and cannot be shown again. */
+    @Transactional
+    public IssuedToken issueToken(UserId user, TokenDraft draft) {
+        return tokens.issue(user, draft);
+    }
+
+    public Optional<TokenSummary> token(TokenId id) {
+        return tokens.find(id);
+    }
+
+    /** A user's tokens, newest first. */
+    public List<TokenSummary> tokens(UserId user) {
+        return tokens.of(user);
+    }
+
+    /** Revokes a token at once; revoking a revoked token changes nothing. */
+    @Transactional
+    public TokenSummary revokeToken(TokenId id) {
+        return tokens.revoke(id);
+    }
+}

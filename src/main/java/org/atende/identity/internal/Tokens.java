@@ -1,0 +1,114 @@
+package org.atende.identity.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+import org.atende.customers.ContactId;
+import org.atende.customers.OrganisationId;
+import org.atende.identity.Actor;
+import org.atende.identity.IssuedToken;
+import org.atende.identity.Role;
+import org.atende.identity.TokenDraft;
+import org.atende.identity.TokenId;
+import org.atende.identity.TokenSummary;
+import org.atende.identity.UserId;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues, lists and revokes API tokens, and authenticates their secrets: by the secret's SHA-256, for a
+ * token neither revoked nor expired, of an active user. {@code last_used_at} is written at most once a
+ * {@link #LAST_USED_RESOLUTION}, so that a busy client does not turn every request into a write.
+ */
+@Service
+@Transactional
+public class Tokens {
+
+    static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+    private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T00:00:00Z");
+
+    private final ApiTokenRepository tokens;
+    private final UserRepository users;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Tokens(ApiTokenRepository tokens, UserRepository users, JdbcClient jdbc, ObjectProvider<Clock> clock) {
+        this.tokens = tokens;
+        this.users = users;
+        this.jdbc = jdbc;
+        this.clock = clock.getIfUnique(Clock::systemUTC);
+    }
+
+    public IssuedToken issue(UserId user, TokenDraft draft) {
+        if (users.findById(user.value()).isEmpty()) {
+            throw new NoSuchElementException("No user " + user + ".");
+        }
+        Instant now = clock.instant();
+        Problems problems = new Problems();
+        String name = Problems.text(draft.name(), "name", 120, problems);
+        if (draft.expiresAt() != null && !draft.expiresAt().isAfter(now)) {
+            problems.add("expiresAt", "must be in the future");
+        } else if (draft.expiresAt() != null && draft.expiresAt().isAfter(LATEST_EXPIRY)) {
+            problems.add("expiresAt", "must be before " + LATEST_EXPIRY);
+        }
+        problems.throwIfInvalid();
+        String secret = TokenSecrets.generate();
+        ApiToken token = tokens.save(ApiToken.issue(user.value(), name, TokenSecrets.hash(secret),
+                TokenSecrets.prefix(secret), now, draft.expiresAt()));
+        return new IssuedToken(token.summary(), secret);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<TokenSummary> find(TokenId id) {
+        return tokens.findById(id.value()).map(ApiToken::summary);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TokenSummary> of(UserId user) {
+        return tokens.findByUser(user.value()).stream().map(ApiToken::summary).toList();
+    }
+
+    public TokenSummary revoke(TokenId id) {
+        ApiToken token = tokens.findById(id.value()).orElseThrow(() -> new NoSuchElementException("No token " + id + "."));
+        token.revoke(clock.instant());
+        return tokens.save(token).summary();
+    }
+
+    public Optional<Actor> authenticate(String secret) {
+        if (!TokenSecrets.looksValid(secret)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Optional<Found> found = jdbc.sql("""
+                SELECT t.id, u.id AS user_id, u.name, u.role, u.organisation_id, u.contact_id
+                FROM api_token t JOIN app_user u ON u.id = t.user_id
+                WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)
+                  AND u.active""")
+                .params(TokenSecrets.hash(secret), Timestamp.from(now))
+                .query((rs, row) -> {
+                    long organisation = rs.getLong("organisation_id");
+                    OrganisationId organisationId = rs.wasNull() ? null : new OrganisationId(organisation);
+                    long contact = rs.getLong("contact_id");
+                    ContactId contactId = rs.wasNull() ? null : new ContactId(contact);
+                    return new Found(rs.getLong("id"), new Actor(new UserId(rs.getLong("user_id")), rs.getString("name"),
+                            Role.valueOf(rs.getString("role")), organisationId, contactId));
+                })
+                .optional();
+        found.ifPresent(f -> jdbc.sql("""
+                UPDATE api_token SET last_used_at = ?
+                WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)""")
+                .params(Timestamp.from(now), f.tokenId(), Timestamp.from(now.minus(LAST_USED_RESOLUTION)))
+                .update());
+        return found.map(Found::actor);
+    }
+
+    private record Found(long tokenId, Actor actor) {
+    }
+}

@@ -100,8 +100,8 @@ public class Tickets {
 
     /** Applies an agent's changes; each changed field is one timeline line. */
     public TicketView update(TicketId id, TicketChanges changes, Actor actor) {
+        Ticket t = visible(id, actor); // another organisation's ticket is "not found", before any role check
         staffOnly(actor, "change a ticket's classification, status or owner");
-        Ticket t = visible(id, actor);
         Instant now = clock.instant();
         TicketStatus fromStatus = t.status;
         boolean reclassified = false;
@@ -200,8 +200,8 @@ public class Tickets {
 
     /** Hands a ticket to another team with a reason; the clocks keep running. */
     public TicketView escalate(TicketId id, TeamId team, String reason, Actor actor) {
-        staffOnly(actor, "escalate a ticket");
         Ticket t = visible(id, actor);
+        staffOnly(actor, "escalate a ticket");
         Instant now = clock.instant();
         String why = required(reason, "reason", 2000);
         jdbc.sql("INSERT INTO escalation (ticket_id, from_team, to_team, reason, by_user, escalated_at) VALUES (?, ?, ?, ?, ?, ?)")

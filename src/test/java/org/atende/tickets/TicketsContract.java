@@ -110,7 +110,9 @@ abstract class TicketsContract {
         assertProblem(() -> tickets.messages(id, bruno), HttpStatus.NOT_FOUND, "not-found");
         assertProblem(() -> tickets.reply(id, Reply.publicly("hi"), bruno), HttpStatus.NOT_FOUND, "not-found");
         assertProblem(() -> tickets.timeline(id, bruno), HttpStatus.NOT_FOUND, "not-found");
-        assertProblem(() -> tickets.update(id, TicketChanges.priority(Priority.LOW), bruno), HttpStatus.FORBIDDEN, "forbidden");
+        assertProblem(() -> tickets.update(id, TicketChanges.priority(Priority.LOW), bruno), HttpStatus.NOT_FOUND, "not-found");
+        assertProblem(() -> tickets.escalate(id, secondLine, "why", bruno), HttpStatus.NOT_FOUND, "not-found");
+        assertProblem(() -> tickets.escalations(id, bruno), HttpStatus.NOT_FOUND, "not-found");
         assertThat(tickets.list(TicketQuery.firstPage(), bruno).items()).extracting(TicketView::id).doesNotContain(id);
         assertThat(tickets.list(TicketQuery.firstPage(), ana).items()).extracting(TicketView::id).contains(id);
     }

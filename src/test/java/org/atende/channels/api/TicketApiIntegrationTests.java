@@ -36,13 +36,15 @@ class TicketApiIntegrationTests extends ApiIntegrationSupport {
 
     @BeforeEach
     void twoOrganisationsAndAnAgent() {
-        long standard = api.get("/api/v1/sla-policies", admin).json().valueStream()
-                .filter(p -> p.path("name").asString().equals("Standard support terms")).findFirst().orElseThrow()
-                .path("id").asLong();
-        long plan = api.post("/api/v1/plans", admin, Map.of("name", unique("Plan"), "slaPolicyId", standard,
-                "defaultPriority", "HIGH")).id();
-        customer = customerOf(plan);
-        stranger = customerOf(plan);
+        Answer policies = api.get("/api/v1/sla-policies", admin);
+        long standard = policies.json().valueStream()
+                .filter(p -> p.path("name").asString().equals("Standard support terms")).findFirst()
+                .orElseThrow(() -> new AssertionError("no standard policy in " + policies)).path("id").asLong();
+        Answer plan = api.post("/api/v1/plans", admin, Map.of("name", unique("Plan"), "slaPolicyId", standard,
+                "defaultPriority", "HIGH"));
+        assertThat(plan.status()).as(plan.body()).isEqualTo(201);
+        customer = customerOf(plan.id());
+        stranger = customerOf(plan.id());
         agent = tokenForNew("AGENT");
         team = api.post("/api/v1/teams", admin, Map.of("name", unique("Second line"), "kind", "SECOND_LINE")).id();
     }

@@ -1,0 +1,97 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A closed-loop load client: N clients each open tickets through the API, one after another, for a
+ * fixed time, and the run reports throughput and latency percentiles.
+ *
+ * java bench/TicketLoad.java BASE_URL TOKEN CLIENTS SECONDS
+ */
+public class TicketLoad {
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        String token = args[1];
+        int clients = Integer.parseInt(args[2]);
+        Duration length = Duration.ofSeconds(Long.parseLong(args[3]));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String body = """
+                {"subject":"Não consigo exportar o relatório","body":"%s","suggestedPriority":"HIGH","tags":["load"]}"""
+                .formatted("O relatório mensal falha ao exportar para PDF. ".repeat(8));
+        warmUp(http, base, token, body);
+
+        List<long[]> latencies = new ArrayList<>();
+        AtomicLong failures = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(clients);
+        long start = System.nanoTime();
+        long end = start + length.toNanos();
+        for (int c = 0; c < clients; c++) {
+            long[] mine = new long[2_000_000];
+            latencies.add(mine);
+            Thread.ofPlatform().start(() -> {
+                int n = 0;
+                try {
+                    while (System.nanoTime() < end && n < mine.length) {
+                        long t0 = System.nanoTime();
+                        HttpResponse<Void> r = http.send(request(base, token, body), HttpResponse.BodyHandlers.discarding());
+                        if (r.statusCode() == 201) {
+                            mine[n++] = System.nanoTime() - t0;
+                        } else {
+                            failures.incrementAndGet();
+                        }
+                    }
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                } finally {
+                    mine[mine.length - 1] = n; // count kept in the last slot
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long total = latencies.stream().mapToLong(l -> l[l.length - 1]).sum();
+        long[] all = new long[(int) total];
+        int i = 0;
+        for (long[] l : latencies) {
+            int n = (int) l[l.length - 1];
+            System.arraycopy(l, 0, all, i, n);
+            i += n;
+        }
+        Arrays.sort(all);
+        System.out.printf("clients=%d tickets=%d failures=%d seconds=%.1f throughput=%.1f/s p50=%.2fms p99=%.2fms%n",
+                clients, total, failures.get(), seconds, total / seconds, pct(all, 50), pct(all, 99));
+    }
+
+    private static void warmUp(HttpClient http, String base, String token, String body) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            HttpResponse<String> r = http.send(request(base, token, body), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 201) {
+                throw new IllegalStateException("warm-up request failed: " + r.statusCode() + " " + r.body());
+            }
+        }
+    }
+
+    private static HttpRequest request(String base, String token, String body) {
+        return HttpRequest.newBuilder(URI.create(base + "/api/v1/tickets"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static double pct(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, idx)] / 1e6;
+    }
+}

@@ -2,13 +2,17 @@ package org.atende.customers;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.atende.customers.internal.Contacts;
 import org.atende.customers.internal.Organisations;
 import org.atende.customers.internal.Plans;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,12 +38,17 @@ public class Customers {
     private final Organisations organisations;
     private final Contacts contacts;
     private final Plans plans;
+    private final ApplicationEventPublisher events;
+    private final ObjectProvider<Clock> clock;
 
-    Customers(JdbcClient jdbc, Organisations organisations, Contacts contacts, Plans plans) {
+    Customers(JdbcClient jdbc, Organisations organisations, Contacts contacts, Plans plans,
+            ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.contacts = contacts;
         this.plans = plans;
+        this.events = events;
+        this.clock = clock;
     }
 
     public Optional<OrganisationSummary> organisation(OrganisationId id) {
@@ -102,8 +111,19 @@ public class Customers {
 
     @Transactional
     public OrganisationSummary updateOrganisation(OrganisationId id, OrganisationDraft draft) {
+        OrganisationSummary before = organisation(id).orElse(null);
         organisations.replace(id, draft);
-        return organisation(id).orElseThrow();
+        OrganisationSummary after = organisation(id).orElseThrow();
+        if (before != null && (!before.planId().equals(after.planId()) || !Objects.equals(before.calendarId(), after.calendarId()))) {
+            events.publishEvent(new OrganisationTermsChanged(id, after.planId(), after.calendarId(), now()));
+        }
+        return after;
+    }
+
+    /** The organisations on a plan. */
+    public List<OrganisationId> organisationsOnPlan(PlanId plan) {
+        return jdbc.sql("SELECT id FROM organisation WHERE plan_id = ? ORDER BY id").param(plan.value())
+                .query((rs, n) -> new OrganisationId(rs.getLong(1))).list();
     }
 
     @Transactional
@@ -124,8 +144,17 @@ public class Customers {
 
     @Transactional
     public PlanSummary updatePlan(PlanId id, PlanDraft draft) {
+        PlanSummary before = plan(id).orElse(null);
         plans.replace(id, draft);
-        return plan(id).orElseThrow();
+        PlanSummary after = plan(id).orElseThrow();
+        if (before != null && before.slaPolicyId() != after.slaPolicyId()) {
+            events.publishEvent(new PlanTermsChanged(id, after.slaPolicyId(), now()));
+        }
+        return after;
+    }
+
+    private java.time.Instant now() {
+        return clock.getIfUnique(Clock::systemUTC).instant();
     }
 
     private static PlanSummary plan(ResultSet rs, int row) throws SQLException {

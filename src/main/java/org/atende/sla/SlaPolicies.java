@@ -17,13 +17,14 @@ import org.atende.sla.internal.PolicyRepository;
 import org.atende.sla.internal.PolicyRow;
 import org.atende.tickets.Priority;
 import org.atende.tickets.TicketStatus;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * SLA policies: what plans point at. Changing a policy's targets affects clocks started afterwards
- * (and clocks recomputed when their ticket is reclassified); running clocks keep the target they
- * started with. The warning share and pausing statuses apply from the next reading on.
+ * SLA policies: what plans point at. Changing a policy recomputes the running clocks it measures from
+ * their same start and pauses ({@link SlaPolicyChanged}); stopped clocks keep the outcome they had.
+ * The warning share and pausing statuses apply from the next reading on.
  */
 @Service
 @Transactional
@@ -32,11 +33,13 @@ public class SlaPolicies {
     private final PolicyRepository policies;
     private final CalendarStore calendars;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    SlaPolicies(PolicyRepository policies, CalendarStore calendars, Clock clock) {
+    SlaPolicies(PolicyRepository policies, CalendarStore calendars, Clock clock, ApplicationEventPublisher events) {
         this.policies = policies;
         this.calendars = calendars;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -66,7 +69,10 @@ public class SlaPolicies {
         if (!(checked instanceof Outcome.Saved<SlaPolicy>(SlaPolicy p))) {
             return checked;
         }
-        return new Outcome.Saved<>(policy(policies.save(row(id, p, existing.createdAt(), clock.instant()))));
+        Instant now = clock.instant();
+        SlaPolicy saved = policy(policies.save(row(id, p, existing.createdAt(), now)));
+        events.publishEvent(new SlaPolicyChanged(id, now));
+        return new Outcome.Saved<>(saved);
     }
 
     private static PolicyRow row(Long id, SlaPolicy p, Instant created, Instant updated) {

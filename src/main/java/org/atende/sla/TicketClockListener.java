@@ -40,13 +40,16 @@ class TicketClockListener {
     private final SlaPolicies policies;
     private final Customers customers;
     private final Clock clock;
+    private final ClockTerms terms;
 
-    TicketClockListener(ClockStore store, ClockBook book, SlaPolicies policies, Customers customers, Clock clock) {
+    TicketClockListener(ClockStore store, ClockBook book, SlaPolicies policies, Customers customers, Clock clock,
+            ClockTerms terms) {
         this.store = store;
         this.book = book;
         this.policies = policies;
         this.customers = customers;
         this.clock = clock;
+        this.terms = terms;
     }
 
     /** Starts both clocks of a support ticket at its reception, on the organisation's, else the policy's, else the support calendar. */
@@ -75,12 +78,8 @@ class TicketClockListener {
         book.refreshNextDue(e.ticketId());
     }
 
-    /**
-     * Whether the organisation overrides the policy's calendar. Ids start at 1: {@code Customers} (as of
-     * this writing) reports a missing override as 0, since it tests {@code wasNull()} after a later column.
-     */
     private static boolean hasCalendar(OrganisationSummary organisation) {
-        return organisation.calendarId() != null && organisation.calendarId() > 0;
+        return organisation.calendarId() != null;
     }
 
     /** The first public agent reply stops the first-response clock; later replies change nothing. */
@@ -108,21 +107,6 @@ class TicketClockListener {
             log.info("ticket {} reclassified as {}: its SLA clocks are left as they are", e.ticketId(), e.type());
             return;
         }
-        Instant now = clock.instant();
-        for (StoredClock c : store.lock(e.ticketId())) {
-            SlaTarget target = policies.get(c.policyId()).orElseThrow().target(e.priority(), c.key().kind());
-            if (c.isStopped() || target.equals(c.facts().target())) {
-                continue; // a stopped clock keeps the outcome it had
-            }
-            StoredClock changed = c.withFacts(new ClockFacts(c.facts().start(), target, c.facts().pauses(), null));
-            ClockReading reading = book.read(changed, now);
-            store.retarget(c.key(), target);
-            store.clearMarks(c.key(), c.warnedAt() != null && reading.warnAt().isAfter(ClockBook.second(now)),
-                    c.breachedAt() != null && !reading.breached());
-            book.settle(changed, now);
-            book.record(c, ClockBook.TARGET_CHANGED, e.at(), "%s target %s (was %s): due %s".formatted(
-                    c.key().kind().label(), target, c.facts().target(), reading.dueAt()));
-        }
-        book.refreshNextDue(e.ticketId());
+        terms.reprioritise(e.ticketId(), e.priority(), e.at());
     }
 }

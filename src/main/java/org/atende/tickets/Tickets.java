@@ -3,7 +3,11 @@ package org.atende.tickets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -237,6 +241,23 @@ public class Tickets {
         return timeline.of(id);
     }
 
+    /** The priorities of tickets, for modules that follow them (the desk's own read, not a user's). */
+    @Transactional(readOnly = true)
+    public Map<TicketId, Priority> prioritiesOf(Collection<TicketId> ids) {
+        Map<TicketId, Priority> found = new HashMap<>();
+        for (TicketId id : ids) {
+            tickets.findById(id.value()).ifPresent(t -> found.put(id, t.priority));
+        }
+        return found;
+    }
+
+    /** An organisation's tickets that are not resolved or closed (the desk's own read, not a user's). */
+    @Transactional(readOnly = true)
+    public List<TicketId> unresolvedOf(OrganisationId organisation) {
+        return jdbc.sql("SELECT id FROM ticket WHERE organisation_id = ? AND status NOT IN ('RESOLVED', 'CLOSED') ORDER BY id")
+                .param(organisation.value()).query((rs, n) -> new TicketId(rs.getLong(1))).list();
+    }
+
     /** Appends to a ticket's timeline on behalf of another module; entries are never edited. */
     public void recordOnTimeline(TicketId ticket, TimelineEntry e) {
         timeline.append(ticket, e);
@@ -261,15 +282,17 @@ public class Tickets {
         events.publishEvent(new TicketStatusChanged(t.ticketId(), TicketStatus.RESOLVED, TicketStatus.CLOSED, now));
     }
 
+    /** When the clocks start: whole seconds, like every instant of business time. */
     private Instant receivedAt(OpenTicket command) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         if (command.receivedAt() == null) {
             return now;
         }
-        if (command.receivedAt().isAfter(now)) {
+        Instant received = command.receivedAt().truncatedTo(ChronoUnit.SECONDS);
+        if (received.isAfter(now)) {
             throw TicketProblems.invalid("receivedAt " + command.receivedAt() + " is in the future");
         }
-        return command.receivedAt();
+        return received;
     }
 
     private static TicketStatus nextStatusAfter(MessageKind kind, TicketStatus current, @Nullable TicketStatus wanted) {

@@ -108,6 +108,18 @@ public class ClockStore {
                 .update();
     }
 
+    /** Moves a clock to another policy and calendar (null: the support calendar). */
+    public void repolicy(ClockKey key, long policyId, @Nullable Long calendarId) {
+        jdbc.sql("UPDATE sla_clock SET policy_id = ?, calendar_id = ? WHERE ticket_id = ? AND kind = ?")
+                .params(policyId, calendarId, key.ticket().value(), key.kind().name()).update();
+    }
+
+    /** Tickets with a clock still counting (not stopped) under this policy. */
+    public List<TicketId> runningUnder(long policyId) {
+        return jdbc.sql("SELECT DISTINCT ticket_id FROM sla_clock WHERE policy_id = ? AND stopped_at IS NULL ORDER BY ticket_id")
+                .param(policyId).query((rs, n) -> new TicketId(rs.getLong(1))).list();
+    }
+
     public void retarget(ClockKey key, SlaTarget target) {
         jdbc.sql("UPDATE sla_clock SET target_amount = ?, target_unit = ? WHERE ticket_id = ? AND kind = ?")
                 .params(target.amount(), target.unit().name(), key.ticket().value(), key.kind().name()).update();

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.atende.calendar.BusinessCalendar;
-import org.atende.sla.internal.CalendarJsonReader;
+import org.atende.calendar.CalendarJsonReader;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;

@@ -7,7 +7,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import org.atende.calendar.BusinessCalendar;
-import org.atende.sla.internal.CalendarJsonReader;
+import org.atende.calendar.CalendarJsonReader;
 import org.atende.sla.internal.CalendarStore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;

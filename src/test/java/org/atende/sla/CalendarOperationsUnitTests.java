@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 import org.atende.calendar.InvalidCalendarException;
 import org.atende.calendar.cli.BusinessTimeCommand;
-import org.atende.sla.internal.CalendarJsonReader;
+import org.atende.calendar.CalendarJsonReader;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package org.atende.sla.internal;
+package org.atende.calendar;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -8,11 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 
-import org.atende.calendar.Break;
-import org.atende.calendar.BusinessCalendar;
-import org.atende.calendar.DailyInterval;
-import org.atende.calendar.HolidayRule;
-import org.atende.calendar.InvalidCalendarException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;

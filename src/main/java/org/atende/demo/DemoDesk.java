@@ -134,9 +134,9 @@ class DemoDesk implements ApplicationRunner {
                 received = now.minus(Duration.ofMinutes(5 + random.nextInt(90))); // fresh: clocks running
             }
             Actor requester = c.user();
-            TicketView t = tickets.open(new OpenTicket(null, null, channels[i % channels.length], s.subject(), s.body(),
-                    i % 10 == 9 ? TicketType.TECHNICAL_SERVICE : i % 3 == 0 ? TicketType.INCIDENT : TicketType.QUESTION,
-                    s.category(), i % 4 == 0 ? Priority.HIGH : null, Set.of(s.category()), received), requester);
+            TicketType type = i % 10 == 9 ? TicketType.TECHNICAL_SERVICE : i % 3 == 0 ? TicketType.INCIDENT : TicketType.QUESTION;
+            TicketView t = tickets.open(new OpenTicket(null, null, channels[i % channels.length], s.subject(), s.body(), type,
+                    type.isSupport() ? s.category() : "bulk_update", i % 4 == 0 ? Priority.HIGH : null, Set.of(s.category()), received), requester);
             Actor agent = agents.get(i % agents.size());
             made++;
             switch (i % 6) {

@@ -66,13 +66,11 @@ public class Tickets {
                 .orElseThrow(() -> TicketProblems.invalid("organisation " + orgId + " does not exist"));
         Long requester = requester(command, actor, orgId);
         TicketType type = command.type() == null ? TicketType.QUESTION : command.type();
-        if (!actor.isStaff() && command.category() != null && type.isSupport() && command.category().isBlank()) {
-            throw TicketProblems.invalid("category must not be blank");
-        }
+        String category = category(type, command.category());
         Priority priority = defaultPriority(org);
         long number = jdbc.sql("SELECT NEXTVAL('ticket_number_seq')").query(Long.class).single();
         Ticket t = new Ticket(number, orgId.value(), requester, command.channel(), required(command.subject(), "subject", 300),
-                type, blankToNull(command.category()), priority, command.suggestedPriority(), now);
+                type, category, priority, command.suggestedPriority(), now);
         t.replaceTags(normalised(command.tags()));
         t = tickets.save(t);
         MessageKind kind = actor.isStaff() ? MessageKind.AGENT : MessageKind.CUSTOMER;
@@ -108,6 +106,7 @@ public class Tickets {
         staffOnly(actor, "change a ticket's classification, status or owner");
         Instant now = clock.instant();
         TicketStatus fromStatus = t.status;
+        TicketType fromType = t.type;
         boolean reclassified = false;
         if (changes.priority() != null && changes.priority() != t.priority) {
             timeline.append(t.ticketId(), change(actor, now, "priority", t.priority, changes.priority()));
@@ -122,9 +121,11 @@ public class Tickets {
             t.type = changes.type();
             reclassified = true;
         }
-        if (changes.category() != null && !changes.category().equals(t.category)) {
-            timeline.append(t.ticketId(), change(actor, now, "category", t.category, blankToNull(changes.category())));
-            t.category = blankToNull(changes.category());
+        String category = changes.category() != null ? category(t.type, changes.category())
+                : t.type != fromType && t.type.isSupport() != fromType.isSupport() ? category(t.type, null) : t.category;
+        if (!Objects.equals(category, t.category)) {
+            timeline.append(t.ticketId(), change(actor, now, "category", t.category, category));
+            t.category = category;
         }
         if (changes.unassign() && t.assigneeId != null) {
             timeline.append(t.ticketId(), change(actor, now, "assignee", t.assigneeId, null));
@@ -153,7 +154,8 @@ public class Tickets {
             events.publishEvent(new TicketStatusChanged(t.ticketId(), fromStatus, t.status, now));
         }
         if (reclassified) {
-            events.publishEvent(new TicketReclassified(t.ticketId(), t.priority, t.type, now));
+            events.publishEvent(new TicketReclassified(t.ticketId(), new OrganisationId(t.organisationId), t.priority,
+                    fromType, t.type, t.receivedAt, now));
         }
         return reload(t);
     }
@@ -300,7 +302,7 @@ public class Tickets {
             case CUSTOMER -> current == TicketStatus.WAITING_ON_CUSTOMER || current == TicketStatus.RESOLVED
                     ? TicketStatus.OPEN : current;
             case AGENT -> wanted != null ? wanted : current == TicketStatus.NEW ? TicketStatus.OPEN : current;
-            case NOTE, SYSTEM -> wanted != null ? wanted : current;
+            case NOTE, SYSTEM, AUTOMATIC -> wanted != null ? wanted : current;
         };
     }
 
@@ -353,6 +355,27 @@ public class Tickets {
             throw TicketProblems.invalid(field + " is longer than " + max + " characters");
         }
         return value.strip();
+    }
+
+    /**
+     * A technical-service request's category is one of the terms' kinds of database work ({@code other}
+     * when not given); a support ticket's is free text, at most 60 characters.
+     */
+    private static @Nullable String category(TicketType type, @Nullable String given) {
+        if (type.isSupport()) {
+            String c = blankToNull(given);
+            if (c != null && c.length() > 60) {
+                throw TicketProblems.invalid("category is longer than 60 characters");
+            }
+            return c;
+        }
+        if (given == null || given.isBlank()) {
+            return TechnicalServiceCategory.OTHER.code();
+        }
+        return TechnicalServiceCategory.of(given).map(TechnicalServiceCategory::code)
+                .orElseThrow(() -> TicketProblems.invalid("a technical-service category is one of "
+                        + java.util.Arrays.stream(TechnicalServiceCategory.values()).map(TechnicalServiceCategory::code).toList()
+                        + ", not '" + given + "'"));
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {

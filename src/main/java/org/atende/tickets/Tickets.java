@@ -155,7 +155,7 @@ public class Tickets {
         }
         if (reclassified) {
             events.publishEvent(new TicketReclassified(t.ticketId(), new OrganisationId(t.organisationId), t.priority,
-                    fromType, t.type, t.receivedAt, now));
+                    fromType, t.type, t.status, t.receivedAt, now));
         }
         return reload(t);
     }

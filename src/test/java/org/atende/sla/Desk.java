@@ -99,12 +99,13 @@ final class Desk {
 
     void reclassify(TicketId ticket, Priority priority, TicketType type, String at) {
         transactions.executeWithoutResult(tx -> {
-            var before = jdbc.sql("SELECT organisation_id, type, received_at FROM ticket WHERE id = ?").param(ticket.value())
-                    .query((rs, n) -> new Object[] {rs.getLong(1), TicketType.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant()})
+            var before = jdbc.sql("SELECT organisation_id, type, received_at, status FROM ticket WHERE id = ?").param(ticket.value())
+                    .query((rs, n) -> new Object[] {rs.getLong(1), TicketType.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(),
+                            org.atende.tickets.TicketStatus.valueOf(rs.getString(4))})
                     .single();
             jdbc.sql("UPDATE ticket SET priority = ?, type = ? WHERE id = ?").params(priority.name(), type.name(), ticket.value()).update();
             events.publishEvent(new TicketReclassified(ticket, new org.atende.customers.OrganisationId((Long) before[0]), priority,
-                    (TicketType) before[1], type, (Instant) before[2], Instant.parse(at)));
+                    (TicketType) before[1], type, (org.atende.tickets.TicketStatus) before[3], (Instant) before[2], Instant.parse(at)));
         });
     }
 

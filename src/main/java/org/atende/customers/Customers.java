@@ -27,12 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Customers {
 
     private static final String ORGANISATION = """
-            SELECT o.id, o.name, o.plan_id, o.language, o.calendar_id,
+            SELECT o.id, o.name, o.plan_id, o.language, o.calendar_id, o.account_lead_id,
                    (SELECT STRING_AGG(d.domain, ',') FROM organisation_domain d WHERE d.organisation_id = o.id) AS domains
             FROM organisation o""";
     private static final String CONTACT = "SELECT id, organisation_id, name, email, phone, language FROM contact";
 
-    private static final String PLAN = "SELECT id, name, sla_policy_id, default_priority FROM plan";
+    private static final String PLAN = "SELECT id, name, sla_policy_id, default_priority, monthly_ticket_allowance, over_quota_policy FROM plan";
 
     private final JdbcClient jdbc;
     private final Organisations organisations;
@@ -120,6 +120,12 @@ public class Customers {
         return after;
     }
 
+    /** The organisations a staff user looks after as account lead. */
+    public List<OrganisationId> organisationsLedBy(long userId) {
+        return jdbc.sql("SELECT id FROM organisation WHERE account_lead_id = ? ORDER BY id").param(userId)
+                .query((rs, n) -> new OrganisationId(rs.getLong(1))).list();
+    }
+
     /** The organisations on a plan. */
     public List<OrganisationId> organisationsOnPlan(PlanId plan) {
         return jdbc.sql("SELECT id FROM organisation WHERE plan_id = ? ORDER BY id").param(plan.value())
@@ -158,17 +164,22 @@ public class Customers {
     }
 
     private static PlanSummary plan(ResultSet rs, int row) throws SQLException {
+        int allowance = rs.getInt("monthly_ticket_allowance");
+        Integer monthlyTicketAllowance = rs.wasNull() ? null : allowance;
         return new PlanSummary(new PlanId(rs.getLong("id")), rs.getString("name"), rs.getLong("sla_policy_id"),
-                rs.getString("default_priority"));
+                rs.getString("default_priority"), monthlyTicketAllowance, OverQuotaPolicy.valueOf(rs.getString("over_quota_policy")));
     }
 
     private static OrganisationSummary organisation(ResultSet rs, int row) throws SQLException {
         String domains = rs.getString("domains");
         long calendar = rs.getLong("calendar_id");
         Long calendarId = rs.wasNull() ? null : calendar; // read wasNull right after its column
+        long lead = rs.getLong("account_lead_id");
+        Long accountLeadId = rs.wasNull() ? null : lead;
         return new OrganisationSummary(new OrganisationId(rs.getLong("id")), rs.getString("name"),
                 new PlanId(rs.getLong("plan_id")), Language.valueOf(rs.getString("language")),
-                domains == null ? List.of() : List.of(domains.split(",")).stream().sorted().toList(), calendarId);
+                domains == null ? List.of() : List.of(domains.split(",")).stream().sorted().toList(), calendarId,
+                accountLeadId);
     }
 
     private static ContactSummary contact(ResultSet rs, int row) throws SQLException {

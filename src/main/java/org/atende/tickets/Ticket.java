@@ -35,6 +35,9 @@ class Ticket {
     Instant updatedAt;
     @Nullable Instant resolvedAt;
     @Nullable Instant closedAt;
+    boolean overQuota;
+    @Nullable ClosedAs closedAs;
+    @Nullable Long mergedIntoId;
     @ReadOnlyProperty // written by the sla module only: never overwritten by a save of the ticket
     @Nullable Instant nextDueAt;
     @Version
@@ -93,6 +96,7 @@ class Ticket {
                 channel, subject, type, category, priority, suggestedPriority, triaged, status,
                 assigneeId == null ? null : new org.atende.identity.UserId(assigneeId),
                 teamId == null ? null : new org.atende.identity.TeamId(teamId),
-                tagNames(), receivedAt, updatedAt, resolvedAt, closedAt, nextDueAt);
+                tagNames(), receivedAt, updatedAt, resolvedAt, closedAt, nextDueAt, overQuota, closedAs,
+                mergedIntoId == null ? null : new TicketId(mergedIntoId));
     }
 }

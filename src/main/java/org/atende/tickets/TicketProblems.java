@@ -38,6 +38,10 @@ public final class TicketProblems {
         return e;
     }
 
+    static ErrorResponseException mergeRefused(String detail) {
+        return problem(HttpStatus.CONFLICT, "merge-refused", "Merge refused", detail);
+    }
+
     static ErrorResponseException attachmentRefused(HttpStatus status, String slug, String detail) {
         return problem(status, slug, "Attachment refused", detail);
     }

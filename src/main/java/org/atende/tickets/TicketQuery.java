@@ -7,10 +7,14 @@ import org.atende.identity.TeamId;
 import org.atende.identity.UserId;
 import org.jspecify.annotations.Nullable;
 
-/** Filters, order and page of a ticket list. Empty sets and nulls filter nothing. */
+/**
+ * Filters, order and page of a ticket list. Empty sets and nulls filter nothing, except
+ * {@code organisations}: when given, only those organisations' tickets (none if it is empty).
+ */
 public record TicketQuery(Set<TicketStatus> statuses, Set<Priority> priorities, @Nullable OrganisationId organisationId,
         @Nullable UserId assigneeId, @Nullable TeamId teamId, @Nullable String tag, @Nullable Channel channel,
-        @Nullable TicketType type, @Nullable String text, Sort sort, int page, int size) {
+        @Nullable TicketType type, @Nullable String text, @Nullable Boolean overQuota,
+        @Nullable Set<OrganisationId> organisations, Sort sort, int page, int size) {
 
     public static final int MAX_SIZE = 200;
 
@@ -22,6 +26,7 @@ public record TicketQuery(Set<TicketStatus> statuses, Set<Priority> priorities, 
     public TicketQuery {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
         priorities = priorities == null ? Set.of() : Set.copyOf(priorities);
+        organisations = organisations == null ? null : Set.copyOf(organisations);
         if (page < 0) {
             throw TicketProblems.invalid("page must be 0 or more");
         }
@@ -31,10 +36,11 @@ public record TicketQuery(Set<TicketStatus> statuses, Set<Priority> priorities, 
     }
 
     public static TicketQuery firstPage() {
-        return new TicketQuery(Set.of(), Set.of(), null, null, null, null, null, null, null, Sort.DUE, 0, 50);
+        return new TicketQuery(Set.of(), Set.of(), null, null, null, null, null, null, null, null, null, Sort.DUE, 0, 50);
     }
 
     TicketQuery forOrganisation(OrganisationId organisation) {
-        return new TicketQuery(statuses, priorities, organisation, assigneeId, teamId, tag, channel, type, text, sort, page, size);
+        return new TicketQuery(statuses, priorities, organisation, assigneeId, teamId, tag, channel, type, text, overQuota,
+                organisations, sort, page, size);
     }
 }

@@ -70,6 +70,17 @@ class TicketSearch {
             clauses.add("t.type = ?");
             params.add(q.type().name());
         }
+        if (q.overQuota() != null) {
+            clauses.add("t.over_quota = ?");
+            params.add(q.overQuota());
+        }
+        if (q.organisations() != null) {
+            if (q.organisations().isEmpty()) {
+                clauses.add("1 = 0");
+            } else {
+                clauses.add(in("t.organisation_id", q.organisations().stream().map(o -> (Object) o.value()).toList(), params));
+            }
+        }
         if (q.tag() != null) {
             clauses.add("EXISTS (SELECT 1 FROM ticket_tag g WHERE g.ticket_id = t.id AND g.tag = ?)");
             params.add(q.tag().toLowerCase(Locale.ROOT));
@@ -81,7 +92,7 @@ class TicketSearch {
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     }
 
-    private static String in(String column, List<String> values, List<Object> params) {
+    private static String in(String column, List<?> values, List<Object> params) {
         params.addAll(values);
         return column + " IN (" + String.join(",", values.stream().map(v -> "?").toList()) + ")";
     }
@@ -109,10 +120,7 @@ class TicketSearch {
                 .query(rs -> {
                     tags.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(rs.getString(2));
                 });
-        return items.stream().map(t -> new TicketView(t.id(), t.number(), t.organisationId(), t.requesterContactId(),
-                t.channel(), t.subject(), t.type(), t.category(), t.priority(), t.suggestedPriority(), t.triaged(),
-                t.status(), t.assigneeId(), t.teamId(), tags.getOrDefault(t.id().value(), Set.of()), t.receivedAt(),
-                t.updatedAt(), t.resolvedAt(), t.closedAt(), t.nextDueAt())).toList();
+        return items.stream().map(t -> t.withTags(tags.getOrDefault(t.id().value(), Set.of()))).toList();
     }
 
     private static TicketView row(ResultSet rs, int n) throws SQLException {
@@ -124,7 +132,9 @@ class TicketSearch {
                 rs.getBoolean("triaged"), TicketStatus.valueOf(rs.getString("status")),
                 nullable(rs, "assignee_id", UserId::new), nullable(rs, "team_id", TeamId::new), Set.of(),
                 instant(rs, "received_at"), instant(rs, "updated_at"), instant(rs, "resolved_at"),
-                instant(rs, "closed_at"), instant(rs, "next_due_at"));
+                instant(rs, "closed_at"), instant(rs, "next_due_at"), rs.getBoolean("over_quota"),
+                rs.getString("closed_as") == null ? null : ClosedAs.valueOf(rs.getString("closed_as")),
+                nullable(rs, "merged_into_id", TicketId::new));
     }
 
     private static <T> T nullable(ResultSet rs, String column, java.util.function.LongFunction<T> of) throws SQLException {

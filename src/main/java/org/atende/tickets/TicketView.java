@@ -9,10 +9,21 @@ import org.atende.identity.TeamId;
 import org.atende.identity.UserId;
 import org.jspecify.annotations.Nullable;
 
-/** A ticket as others see it. {@code nextDueAt} is the earliest due time of its running SLA clocks. */
+/**
+ * A ticket as others see it. {@code nextDueAt} is the earliest due time of its running SLA clocks;
+ * {@code overQuota} marks a ticket opened past the plan's monthly allowance (billable); {@code closedAs}
+ * and {@code mergedInto} say why a closed ticket was closed without being solved.
+ */
 public record TicketView(TicketId id, long number, OrganisationId organisationId, @Nullable ContactId requesterContactId,
         Channel channel, String subject, TicketType type, @Nullable String category, Priority priority,
         @Nullable Priority suggestedPriority, boolean triaged, TicketStatus status, @Nullable UserId assigneeId,
         @Nullable TeamId teamId, Set<String> tags, Instant receivedAt, Instant updatedAt, @Nullable Instant resolvedAt,
-        @Nullable Instant closedAt, @Nullable Instant nextDueAt) {
+        @Nullable Instant closedAt, @Nullable Instant nextDueAt, boolean overQuota, @Nullable ClosedAs closedAs,
+        @Nullable TicketId mergedInto) {
+
+    TicketView withTags(Set<String> names) {
+        return new TicketView(id, number, organisationId, requesterContactId, channel, subject, type, category, priority,
+                suggestedPriority, triaged, status, assigneeId, teamId, Set.copyOf(names), receivedAt, updatedAt,
+                resolvedAt, closedAt, nextDueAt, overQuota, closedAs, mergedInto);
+    }
 }

@@ -233,7 +233,7 @@ abstract class TicketsContract {
         TicketView none = openAsAna("nothing due");
         tickets.setNextDue(late.id(), Instant.parse("2026-11-27T10:00:00Z"));
         tickets.setNextDue(soon.id(), Instant.parse("2026-11-26T12:00:00Z"));
-        var q = new TicketQuery(Set.of(), Set.of(), acme, null, null, null, null, null, null, TicketQuery.Sort.DUE, 0, 10);
+        var q = new TicketQuery(Set.of(), Set.of(), acme, null, null, null, null, null, null, null, null, TicketQuery.Sort.DUE, 0, 10);
         assertThat(tickets.list(q, agent).items()).extracting(TicketView::id)
                 .containsSubsequence(soon.id(), late.id(), none.id());
         assertThat(tickets.list(q, agent).total()).isGreaterThanOrEqualTo(3);

@@ -12,6 +12,7 @@ import java.util.Set;
 import jakarta.validation.Valid;
 
 import org.atende.customers.ContactId;
+import org.atende.customers.Customers;
 import org.atende.customers.OrganisationId;
 import org.atende.identity.Actor;
 import org.atende.identity.TeamId;
@@ -65,10 +66,12 @@ class TicketApi {
     private final Tickets tickets;
     private final Attachments attachments;
     private final SlaClocks clocks;
+    private final Customers customers;
     private final Clock clock;
 
-    TicketApi(Tickets tickets, Attachments attachments, SlaClocks clocks, Clock clock) {
+    TicketApi(Tickets tickets, Attachments attachments, SlaClocks clocks, Customers customers, Clock clock) {
         this.tickets = tickets;
+        this.customers = customers;
         this.attachments = attachments;
         this.clocks = clocks;
         this.clock = clock;
@@ -95,6 +98,8 @@ class TicketApi {
             @RequestParam(required = false) @Nullable Channel channel,
             @RequestParam(required = false) @Nullable TicketType type,
             @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Boolean overQuota,
+            @RequestParam(required = false) @Nullable String accountLead,
             @RequestParam(defaultValue = "due") String sort,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size,
@@ -102,7 +107,7 @@ class TicketApi {
         TicketPage found = tickets.list(new TicketQuery(status, priority,
                 organisationId == null ? null : new OrganisationId(organisationId),
                 assigneeId == null ? null : new UserId(assigneeId), teamId == null ? null : new TeamId(teamId),
-                tag, channel, type, q, sort(sort), page, size), actor);
+                tag, channel, type, q, overQuota, ledBy(accountLead, actor), sort(sort), page, size), actor);
         Map<TicketId, TicketClocks> read = clocks.clocksOf(found.items().stream().map(TicketView::id).toList(), now());
         return new PageJson(found.items().stream().map(t -> TicketJson.of(t, read.getOrDefault(t.id(), TicketClocks.NONE)))
                 .toList(), found.page(), found.size(), found.total());
@@ -127,6 +132,18 @@ class TicketApi {
                 body.status(), body.assigneeId() == null ? null : new UserId(body.assigneeId()),
                 Boolean.TRUE.equals(body.unassign()), body.teamId() == null ? null : new TeamId(body.teamId()),
                 body.tags()), actor));
+    }
+
+    /** Closes a ticket as spam: its quota unit is given back and its clocks stop. Staff only. */
+    @PostMapping("/{id}/spam")
+    TicketJson spam(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
+        return json(tickets.markSpam(new TicketId(id), actor));
+    }
+
+    /** Merges this ticket, a duplicate, into another ticket of the same organisation. Staff only. */
+    @PostMapping("/{id}/merge")
+    TicketJson merge(@PathVariable long id, @Valid @RequestBody TicketRequests.Merge body, @AuthenticationPrincipal Actor actor) {
+        return json(tickets.merge(new TicketId(id), new TicketId(body.intoTicketId()), actor));
     }
 
     @PostMapping("/{id}/escalations")
@@ -190,6 +207,24 @@ class TicketApi {
 
     private Instant now() {
         return clock.instant();
+    }
+
+    /** {@code accountLead=me} (or a user id): the organisations that staff member looks after. */
+    private @Nullable Set<OrganisationId> ledBy(@Nullable String accountLead, Actor actor) {
+        if (accountLead == null || accountLead.isBlank()) {
+            return null;
+        }
+        long lead;
+        if (accountLead.equals("me")) {
+            lead = actor.userId().value();
+        } else {
+            try {
+                lead = Long.parseLong(accountLead);
+            } catch (NumberFormatException e) {
+                throw TicketProblems.invalid("accountLead is 'me' or a user id, not '" + accountLead + "'");
+            }
+        }
+        return Set.copyOf(customers.organisationsLedBy(lead));
     }
 
     private static TicketQuery.Sort sort(String sort) {

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.atende.sla.TicketClocks;
 import org.atende.tickets.Channel;
+import org.atende.tickets.ClosedAs;
 import org.atende.tickets.Priority;
 import org.atende.tickets.TicketStatus;
 import org.atende.tickets.TicketType;
@@ -16,13 +17,15 @@ record TicketJson(long id, long number, long organisationId, @Nullable Long requ
         String subject, TicketType type, @Nullable String category, Priority priority,
         @Nullable Priority suggestedPriority, boolean triaged, TicketStatus status, @Nullable Long assigneeId,
         @Nullable Long teamId, Set<String> tags, Instant receivedAt, Instant updatedAt, @Nullable Instant resolvedAt,
-        @Nullable Instant closedAt, TicketClocks sla) {
+        @Nullable Instant closedAt, boolean overQuota, @Nullable ClosedAs closedAs, @Nullable Long mergedIntoId,
+        TicketClocks sla) {
 
     static TicketJson of(TicketView t, TicketClocks clocks) {
         return new TicketJson(t.id().value(), t.number(), t.organisationId().value(),
                 t.requesterContactId() == null ? null : t.requesterContactId().value(), t.channel(), t.subject(),
                 t.type(), t.category(), t.priority(), t.suggestedPriority(), t.triaged(), t.status(),
                 t.assigneeId() == null ? null : t.assigneeId().value(), t.teamId() == null ? null : t.teamId().value(),
-                t.tags(), t.receivedAt(), t.updatedAt(), t.resolvedAt(), t.closedAt(), clocks);
+                t.tags(), t.receivedAt(), t.updatedAt(), t.resolvedAt(), t.closedAt(), t.overQuota(), t.closedAs(),
+                t.mergedInto() == null ? null : t.mergedInto().value(), clocks);
     }
 }

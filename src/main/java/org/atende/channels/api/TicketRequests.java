@@ -34,6 +34,9 @@ final class TicketRequests {
     record Message(@NotBlank @Size(max = 100_000) String body, @Nullable Boolean internal, @Nullable TicketStatus status) {
     }
 
+    record Merge(@NotNull @Positive Long intoTicketId) {
+    }
+
     record Escalate(@NotNull @Positive Long teamId, @NotBlank @Size(max = 2000) String reason) {
     }
 }

@@ -38,6 +38,9 @@ class Organisation {
     @Column("calendar_id")
     private @Nullable Long calendarId;
 
+    @Column("account_lead_id")
+    private @Nullable Long accountLeadId;
+
     @Column("created_at")
     private final Instant createdAt;
 
@@ -55,7 +58,8 @@ class Organisation {
 
     @PersistenceCreator
     Organisation(@Nullable Long id, String name, long planId, Language language, @Nullable Long calendarId,
-            Instant createdAt, @Nullable Integer version, Set<Domain> domains) {
+            @Nullable Long accountLeadId, Instant createdAt, @Nullable Integer version, Set<Domain> domains) {
+        this.accountLeadId = accountLeadId;
         this.id = id;
         this.name = name;
         this.planId = planId;
@@ -67,11 +71,13 @@ class Organisation {
     }
 
     static Organisation create(String name, long planId, Language language, @Nullable Long calendarId,
-            List<String> domains, Instant now) {
-        return new Organisation(null, name, planId, language, calendarId, now, null, asDomains(domains));
+            @Nullable Long accountLeadId, List<String> domains, Instant now) {
+        return new Organisation(null, name, planId, language, calendarId, accountLeadId, now, null, asDomains(domains));
     }
 
-    void replace(String name, long planId, Language language, @Nullable Long calendarId, List<String> domains) {
+    void replace(String name, long planId, Language language, @Nullable Long calendarId, @Nullable Long accountLeadId,
+            List<String> domains) {
+        this.accountLeadId = accountLeadId;
         this.name = name;
         this.planId = planId;
         this.language = language;

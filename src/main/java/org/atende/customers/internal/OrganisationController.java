@@ -1,6 +1,7 @@
 package org.atende.customers.internal;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 import org.atende.customers.ContactDraft;
@@ -9,7 +10,11 @@ import org.atende.customers.Language;
 import org.atende.customers.OrganisationDraft;
 import org.atende.customers.OrganisationId;
 import org.atende.customers.OrganisationSummary;
+import org.atende.customers.OverQuotaPolicy;
 import org.atende.customers.PlanId;
+import org.atende.customers.QuotaMonth;
+import org.atende.customers.QuotaStatus;
+import org.atende.customers.Quotas;
 import org.atende.customers.Viewer;
 import org.atende.customers.internal.ContactController.ContactRequest;
 import org.atende.customers.internal.ContactController.ContactResponse;
@@ -42,29 +47,41 @@ import jakarta.validation.constraints.Size;
 class OrganisationController {
 
     private final Customers customers;
+    private final Quotas quotas;
 
-    OrganisationController(Customers customers) {
+    OrganisationController(Customers customers, Quotas quotas) {
         this.customers = customers;
+        this.quotas = quotas;
     }
 
     record OrganisationRequest(@NotBlank @Size(max = 200) String name, @NotNull @Positive Long planId,
             @NotNull Language language, @Positive @Nullable Long calendarId,
             @Size(max = 50) @Nullable List<@NotNull @Pattern(regexp = Rules.DOMAIN, flags = Pattern.Flag.CASE_INSENSITIVE,
-                    message = "must be a domain name such as example.com") String> emailDomains) {
+                    message = "must be a domain name such as example.com") String> emailDomains,
+            @Positive @Nullable Long accountLeadId) {
 
         OrganisationDraft draft() {
             return new OrganisationDraft(name, new PlanId(planId), language, calendarId,
-                    emailDomains == null ? List.of() : emailDomains);
+                    emailDomains == null ? List.of() : emailDomains, accountLeadId);
         }
     }
 
     record OrganisationResponse(long id, String name, long planId, Language language, @Nullable Long calendarId,
-            List<String> emailDomains) {
+            List<String> emailDomains, @Nullable Long accountLeadId) {
 
         static OrganisationResponse of(OrganisationSummary o) {
             return new OrganisationResponse(o.id().value(), o.name(), o.planId().value(), o.language(), o.calendarId(),
-                    o.emailDomains());
+                    o.emailDomains(), o.accountLeadId());
         }
+    }
+
+    record PlanChange(@NotNull @Positive Long planId) {
+    }
+
+    /** This month's use of the allowance, and the last {@code months} months (newest first). */
+    record QuotaResponse(long organisationId, long planId, String month, @Nullable Integer allowance, int used,
+            int overQuota, @Nullable Integer remaining, OverQuotaPolicy overQuotaPolicy, Instant renewsAt,
+            List<QuotaMonth> history) {
     }
 
     @GetMapping
@@ -90,12 +107,36 @@ class OrganisationController {
         return ResponseEntity.created(URI.create("/api/v1/organisations/" + created.id())).body(OrganisationResponse.of(created));
     }
 
+    /** Staff change an organisation; only an administrator changes its plan. */
     @PutMapping("/{id}")
     OrganisationResponse update(@AuthenticationPrincipal Viewer viewer, @PathVariable long id,
             @Valid @RequestBody OrganisationRequest body) {
         OrganisationSummary organisation = visible(viewer, id);
         Access.requireStaff(viewer);
+        if (organisation.planId().value() != body.planId()) {
+            Access.requireAdmin(viewer);
+        }
         return OrganisationResponse.of(customers.updateOrganisation(organisation.id(), body.draft()));
+    }
+
+    /** An administrator moves an organisation to another plan; it takes effect at once, and this month's use stays. */
+    @PutMapping("/{id}/plan")
+    OrganisationResponse changePlan(@AuthenticationPrincipal Viewer viewer, @PathVariable long id,
+            @Valid @RequestBody PlanChange body) {
+        OrganisationSummary o = visible(viewer, id);
+        Access.requireAdmin(viewer);
+        return OrganisationResponse.of(customers.updateOrganisation(o.id(), new OrganisationDraft(o.name(),
+                new PlanId(body.planId()), o.language(), o.calendarId(), o.emailDomains(), o.accountLeadId())));
+    }
+
+    /** The organisation's quota: staff see any, a customer its own. */
+    @GetMapping("/{id}/quota")
+    QuotaResponse quota(@AuthenticationPrincipal Viewer viewer, @PathVariable long id,
+            @RequestParam(defaultValue = "12") @Min(1) @Max(60) int months) {
+        OrganisationId organisation = visible(viewer, id).id();
+        QuotaStatus s = quotas.status(organisation);
+        return new QuotaResponse(organisation.value(), s.planId().value(), s.month().toString(), s.allowance(), s.used(),
+                s.overQuota(), s.remaining(), s.policy(), s.renewsAt(), quotas.history(organisation, months));
     }
 
     @GetMapping("/{id}/contacts")

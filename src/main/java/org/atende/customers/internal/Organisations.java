@@ -36,14 +36,15 @@ public class Organisations {
     public OrganisationId create(OrganisationDraft draft) {
         Valid valid = validate(draft, -1);
         return save(Organisation.create(valid.name, draft.planId().value(), draft.language(), draft.calendarId(),
-                valid.domains, clock.instant()));
+                draft.accountLeadId(), valid.domains, clock.instant()));
     }
 
     public void replace(OrganisationId id, OrganisationDraft draft) {
         Organisation organisation = organisations.findById(id.value())
                 .orElseThrow(() -> new NoSuchElementException("No organisation " + id + "."));
         Valid valid = validate(draft, id.value());
-        organisation.replace(valid.name, draft.planId().value(), draft.language(), draft.calendarId(), valid.domains);
+        organisation.replace(valid.name, draft.planId().value(), draft.language(), draft.calendarId(), draft.accountLeadId(),
+                valid.domains);
         save(organisation);
     }
 
@@ -87,8 +88,11 @@ public class Organisations {
         } catch (DuplicateKeyException e) { // a concurrent write took the name or a domain
             throw CustomerDataException.conflict(List.of(new FieldError("organisation",
                     "has a name or an e-mail domain that another organisation took meanwhile")));
-        } catch (DataIntegrityViolationException e) { // the plan was checked; the calendar is sla's to know
-            throw CustomerDataException.invalid(List.of(new FieldError("calendarId", "is not a known calendar")));
+        } catch (DataIntegrityViolationException e) { // the plan was checked; calendars and users are other modules' to know
+            String cause = String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase(java.util.Locale.ROOT);
+            throw CustomerDataException.invalid(List.of(cause.contains("organisation_account_lead_fk")
+                    ? new FieldError("accountLeadId", "is not a known user")
+                    : new FieldError("calendarId", "is not a known calendar")));
         }
     }
 }

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 import org.atende.customers.Customers;
+import org.atende.customers.OverQuotaPolicy;
 import org.atende.customers.PlanDraft;
 import org.atende.customers.PlanId;
 import org.atende.customers.PlanSummary;
 import org.atende.customers.Viewer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,6 +28,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 /** Plans: anyone signed in reads them (a customer's portal shows its plan); administrators manage them. */
@@ -39,18 +42,22 @@ class PlanController {
         this.customers = customers;
     }
 
+    /** {@code monthlyTicketAllowance} left out: unlimited; {@code overQuotaPolicy} left out: ACCEPT_AND_FLAG. */
     record PlanRequest(@NotBlank @Size(max = 120) String name, @NotNull @Positive Long slaPolicyId,
-            @NotNull @Pattern(regexp = "LOW|MEDIUM|HIGH|URGENT", message = "must be one of LOW, MEDIUM, HIGH, URGENT") String defaultPriority) {
+            @NotNull @Pattern(regexp = "LOW|MEDIUM|HIGH|URGENT", message = "must be one of LOW, MEDIUM, HIGH, URGENT") String defaultPriority,
+            @Nullable @PositiveOrZero Integer monthlyTicketAllowance, @Nullable OverQuotaPolicy overQuotaPolicy) {
 
         PlanDraft draft() {
-            return new PlanDraft(name, slaPolicyId, defaultPriority);
+            return new PlanDraft(name, slaPolicyId, defaultPriority, monthlyTicketAllowance, overQuotaPolicy);
         }
     }
 
-    record PlanResponse(long id, String name, long slaPolicyId, String defaultPriority) {
+    record PlanResponse(long id, String name, long slaPolicyId, String defaultPriority,
+            @Nullable Integer monthlyTicketAllowance, OverQuotaPolicy overQuotaPolicy) {
 
         static PlanResponse of(PlanSummary p) {
-            return new PlanResponse(p.id().value(), p.name(), p.slaPolicyId(), p.defaultPriority());
+            return new PlanResponse(p.id().value(), p.name(), p.slaPolicyId(), p.defaultPriority(),
+                    p.monthlyTicketAllowance(), p.overQuotaPolicy());
         }
     }
 

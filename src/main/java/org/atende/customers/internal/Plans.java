@@ -33,13 +33,13 @@ public class Plans {
 
     public PlanId create(PlanDraft draft) {
         String name = validate(draft, -1);
-        return save(Plan.create(name, draft.slaPolicyId(), draft.defaultPriority(), clock.instant()));
+        return save(Plan.create(draft, name, clock.instant()));
     }
 
     public void replace(PlanId id, PlanDraft draft) {
         Plan plan = plans.findById(id.value()).orElseThrow(() -> new NoSuchElementException("No plan " + id + "."));
         String name = validate(draft, id.value());
-        plan.replace(name, draft.slaPolicyId(), draft.defaultPriority());
+        plan.replace(draft, name);
         save(plan);
     }
 
@@ -51,6 +51,9 @@ public class Plans {
         }
         if (draft.defaultPriority() == null || !PRIORITIES.contains(draft.defaultPriority())) {
             problems.add("defaultPriority", "must be one of LOW, MEDIUM, HIGH, URGENT");
+        }
+        if (draft.monthlyTicketAllowance() != null && draft.monthlyTicketAllowance() < 0) {
+            problems.add("monthlyTicketAllowance", "must be 0 or more, or left out for an unlimited plan");
         }
         problems.throwIfInvalid();
         if (plans.nameTaken(name, self)) {

@@ -94,12 +94,12 @@ class CustomerConstraintsPostgresIntegrationTests {
     @Test
     void theDatabaseRefusesADomainOfAnotherOrganisationAndKeepsNothingOfTheSecond() {
         String domain = unique("acme") + ".example";
-        organisations.save(Organisation.create(unique("First"), plan.value(), Language.PT, null, List.of(domain),
+        organisations.save(Organisation.create(unique("First"), plan.value(), Language.PT, null, null, List.of(domain),
                 Instant.now()));
         String second = unique("Second");
 
         assertThatExceptionOfType(DuplicateKeyException.class).isThrownBy(() -> organisations.save(
-                Organisation.create(second, plan.value(), Language.EN, null, List.of("other.example", domain),
+                Organisation.create(second, plan.value(), Language.EN, null, null, List.of("other.example", domain),
                         Instant.now())));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM organisation WHERE name = ?").param(second).query(Long.class).single())
                 .isZero();

@@ -42,14 +42,28 @@ public final class DeskFixtures {
                 "plan " + UUID.randomUUID(), policyId, defaultPriority, CREATED);
     }
 
+    /** A plan with a monthly allowance ({@code null}: unlimited) and its over-quota policy ({@code REFUSE}, {@code ACCEPT_AND_FLAG}). */
+    public long plan(long policyId, String defaultPriority, Integer allowance, String overQuotaPolicy) {
+        return insert("INSERT INTO plan (name, sla_policy_id, default_priority, monthly_ticket_allowance, over_quota_policy, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                "plan " + UUID.randomUUID(), policyId, defaultPriority, allowance, overQuotaPolicy, CREATED);
+    }
+
+    public void accountLead(OrganisationId org, Actor lead) {
+        jdbc.sql("UPDATE organisation SET account_lead_id = ? WHERE id = ?").params(lead.userId().value(), org.value()).update();
+    }
+
     public OrganisationId organisation(String name, long planId) {
         return new OrganisationId(insert("INSERT INTO organisation (name, plan_id, language, created_at) VALUES (?, ?, 'PT', ?)",
                 name + " " + UUID.randomUUID(), planId, CREATED));
     }
 
     public ContactId contact(OrganisationId org, String name) {
-        return new ContactId(insert("INSERT INTO contact (organisation_id, name, email, language, created_at) VALUES (?, ?, ?, 'PT', ?)",
-                org.value(), name, UUID.randomUUID() + "@example.com", CREATED));
+        return contact(org, name, "PT");
+    }
+
+    public ContactId contact(OrganisationId org, String name, String language) {
+        return new ContactId(insert("INSERT INTO contact (organisation_id, name, email, language, created_at) VALUES (?, ?, ?, ?, ?)",
+                org.value(), name, UUID.randomUUID() + "@example.com", language, CREATED));
     }
 
     public TeamId team(String name, String kind) {
@@ -57,7 +71,12 @@ public final class DeskFixtures {
     }
 
     public Actor customer(OrganisationId org, String name) {
-        ContactId contact = contact(org, name);
+        return customer(org, name, "PT");
+    }
+
+    /** A customer whose contact speaks {@code language} ({@code ES}, {@code PT}, {@code EN}). */
+    public Actor customer(OrganisationId org, String name, String language) {
+        ContactId contact = contact(org, name, language);
         long id = insert("INSERT INTO app_user (email, name, role, organisation_id, contact_id, created_at) VALUES (?, ?, 'CUSTOMER', ?, ?, ?)",
                 UUID.randomUUID() + "@customer.example", name, org.value(), contact.value(), CREATED);
         return new Actor(new UserId(id), name, Role.CUSTOMER, org, contact);

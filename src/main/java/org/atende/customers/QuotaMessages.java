@@ -19,12 +19,12 @@ public final class QuotaMessages {
         String m = month(language, month);
         String renews = renewal(language, renewsAt, zone);
         return switch (language) {
-            case ES -> "No hemos podido abrir su ticket: su plan de soporte incluye %d tickets al mes y ya ha utilizado %d en %s. La asignación se renueva el %s. Si necesita ayuda urgente, contacte con su responsable de cuenta."
-                    .formatted(allowance, used, m, renews);
-            case PT -> "Não foi possível abrir o seu pedido: o seu plano de suporte inclui %d tickets por mês e já utilizou %d em %s. A quota renova-se a %s. Se precisar de ajuda urgente, contacte o seu gestor de conta."
-                    .formatted(allowance, used, m, renews);
-            case EN -> "We could not open your ticket: your support plan includes %d tickets a month and %d have been used in %s. The allowance renews on %s. If you need urgent help, contact your account manager."
-                    .formatted(allowance, used, m, renews);
+            case ES -> "No hemos podido abrir su ticket: su plan de soporte incluye %s al mes y ya ha utilizado %d en %s. La asignación se renueva el %s. Si necesita ayuda urgente, contacte con su responsable de cuenta."
+                    .formatted(tickets(allowance), used, m, renews);
+            case PT -> "Não foi possível abrir o seu pedido: o seu plano de suporte inclui %s por mês e já utilizou %d em %s. A quota renova-se a %s. Se precisar de ajuda urgente, contacte o seu gestor de conta."
+                    .formatted(tickets(allowance), used, m, renews);
+            case EN -> "We could not open your ticket: your support plan includes %s a month and %d have been used in %s. The allowance renews on %s. If you need urgent help, contact your account manager."
+                    .formatted(tickets(allowance), used, m, renews);
         };
     }
 
@@ -33,13 +33,18 @@ public final class QuotaMessages {
         String m = month(language, month);
         String renews = renewal(language, renewsAt, zone);
         return switch (language) {
-            case ES -> "Su ticket está abierto. Su plan de soporte incluye %d tickets al mes y este es el número %d de %s: supera la asignación y se facturará aparte. La asignación se renueva el %s."
-                    .formatted(allowance, number, m, renews);
-            case PT -> "O seu pedido está aberto. O seu plano de suporte inclui %d tickets por mês e este é o n.º %d de %s: ultrapassa a quota e será faturado à parte. A quota renova-se a %s."
-                    .formatted(allowance, number, m, renews);
-            case EN -> "Your ticket is open. Your support plan includes %d tickets a month and this is number %d in %s: it is over the allowance and will be billed separately. The allowance renews on %s."
-                    .formatted(allowance, number, m, renews);
+            case ES -> "Su ticket está abierto. Su plan de soporte incluye %s al mes y este es el número %d de %s: supera la asignación y se facturará aparte. La asignación se renueva el %s."
+                    .formatted(tickets(allowance), number, m, renews);
+            case PT -> "O seu pedido está aberto. O seu plano de suporte inclui %s por mês e este é o n.º %d de %s: ultrapassa a quota e será faturado à parte. A quota renova-se a %s."
+                    .formatted(tickets(allowance), number, m, renews);
+            case EN -> "Your ticket is open. Your support plan includes %s a month and this is number %d in %s: it is over the allowance and will be billed separately. The allowance renews on %s."
+                    .formatted(tickets(allowance), number, m, renews);
         };
+    }
+
+    /** "1 ticket", "5 tickets": the word is the same in the three languages. */
+    private static String tickets(int n) {
+        return n == 1 ? "1 ticket" : n + " tickets";
     }
 
     static Locale locale(Language language) {

@@ -18,8 +18,10 @@ import org.atende.customers.Customers;
 import org.atende.customers.Language;
 import org.atende.customers.OrganisationDraft;
 import org.atende.customers.OrganisationSummary;
+import org.atende.customers.OverQuotaPolicy;
 import org.atende.customers.PlanDraft;
 import org.atende.customers.PlanSummary;
+import org.atende.customers.Quotas;
 import org.atende.identity.Actor;
 import org.atende.identity.Identity;
 import org.atende.identity.IssuedToken;
@@ -69,12 +71,14 @@ class DemoDesk implements ApplicationRunner {
     private final Identity identity;
     private final SlaPolicies policies;
     private final Tickets tickets;
+    private final Quotas quotas;
     private final Clock clock;
     private final Path tokensFile;
 
-    DemoDesk(Customers customers, Identity identity, SlaPolicies policies, Tickets tickets, Clock clock,
+    DemoDesk(Customers customers, Identity identity, SlaPolicies policies, Tickets tickets, Quotas quotas, Clock clock,
             @Value("${atende.demo.tokens-file:data/demo-tokens.txt}") Path tokensFile) {
         this.customers = customers;
+        this.quotas = quotas;
         this.identity = identity;
         this.policies = policies;
         this.tickets = tickets;
@@ -93,33 +97,39 @@ class DemoDesk implements ApplicationRunner {
         SlaPolicy standard = policies.list().stream().filter(p -> p.name().equals("Standard support terms")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the standard SLA policy is missing"));
         SlaPolicy premium = saved(policies.create(premiumPolicy()));
-        PlanSummary essential = customers.createPlan(new PlanDraft("Essencial", standard.id(), "LOW"));
-        PlanSummary professional = customers.createPlan(new PlanDraft("Profissional", standard.id(), "MEDIUM"));
+        PlanSummary starter = customers.createPlan(new PlanDraft("Arranque", standard.id(), "LOW", 3, OverQuotaPolicy.REFUSE));
+        PlanSummary flex = customers.createPlan(new PlanDraft("Flex", standard.id(), "LOW", 2, OverQuotaPolicy.ACCEPT_AND_FLAG));
+        PlanSummary essential = customers.createPlan(new PlanDraft("Essencial", standard.id(), "LOW", 30, OverQuotaPolicy.REFUSE));
+        PlanSummary professional = customers.createPlan(new PlanDraft("Profissional", standard.id(), "MEDIUM", 60,
+                OverQuotaPolicy.ACCEPT_AND_FLAG));
         PlanSummary enterprise = customers.createPlan(new PlanDraft("Empresarial", premium.id(), "HIGH"));
 
         TeamSummary firstLine = identity.createTeam(new TeamDraft("Primeira linha", TeamKind.FIRST_LINE));
         TeamSummary secondLine = identity.createTeam(new TeamDraft("Segunda linha", TeamKind.SECOND_LINE));
         identity.createTeam(new TeamDraft("Engenharia", TeamKind.ENGINEERING));
         UserSummary admin = staff("admin@atende.example", "Marta Admin", Role.ADMIN, null);
-        staff("lead@atende.example", "Rui Lead", Role.LEAD, firstLine);
+        UserSummary lead = staff("lead@atende.example", "Rui Lead", Role.LEAD, firstLine);
         List<Actor> agents = List.of(
                 actor(staff("ines@atende.example", "Inês Duarte", Role.AGENT, firstLine)),
                 actor(staff("tiago@atende.example", "Tiago Moreira", Role.AGENT, firstLine)),
                 actor(staff("lucia@atende.example", "Lucía Romero", Role.AGENT, secondLine)),
                 actor(staff("owen@atende.example", "Owen Hughes", Role.AGENT, secondLine)));
 
+        long leadId = lead.id().value();
         List<Customer> orgs = List.of(
-                customer("Padaria Lusitana", enterprise, Language.PT, "padaria-lusitana.pt", "Joana Ferreira", "Miguel Santos"),
-                customer("Hotel Miramar", professional, Language.ES, "hotelmiramar.es", "Carmen López", "Javier Ruiz"),
-                customer("Northwind Facilities", professional, Language.EN, "northwind.example", "Emma Clarke", "Daniel Price"),
-                customer("Clínica São João", essential, Language.PT, "clinicasaojoao.pt", "Ana Pereira", "Pedro Alves"));
+                customer("Padaria Lusitana", enterprise, Language.PT, "padaria-lusitana.pt", leadId, "Joana Ferreira", "Miguel Santos"),
+                customer("Hotel Miramar", professional, Language.ES, "hotelmiramar.es", leadId, "Carmen López", "Javier Ruiz"),
+                customer("Northwind Facilities", professional, Language.EN, "northwind.example", leadId, "Emma Clarke", "Daniel Price"),
+                customer("Clínica São João", essential, Language.PT, "clinicasaojoao.pt", leadId, "Ana Pereira", "Pedro Alves"));
 
         int made = seedTickets(orgs, agents, secondLine, now);
+        made += seedQuotaLimits(customer("Oficina Rápida", starter, Language.PT, "oficinarapida.pt", leadId, "Rita Nunes"),
+                customer("Lumen Studio", flex, Language.EN, "lumen.example", leadId, "Oliver Grant"), now);
         IssuedToken adminToken = identity.issueToken(admin.id(), new TokenDraft("demo", null));
         IssuedToken customerToken = identity.issueToken(orgs.getFirst().user().userId(), new TokenDraft("demo", null));
         writeTokens(adminToken.secret(), customerToken.secret());
-        log.info("Demo desk seeded: 3 plans, {} organisations, {} agents, {} tickets; sign in as admin@atende.example "
-                + "(password {}); API tokens in {}", orgs.size(), agents.size(), made, PASSWORD, tokensFile.toAbsolutePath());
+        log.info("Demo desk seeded: 5 plans, {} organisations, {} agents, {} tickets; sign in as admin@atende.example "
+                + "(password {}); API tokens in {}", customers.countOrganisations(), agents.size(), made, PASSWORD, tokensFile.toAbsolutePath());
     }
 
     private int seedTickets(List<Customer> orgs, List<Actor> agents, TeamSummary secondLine, Instant now) {
@@ -162,8 +172,43 @@ class DemoDesk implements ApplicationRunner {
         return made;
     }
 
-    private Customer customer(String name, PlanSummary plan, Language language, String domain, String... people) {
-        OrganisationSummary org = customers.createOrganisation(new OrganisationDraft(name, plan.id(), language, null, List.of(domain)));
+    /**
+     * One organisation exactly at its allowance on a plan that refuses the next ticket, and one past it on
+     * a plan that accepts and flags (its last ticket is billable); all received this month.
+     */
+    private int seedQuotaLimits(Customer atLimit, Customer overLimit, Instant now) {
+        Instant monthStart = quotas.renewalOf(quotas.monthOf(now).minusMonths(1));
+        String[][] asks = {
+                {"Fatura não sai em PDF", "Ao gerar a fatura aparece uma página em branco."},
+                {"Utilizador bloqueado", "A Rita ficou bloqueada depois de três tentativas."},
+                {"Relatório mensal vazio", "O relatório de outubro não mostra dados."}};
+        int made = 0;
+        for (int i = 0; i < 3; i++) {
+            Instant received = latest(monthStart, now.minus(Duration.ofHours(30L * (3 - i))));
+            tickets.open(new OpenTicket(null, null, Channel.PORTAL, asks[i][0], asks[i][1], TicketType.QUESTION, null, null,
+                    Set.of(), received), atLimit.user());
+            made++;
+        }
+        String[][] english = {
+                {"Cannot invite a colleague", "The invitation e-mail never arrives."},
+                {"Dashboard is slow", "It takes a minute to load since Monday."},
+                {"Export to CSV misses a column", "The VAT column is not in the export."}};
+        for (int i = 0; i < 3; i++) {
+            Instant received = latest(monthStart, now.minus(Duration.ofHours(20L * (3 - i))));
+            tickets.open(new OpenTicket(null, null, Channel.APP, english[i][0], english[i][1], TicketType.QUESTION, null, null,
+                    Set.of(), received), overLimit.user());
+            made++;
+        }
+        return made;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private Customer customer(String name, PlanSummary plan, Language language, String domain, long accountLead, String... people) {
+        OrganisationSummary org = customers.createOrganisation(new OrganisationDraft(name, plan.id(), language, null,
+                List.of(domain), accountLead));
         List<ContactSummary> contacts = new ArrayList<>();
         for (String person : people) {
             String email = person.toLowerCase(java.util.Locale.ROOT).split(" ")[0]

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.atende.customers.OrganisationId;
+import org.atende.customers.OverQuotaPolicy;
+import org.atende.customers.QuotaStatus;
+import org.atende.customers.Quotas;
 import org.atende.sla.ClockState;
 import org.atende.sla.ClockView;
 import org.atende.sla.SlaClocks;
@@ -23,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,18 +54,20 @@ class DemoDeskIntegrationTests {
     @Autowired JdbcClient jdbc;
     @Autowired SlaClocks clocks;
     @Autowired DemoDesk demo;
+    @Autowired Quotas quotas;
+    @Autowired TransactionTemplate transactions;
 
     long count(String table) {
         return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
     }
 
     @Test
-    void seedsPlansOrganisationsTeamsAndSixtyTickets() {
-        assertThat(count("plan")).isEqualTo(3);
-        assertThat(count("organisation")).isEqualTo(4);
+    void seedsPlansOrganisationsTeamsAndSixtySixTickets() {
+        assertThat(count("plan")).isEqualTo(5);
+        assertThat(count("organisation")).isEqualTo(6);
         assertThat(count("team")).isEqualTo(3);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM app_user WHERE role = 'AGENT'").query(Long.class).single()).isEqualTo(4);
-        assertThat(count("ticket")).isEqualTo(60);
+        assertThat(count("ticket")).isEqualTo(66);
         assertThat(jdbc.sql("SELECT DISTINCT channel FROM ticket").query(String.class).list()).hasSize(5);
         assertThat(jdbc.sql("SELECT DISTINCT status FROM ticket").query(String.class).list())
                 .contains("NEW", "WAITING_ON_CUSTOMER", "RESOLVED", "OPEN");
@@ -79,6 +86,26 @@ class DemoDeskIntegrationTests {
     }
 
     @Test
+    void hasOneOrganisationAtItsAllowanceAndOneOverItOnAcceptAndFlag() {
+        transactions.executeWithoutResult(tx -> {
+            QuotaStatus atLimit = quotas.status(organisation("Oficina Rápida"));
+            assertThat(atLimit.policy()).isEqualTo(OverQuotaPolicy.REFUSE);
+            assertThat(atLimit.used()).isEqualTo(atLimit.allowance());
+            assertThat(atLimit.remaining()).isZero();
+            QuotaStatus over = quotas.status(organisation("Lumen Studio"));
+            assertThat(over.policy()).isEqualTo(OverQuotaPolicy.ACCEPT_AND_FLAG);
+            assertThat(over.used()).isGreaterThan(over.allowance());
+            assertThat(over.overQuota()).isEqualTo(1);
+        });
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ticket WHERE over_quota").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM organisation WHERE account_lead_id IS NULL").query(Long.class).single()).isZero();
+    }
+
+    OrganisationId organisation(String name) {
+        return new OrganisationId(jdbc.sql("SELECT id FROM organisation WHERE name = ?").param(name).query(Long.class).single());
+    }
+
+    @Test
     void writesTokensToTryTheApiWith() throws Exception {
         assertThat(Files.readString(tokens)).containsPattern("ADMIN_TOKEN=atd_\\S+\\nCUSTOMER_TOKEN=atd_\\S+");
     }
@@ -86,7 +113,7 @@ class DemoDeskIntegrationTests {
     @Test
     void neverSeedsTwice() throws Exception {
         demo.run(null);
-        assertThat(count("ticket")).isEqualTo(60);
-        assertThat(count("organisation")).isEqualTo(4);
+        assertThat(count("ticket")).isEqualTo(66);
+        assertThat(count("organisation")).isEqualTo(6);
     }
 }

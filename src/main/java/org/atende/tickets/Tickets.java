@@ -295,8 +295,10 @@ public class Tickets {
                 t.status.name(), TicketStatus.CLOSED.name(), detail));
         t.closedAs = why;
         t.moveTo(TicketStatus.CLOSED, now);
-        quotas.giveBack(t.id, why == ClosedAs.SPAM ? "spam" : "merged as a duplicate").ifPresent(unit ->
-                timeline.append(t.ticketId(), quotaEntry(actor, now, "QUOTA_RETURNED", unit, "unit of " + unit.month() + " given back")));
+        quotas.giveBack(t.id, why == ClosedAs.SPAM ? "spam" : "merged as a duplicate").ifPresent(unit -> {
+            t.overQuota = false; // nothing to bill for a duplicate or spam
+            timeline.append(t.ticketId(), quotaEntry(actor, now, "QUOTA_RETURNED", unit, "unit of " + unit.month() + " given back"));
+        });
     }
 
     /** A ticket moving to technical service gives its unit back; coming back to support, it takes one for its month. */

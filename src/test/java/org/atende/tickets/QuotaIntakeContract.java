@@ -170,6 +170,20 @@ abstract class QuotaIntakeContract {
     }
 
     @Test
+    void aDuplicateOrSpamOverTheAllowanceIsNotBilled() {
+        OrganisationId org = organisation(1, "ACCEPT_AND_FLAG");
+        Actor ana = fixtures.customer(org, "Ana");
+        TicketView first = open(ana, "one");
+        TicketView duplicate = open(ana, "one again");
+        TicketView junk = open(ana, "junk");
+        assertThat(duplicate.overQuota()).isTrue();
+        assertThat(tickets.merge(duplicate.id(), first.id(), agent).overQuota()).isFalse();
+        assertThat(tickets.markSpam(junk.id(), agent).overQuota()).isFalse();
+        assertThat(status(org).used()).isEqualTo(1);
+        assertThat(status(org).overQuota()).isZero();
+    }
+
+    @Test
     void technicalServiceRequestsNeverCount() {
         OrganisationId org = organisation(1, "REFUSE");
         Actor ana = fixtures.customer(org, "Ana");

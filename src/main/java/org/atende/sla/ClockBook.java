@@ -2,10 +2,14 @@ package org.atende.sla;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.atende.sla.internal.CalendarStore;
+import org.atende.sla.internal.ClockKey;
 import org.atende.sla.internal.ClockStore;
 import org.atende.sla.internal.StoredClock;
+import org.atende.tickets.Priority;
 import org.atende.tickets.TicketId;
 import org.atende.tickets.Tickets;
 import org.atende.tickets.TimelineEntry;
@@ -25,6 +29,8 @@ class ClockBook {
     static final String WARNING = "SLA_WARNING";
     static final String BREACHED = "SLA_BREACHED";
     static final String TARGET_CHANGED = "SLA_TARGET_CHANGED";
+    static final String EXCLUDED = "SLA_EXCLUDED";
+    static final String RESTARTED = "SLA_RESTARTED";
 
     private final ClockStore store;
     private final CalendarStore calendars;
@@ -88,6 +94,57 @@ class ClockBook {
     void record(StoredClock clock, String kind, Instant at, String detail) {
         tickets.recordOnTimeline(clock.key().ticket(), new TimelineEntry(second(at), null, TimelineEntry.SYSTEM, kind,
                 clock.key().kind().name(), null, null, detail));
+    }
+
+    /** A system entry about all of a ticket's clocks. */
+    void record(TicketId ticket, String kind, Instant at, String detail) {
+        tickets.recordOnTimeline(ticket, TimelineEntry.bySystem(second(at), kind, detail));
+    }
+
+    /** Writes the pauses a status change means for a resolution clock; the stop is written when it is settled. */
+    void write(ClockKey key, ResolutionTransition.Plan plan) {
+        for (var step : plan.steps()) {
+            switch (step) {
+                case ResolutionTransition.Step.ClosePause close -> store.closePause(key, close.at());
+                case ResolutionTransition.Step.Stop stop -> { }
+                case ResolutionTransition.Step.Unstop unstop -> store.addPause(key, unstop.stoppedAt(), unstop.at(), unstop.reason());
+                case ResolutionTransition.Step.OpenPause open -> store.addPause(key, open.at(), null, open.reason());
+            }
+        }
+    }
+
+    /** Inserts both clocks of a ticket, started at {@code start} (whole seconds) under {@code terms}, as read now. */
+    void start(TicketId ticket, Priority priority, ClockTerms.InForce terms, Instant start, Instant now) {
+        SlaPolicy policy = terms.policy();
+        for (ClockKind kind : ClockKind.values()) {
+            SlaTarget target = policy.target(priority, kind);
+            ClockKey key = new ClockKey(ticket, kind);
+            StoredClock draft = new StoredClock(key, policy.id(), terms.calendarId(), null, policy.warningPercent(),
+                    new ClockFacts(start, target, List.of(), null), ClockState.RUNNING, start, start, null, null, null);
+            store.insert(key, policy.id(), terms.calendarId(), start, target, read(draft, now));
+        }
+    }
+
+    /**
+     * A first-response clock answered at {@code at}, never before its start or the start of its last
+     * pause. A pause open then (technical service) ends at the answer: that end is written here, the
+     * stop when the clock is settled.
+     */
+    StoredClock answered(StoredClock clock, Instant at) {
+        ClockFacts facts = clock.facts();
+        List<Pause> pauses = new ArrayList<>(facts.pauses());
+        Instant when = second(at);
+        if (when.isBefore(facts.start())) {
+            when = facts.start();
+        }
+        if (!pauses.isEmpty() && when.isBefore(pauses.getLast().from())) {
+            when = pauses.getLast().from();
+        }
+        if (facts.isPaused()) {
+            store.closePause(clock.key(), when);
+            pauses.set(pauses.size() - 1, new Pause(pauses.getLast().from(), when));
+        }
+        return clock.withFacts(new ClockFacts(facts.start(), facts.target(), pauses, when));
     }
 
     /** Tells tickets the earliest due time of the ticket's counting clocks, the queue's sort key. */

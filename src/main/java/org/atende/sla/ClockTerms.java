@@ -3,6 +3,10 @@ package org.atende.sla;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.atende.customers.Customers;
+import org.atende.customers.OrganisationId;
+import org.atende.customers.OrganisationSummary;
+import org.atende.customers.PlanSummary;
 import org.atende.sla.internal.ClockStore;
 import org.atende.sla.internal.StoredClock;
 import org.atende.tickets.Priority;
@@ -11,23 +15,45 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Recomputes a ticket's running clocks when the terms they are measured by change — its priority,
- * its policy's targets, its organisation's plan or calendar — from the same start and pauses.
- * Stopped clocks keep the outcome they had; a breach the new due time undoes is forgotten.
+ * The terms a ticket's clocks are measured by, and their recomputation when those change — its
+ * priority, its policy's targets, its organisation's plan or calendar — from the same start and
+ * pauses. Stopped clocks keep the outcome they had; a breach the new due time undoes is forgotten.
+ * Clocks excluded from the SLA (technical service) are left as they are: they take the terms in force
+ * when the ticket comes back to support.
  */
 @Component
 class ClockTerms {
 
+    /** The policy an organisation's tickets are measured by, and the calendar (null: the support calendar). */
+    record InForce(SlaPolicy policy, @Nullable Long calendarId) {
+    }
+
     private final ClockStore store;
     private final ClockBook book;
     private final SlaPolicies policies;
+    private final Customers customers;
     private final java.time.Clock clock;
 
-    ClockTerms(ClockStore store, ClockBook book, SlaPolicies policies, java.time.Clock clock) {
+    ClockTerms(ClockStore store, ClockBook book, SlaPolicies policies, Customers customers, java.time.Clock clock) {
         this.store = store;
         this.book = book;
         this.policies = policies;
+        this.customers = customers;
         this.clock = clock;
+    }
+
+    /**
+     * The terms in force for a ticket of {@code organisation}: its plan's policy, on the organisation's
+     * calendar, else the policy's, else the support calendar.
+     */
+    InForce inForce(TicketId ticket, OrganisationId organisation) {
+        OrganisationSummary org = customers.organisation(organisation)
+                .orElseThrow(() -> new IllegalStateException("ticket " + ticket + ": no organisation " + organisation));
+        PlanSummary plan = customers.plan(org.planId())
+                .orElseThrow(() -> new IllegalStateException("organisation " + org.id() + ": no plan " + org.planId()));
+        SlaPolicy policy = policies.get(plan.slaPolicyId())
+                .orElseThrow(() -> new IllegalStateException("plan " + plan.id() + ": no SLA policy " + plan.slaPolicyId()));
+        return new InForce(policy, org.calendarId() != null ? org.calendarId() : policy.calendarId());
     }
 
     /** A new priority under each clock's own policy and calendar. */
@@ -47,7 +73,7 @@ class ClockTerms {
             long policy = policyId != null ? policyId : c.policyId();
             SlaTarget target = policies.get(policy).orElseThrow().target(priority, c.key().kind());
             Long calendar = moveCalendar ? calendarId : c.calendarId();
-            if (c.isStopped() || (policy == c.policyId() && target.equals(c.facts().target())
+            if (c.isStopped() || c.isExcluded() || (policy == c.policyId() && target.equals(c.facts().target())
                     && Objects.equals(calendar, c.calendarId()))) {
                 continue;
             }

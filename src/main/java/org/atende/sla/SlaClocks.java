@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.atende.sla.internal.ClockStore;
 import org.atende.sla.internal.StoredClock;
@@ -41,7 +42,7 @@ public class SlaClocks {
             ClockView first = null;
             ClockView resolution = null;
             for (StoredClock c : stored.getOrDefault(ticket, List.of())) {
-                ClockView view = ClockView.of(book.read(c, now));
+                ClockView view = ClockView.of(book.read(c, now), c);
                 if (c.key().kind() == ClockKind.FIRST_RESPONSE) {
                     first = view;
                 } else {
@@ -51,5 +52,18 @@ public class SlaClocks {
             result.put(ticket, first == null && resolution == null ? TicketClocks.NONE : new TicketClocks(first, resolution));
         }
         return result;
+    }
+
+    /**
+     * Since when a ticket's clocks are excluded from the SLA, because it is technical service; empty for
+     * a support ticket (and for a ticket without clocks). Reports leave excluded clocks out.
+     */
+    public Optional<Instant> excludedSince(TicketId ticket) {
+        return Optional.ofNullable(store.excludedSince(ticket));
+    }
+
+    /** True while a ticket's clocks are excluded from the SLA (see {@link #excludedSince}). */
+    public boolean isExcluded(TicketId ticket) {
+        return excludedSince(ticket).isPresent();
     }
 }

@@ -14,7 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Pauses, stops and resumes clocks as a ticket's status changes: a pausing status of the policy pauses
  * the resolution clock, RESOLVED or CLOSED stops it (and a first-response clock still running: the
  * ticket was answered by being solved), leaving them resumes it. Every pause and resume is on the
- * timeline. Synchronous, in the ticket's transaction, for the reasons given on {@link TicketClockListener}.
+ * timeline. Clocks excluded from the SLA (the ticket is technical service) are left alone: the status
+ * the ticket has when it comes back is applied then, by {@link TechnicalServiceClocks}. Synchronous, in
+ * the ticket's transaction, for the reasons given on {@link TicketClockListener}.
  */
 @Component
 class StatusClockListener {
@@ -40,11 +42,13 @@ class StatusClockListener {
         }
         Instant now = clock.instant();
         for (StoredClock c : clocks) {
+            if (c.isExcluded()) {
+                continue; // technical service: the status it has on coming back is applied then
+            }
             if (c.key().kind() == ClockKind.RESOLUTION) {
                 resolution(c, e, now);
             } else if (ResolutionTransition.STOPPING.contains(e.to()) && !c.isStopped()) {
-                Instant at = ClockBook.second(e.at()).isBefore(c.facts().start()) ? c.facts().start() : ClockBook.second(e.at());
-                book.settle(c.withFacts(new ClockFacts(c.facts().start(), c.facts().target(), c.facts().pauses(), at)), now);
+                book.settle(book.answered(c, e.at()), now);
             }
         }
         book.refreshNextDue(e.ticketId());
@@ -57,14 +61,7 @@ class StatusClockListener {
             return;
         }
         boolean wasCounting = !c.isStopped() && !c.facts().isPaused();
-        for (var step : plan.steps()) {
-            switch (step) {
-                case ResolutionTransition.Step.ClosePause close -> store.closePause(c.key(), close.at());
-                case ResolutionTransition.Step.Stop stop -> { } // written with the reading below
-                case ResolutionTransition.Step.Unstop unstop -> store.addPause(c.key(), unstop.stoppedAt(), unstop.at(), unstop.reason());
-                case ResolutionTransition.Step.OpenPause open -> store.addPause(c.key(), open.at(), null, open.reason());
-            }
-        }
+        book.write(c.key(), plan);
         StoredClock changed = c.withFacts(plan.after());
         ClockReading reading = book.settle(changed, now).reading();
         boolean counting = !changed.isStopped() && !plan.after().isPaused();

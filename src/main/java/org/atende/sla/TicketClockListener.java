@@ -1,20 +1,14 @@
 package org.atende.sla;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
-import org.atende.customers.Customers;
-import org.atende.customers.OrganisationSummary;
-import org.atende.customers.PlanSummary;
-import org.atende.sla.internal.ClockKey;
 import org.atende.sla.internal.ClockStore;
+import org.atende.sla.internal.FirstReplies;
 import org.atende.sla.internal.StoredClock;
 import org.atende.tickets.AgentReplied;
 import org.atende.tickets.TicketOpened;
 import org.atende.tickets.TicketReclassified;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,23 +27,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class TicketClockListener {
 
-    private static final Logger log = LoggerFactory.getLogger(TicketClockListener.class);
-
     private final ClockStore store;
     private final ClockBook book;
-    private final SlaPolicies policies;
-    private final Customers customers;
     private final Clock clock;
     private final ClockTerms terms;
+    private final TechnicalServiceClocks technicalService;
+    private final FirstReplies firstReplies;
 
-    TicketClockListener(ClockStore store, ClockBook book, SlaPolicies policies, Customers customers, Clock clock,
-            ClockTerms terms) {
+    TicketClockListener(ClockStore store, ClockBook book, Clock clock, ClockTerms terms,
+            TechnicalServiceClocks technicalService, FirstReplies firstReplies) {
         this.store = store;
         this.book = book;
-        this.policies = policies;
-        this.customers = customers;
         this.clock = clock;
         this.terms = terms;
+        this.technicalService = technicalService;
+        this.firstReplies = firstReplies;
     }
 
     /** Starts both clocks of a support ticket at its reception, on the organisation's, else the policy's, else the support calendar. */
@@ -59,38 +51,29 @@ class TicketClockListener {
         if (!e.type().isSupport() || !store.lock(e.ticketId()).isEmpty()) {
             return; // technical-service requests are quoted, not measured; a repeated event changes nothing
         }
-        OrganisationSummary organisation = customers.organisation(e.organisationId())
-                .orElseThrow(() -> new IllegalStateException("ticket " + e.ticketId() + ": no organisation " + e.organisationId()));
-        PlanSummary plan = customers.plan(organisation.planId())
-                .orElseThrow(() -> new IllegalStateException("organisation " + organisation.id() + ": no plan " + organisation.planId()));
-        SlaPolicy policy = policies.get(plan.slaPolicyId())
-                .orElseThrow(() -> new IllegalStateException("plan " + plan.id() + ": no SLA policy " + plan.slaPolicyId()));
-        Long calendarId = hasCalendar(organisation) ? organisation.calendarId() : policy.calendarId();
-        Instant start = ClockBook.second(e.receivedAt());
-        for (ClockKind kind : ClockKind.values()) {
-            SlaTarget target = policy.target(e.priority(), kind);
-            ClockKey key = new ClockKey(e.ticketId(), kind);
-            StoredClock draft = new StoredClock(key, policy.id(), calendarId, null, policy.warningPercent(),
-                    new ClockFacts(start, target, List.of(), null), ClockState.RUNNING, start, start, null, null);
-            store.insert(key, policy.id(), calendarId, start, target, book.read(draft, clock.instant()));
-        }
+        book.start(e.ticketId(), e.priority(), terms.inForce(e.ticketId(), e.organisationId()),
+                ClockBook.second(e.receivedAt()), clock.instant());
         store.lock(e.ticketId()).forEach(c -> book.settle(c, clock.instant()));
         book.refreshNextDue(e.ticketId());
     }
 
-    private static boolean hasCalendar(OrganisationSummary organisation) {
-        return organisation.calendarId() != null;
-    }
-
-    /** The first public agent reply stops the first-response clock; later replies change nothing. */
+    /**
+     * The first public agent reply stops the first-response clock; later replies change nothing. A reply
+     * while the ticket is technical service is its first response too: the clock, which is not counting
+     * then, stops at the reply with the time it had counted in support. A ticket without clocks
+     * (opened as technical service) has the reply kept for the clocks it gets if it moves to support.
+     */
     @EventListener
     @Transactional
     void on(AgentReplied e) {
-        for (StoredClock c : store.lock(e.ticketId())) {
+        List<StoredClock> clocks = store.lock(e.ticketId());
+        if (clocks.isEmpty()) {
+            firstReplies.remember(e.ticketId(), ClockBook.second(e.at()));
+            return;
+        }
+        for (StoredClock c : clocks) {
             if (c.key().kind() == ClockKind.FIRST_RESPONSE && !c.isStopped()) {
-                Instant at = ClockBook.second(e.at()).isBefore(c.facts().start()) ? c.facts().start() : ClockBook.second(e.at());
-                book.settle(c.withFacts(new ClockFacts(c.facts().start(), c.facts().target(), c.facts().pauses(), at)),
-                        clock.instant());
+                book.settle(book.answered(c, e.at()), clock.instant());
                 book.refreshNextDue(e.ticketId());
             }
         }
@@ -98,15 +81,20 @@ class TicketClockListener {
 
     /**
      * A new priority recomputes the running clocks' targets and due times from the same start and pauses.
-     * A switch to technical service leaves the clocks as they are for now (quotes and quota come later).
+     * Leaving support for technical service stops and excludes the clocks; coming back restarts them
+     * (see {@link TechnicalServiceClocks}). A priority changed while the ticket is technical service is
+     * taken when it comes back.
      */
     @EventListener
     @Transactional
     void on(TicketReclassified e) {
-        if (!e.type().isSupport()) {
-            log.info("ticket {} reclassified as {}: its SLA clocks are left as they are", e.ticketId(), e.type());
-            return;
+        if (e.leftSupport()) {
+            terms.reprioritise(e.ticketId(), e.priority(), e.at());
+            technicalService.leave(e.ticketId(), e.at());
+        } else if (e.returnedToSupport()) {
+            technicalService.comeBack(e);
+        } else if (e.type().isSupport()) {
+            terms.reprioritise(e.ticketId(), e.priority(), e.at());
         }
-        terms.reprioritise(e.ticketId(), e.priority(), e.at());
     }
 }

@@ -41,9 +41,10 @@ final class Desk {
         this.events = events;
     }
 
-    /** Forgets every ticket, clock, organisation and plan; keeps policies and calendars. */
+    /** Forgets every ticket (with its conversation), clock, organisation and plan; keeps policies, calendars and users. */
     void reset() {
-        for (String table : List.of("sla_clock_pause", "sla_clock", "timeline_event", "ticket", "organisation", "plan")) {
+        for (String table : List.of("sla_first_reply", "sla_clock_pause", "sla_clock", "timeline_event", "attachment",
+                "escalation", "message", "ticket", "organisation", "plan")) {
             jdbc.sql("DELETE FROM " + table).update();
         }
     }
@@ -126,16 +127,27 @@ final class Desk {
                 }).list().getFirst();
     }
 
-    /** A column of a clock's row, as text ({@code state}, {@code breached_at}, ...). */
+    /** A column of a clock's row, as text ({@code state}, {@code breached_at}, {@code excluded_since}, ...). */
     @Nullable String column(TicketId ticket, ClockKind kind, String column) {
         return jdbc.sql("SELECT " + column + " FROM sla_clock WHERE ticket_id = ? AND kind = ?")
                 .params(ticket.value(), kind.name()).query((rs, n) -> {
-                    if (column.endsWith("_at")) {
+                    if (column.endsWith("_at") || column.endsWith("_since")) {
                         OffsetDateTime t = rs.getObject(1, OffsetDateTime.class);
                         return t == null ? null : t.toInstant().toString();
                     }
                     return rs.getString(1);
                 }).list().getFirst();
+    }
+
+    /** A clock's pauses in order, each as {@code "from to reason"} ({@code to} is {@code null} while it lasts). */
+    List<String> pauses(TicketId ticket, ClockKind kind) {
+        return jdbc.sql("SELECT paused_from, paused_to, reason FROM sla_clock_pause WHERE ticket_id = ? AND kind = ? ORDER BY paused_from, id")
+                .params(ticket.value(), kind.name())
+                .query((rs, n) -> {
+                    OffsetDateTime to = rs.getObject(2, OffsetDateTime.class);
+                    return rs.getObject(1, OffsetDateTime.class).toInstant() + " " + (to == null ? null : to.toInstant())
+                            + " " + rs.getString(3);
+                }).list();
     }
 
     int clockRows(TicketId ticket) {

@@ -298,13 +298,17 @@ class SlaClocksIntegrationTests extends SlaIntegrationSupport {
         }
 
         @Test
-        void becomingTechnicalServiceLeavesTheClocksAsTheyAre() {
+        void becomingTechnicalServiceStopsTheClocksAndLeavesThemOutOfTheSla() {
             TicketId ticket = desk.open(Priority.URGENT, "2026-11-26T10:00:00Z");
             clock.set("2026-11-26T11:00:00Z");
             desk.reclassify(ticket, Priority.LOW, TicketType.TECHNICAL_SERVICE, "2026-11-26T11:00:00Z");
 
-            assertThat(now(ticket).firstResponse().dueAt()).isEqualTo(at("2026-11-26T14:00:00Z"));
-            assertThat(desk.timeline(ticket)).isEmpty();
+            clock.set("2026-11-26T15:00:00Z");
+            assertThat(now(ticket).firstResponse().elapsedSeconds()).isEqualTo(3600);
+            assertThat(now(ticket).firstResponse().excludedSince()).isEqualTo(at("2026-11-26T11:00:00Z"));
+            assertThat(now(ticket).firstResponse().dueAt()).isNull();
+            assertThat(desk.nextDue(ticket)).isNull();
+            assertThat(desk.timeline(ticket)).extracting(Entry::kind).endsWith(ClockBook.EXCLUDED);
         }
     }
 }

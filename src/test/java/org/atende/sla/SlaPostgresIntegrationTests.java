@@ -85,6 +85,49 @@ class SlaPostgresIntegrationTests extends SlaIntegrationSupport {
     }
 
     @Test
+    void excludesClocksWhileTechnicalServiceAndRestartsThemFromTheReceipt() {
+        TicketId ticket = desk.open(Priority.URGENT, "2026-11-26T10:00:00Z");
+        clock.set("2026-11-26T11:00:00Z");
+        desk.status(ticket, TicketStatus.OPEN, TicketStatus.WAITING_ON_CUSTOMER, "2026-11-26T11:00:00Z");
+        desk.status(ticket, TicketStatus.WAITING_ON_CUSTOMER, TicketStatus.OPEN, "2026-11-26T11:30:00Z");
+        clock.set("2026-11-26T12:00:00Z");
+        desk.reclassify(ticket, Priority.URGENT, TicketType.TECHNICAL_SERVICE, "2026-11-26T12:00:00Z");
+
+        clock.set("2026-11-27T18:00:00Z"); // long past the first response's four hours
+        assertThat(sweep.runOnce()).isEqualTo(new SlaSweep.Result(0, 0));
+        assertThat(desk.column(ticket, ClockKind.FIRST_RESPONSE, "excluded_since")).isEqualTo("2026-11-26T12:00:00Z");
+        assertThat(desk.nextDue(ticket)).isNull();
+        assertThat(clocks.excludedSince(ticket)).contains(at("2026-11-26T12:00:00Z"));
+        TicketClocks excluded = clocks.clocksOf(List.of(ticket), clock.instant()).get(ticket);
+        assertThat(excluded.firstResponse().elapsedSeconds()).isEqualTo(2 * 3600);
+        assertThat(excluded.firstResponse().dueAt()).isNull();
+        desk.status(ticket, TicketStatus.OPEN, TicketStatus.WAITING_ON_CUSTOMER, "2026-11-27T18:00:00Z");
+
+        clock.set("2026-11-30T10:00:00Z");
+        desk.reclassify(ticket, Priority.HIGH, TicketType.INCIDENT, "2026-11-30T10:00:00Z");
+
+        TicketClocks back = clocks.clocksOf(List.of(ticket), clock.instant()).get(ticket);
+        assertThat(back.firstResponse().excludedSince()).isNull();
+        assertThat(back.firstResponse().targetSeconds()).isEqualTo(12 * 3600);
+        assertThat(back.firstResponse().dueAt()).as("10 h left on Monday 10:00").isEqualTo(at("2026-11-30T20:00:00Z"));
+        assertThat(back.resolution().state()).as("still waiting on the customer").isEqualTo(ClockState.PAUSED);
+        assertThat(back.resolution().elapsedSeconds()).isEqualTo(5400);
+        assertThat(desk.column(ticket, ClockKind.FIRST_RESPONSE, "excluded_since")).isNull();
+        assertThat(desk.pauses(ticket, ClockKind.RESOLUTION)).containsExactly(
+                "2026-11-26T11:00:00Z 2026-11-26T11:30:00Z WAITING_ON_CUSTOMER",
+                "2026-11-26T12:00:00Z 2026-11-30T10:00:00Z TECHNICAL_SERVICE",
+                "2026-11-30T10:00:00Z null WAITING_ON_CUSTOMER");
+        assertThat(desk.nextDue(ticket)).isEqualTo(at("2026-11-30T20:00:00Z"));
+        assertThat(desk.timeline(ticket)).extracting(Desk.Entry::kind)
+                .containsExactly("SLA_PAUSED", "SLA_RESUMED", "SLA_EXCLUDED", "SLA_TARGET_CHANGED", "SLA_RESTARTED");
+        assertThat(desk.timeline(ticket).getLast().detail()).isEqualTo("SLA clocks restarted from receipt "
+                + "2026-11-26T10:00:00Z with 3 pauses: first response due 2026-11-30T20:00:00Z, resolution paused");
+
+        clock.set("2026-11-30T20:00:01Z");
+        assertThat(sweep.runOnce().breached()).isEqualTo(1);
+    }
+
+    @Test
     void twoSweepersAtOnceMarkEveryClockExactlyOnce() throws Exception {
         OrganisationId organisation = desk.customer();
         List<TicketId> tickets = new ArrayList<>();
@@ -134,11 +177,11 @@ class SlaPostgresIntegrationTests extends SlaIntegrationSupport {
             jdbc.sql("SET LOCAL enable_seqscan = off").update();
             return String.join("\n", jdbc.sql("""
                     EXPLAIN SELECT ticket_id, kind FROM sla_clock
-                    WHERE state = 'RUNNING' AND breached_at IS NULL AND due_at < TIMESTAMP WITH TIME ZONE '2026-12-01 00:00:00+00'
+                    WHERE state = 'RUNNING' AND excluded_since IS NULL AND breached_at IS NULL AND due_at < TIMESTAMP WITH TIME ZONE '2026-12-01 00:00:00+00'
                     ORDER BY due_at LIMIT 200 FOR UPDATE SKIP LOCKED""").query(String.class).list())
                     + "\n" + String.join("\n", jdbc.sql("""
                     EXPLAIN SELECT ticket_id, kind FROM sla_clock
-                    WHERE state = 'RUNNING' AND warned_at IS NULL AND warn_at <= TIMESTAMP WITH TIME ZONE '2026-12-01 00:00:00+00'
+                    WHERE state = 'RUNNING' AND excluded_since IS NULL AND warned_at IS NULL AND warn_at <= TIMESTAMP WITH TIME ZONE '2026-12-01 00:00:00+00'
                       AND due_at >= TIMESTAMP WITH TIME ZONE '2026-12-01 00:00:00+00'
                     ORDER BY warn_at LIMIT 200 FOR UPDATE SKIP LOCKED""").query(String.class).list());
         });

@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code sla_clock} and {@code sla_clock_pause} in explicit SQL. Row locks are taken on
+ * {@code sla_clock} and {@code sla_clock_pause} in explicit SQL. A clock with an {@code excluded_since}
+ * (its ticket is technical service) is never claimed by the sweep, nor due for the queue. Row locks are taken on
  * {@code sla_clock} alone (never through a join, which would lock the policy row for every ticket).
  */
 @Component
@@ -28,7 +29,7 @@ public class ClockStore {
     private static final int IN_LIST = 500;
     private static final String LOAD = """
             SELECT c.ticket_id, c.kind, c.policy_id, c.calendar_id, c.started_at, c.target_amount, c.target_unit,
-                   c.state, c.due_at, c.warn_at, c.stopped_at, c.warned_at, c.breached_at,
+                   c.state, c.due_at, c.warn_at, c.stopped_at, c.warned_at, c.breached_at, c.excluded_since,
                    pol.warning_percent, cal.updated_at AS calendar_version, p.paused_from, p.paused_to
             FROM sla_clock c
             JOIN sla_policy pol ON pol.id = c.policy_id
@@ -93,7 +94,8 @@ public class ClockStore {
         if (limit <= 0) {
             return List.of();
         }
-        return jdbc.sql("SELECT ticket_id, kind FROM sla_clock WHERE state = 'RUNNING' AND " + condition
+        return jdbc.sql("SELECT ticket_id, kind FROM sla_clock WHERE state = 'RUNNING' AND excluded_since IS NULL AND "
+                        + condition
                         + " LIMIT :limit FOR UPDATE SKIP LOCKED")
                 .param("now", utc(now)).param("limit", limit)
                 .query((rs, n) -> new ClockKey(new TicketId(rs.getLong("ticket_id")), ClockKind.valueOf(rs.getString("kind"))))
@@ -114,9 +116,11 @@ public class ClockStore {
                 .params(policyId, calendarId, key.ticket().value(), key.kind().name()).update();
     }
 
-    /** Tickets with a clock still counting (not stopped) under this policy. */
+    /** Tickets with a clock still counting (neither stopped nor excluded) under this policy. */
     public List<TicketId> runningUnder(long policyId) {
-        return jdbc.sql("SELECT DISTINCT ticket_id FROM sla_clock WHERE policy_id = ? AND stopped_at IS NULL ORDER BY ticket_id")
+        return jdbc.sql("""
+                SELECT DISTINCT ticket_id FROM sla_clock
+                WHERE policy_id = ? AND stopped_at IS NULL AND excluded_since IS NULL ORDER BY ticket_id""")
                 .param(policyId).query((rs, n) -> new TicketId(rs.getLong(1))).list();
     }
 
@@ -161,9 +165,29 @@ public class ClockStore {
                 .params(utc(to), key.ticket().value(), key.kind().name()).update();
     }
 
-    /** The earliest due time of a ticket's counting clocks (neither stopped nor paused), or null. */
+    /** The earliest due time of a ticket's counting clocks (neither stopped, paused nor excluded), or null. */
     public @Nullable Instant nextDue(TicketId ticket) {
-        return jdbc.sql("SELECT MIN(due_at) AS due FROM sla_clock WHERE ticket_id = ? AND stopped_at IS NULL AND state <> 'PAUSED'")
+        return jdbc.sql("""
+                SELECT MIN(due_at) AS due FROM sla_clock
+                WHERE ticket_id = ? AND stopped_at IS NULL AND state <> 'PAUSED' AND excluded_since IS NULL""")
                 .param(ticket.value()).query((rs, n) -> instant(rs, "due")).optional().orElse(null);
+    }
+
+    /** Marks a clock excluded from the SLA from {@code since} (its ticket became technical service). */
+    public void exclude(ClockKey key, Instant since) {
+        jdbc.sql("UPDATE sla_clock SET excluded_since = ? WHERE ticket_id = ? AND kind = ? AND excluded_since IS NULL")
+                .params(utc(since), key.ticket().value(), key.kind().name()).update();
+    }
+
+    /** Takes a clock back into the SLA (its ticket is a support request again). */
+    public void include(ClockKey key) {
+        jdbc.sql("UPDATE sla_clock SET excluded_since = NULL WHERE ticket_id = ? AND kind = ?")
+                .params(key.ticket().value(), key.kind().name()).update();
+    }
+
+    /** Since when a ticket's clocks are excluded from the SLA; null when they are not (or it has none). */
+    public @Nullable Instant excludedSince(TicketId ticket) {
+        return jdbc.sql("SELECT MIN(excluded_since) AS since FROM sla_clock WHERE ticket_id = ?")
+                .param(ticket.value()).query((rs, n) -> instant(rs, "since")).optional().orElse(null);
     }
 }

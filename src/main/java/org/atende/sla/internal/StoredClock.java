@@ -9,18 +9,23 @@ import org.jspecify.annotations.Nullable;
 /**
  * A clock row with its pauses: the facts it is read from, the calendar it is measured on (null: the
  * support calendar; {@code calendarVersion} is that calendar's {@code updated_at}), its policy's
- * warning share, and what was last written: state, due and warning times, and the sweep's marks.
+ * warning share, what was last written: state, due and warning times, and the sweep's marks, and
+ * since when it is excluded from the SLA (its ticket is technical service), if it is.
  */
 public record StoredClock(ClockKey key, long policyId, @Nullable Long calendarId, @Nullable Instant calendarVersion,
         int warningPercent, ClockFacts facts, ClockState state, Instant dueAt, Instant warnAt,
-        @Nullable Instant warnedAt, @Nullable Instant breachedAt) {
+        @Nullable Instant warnedAt, @Nullable Instant breachedAt, @Nullable Instant excludedSince) {
 
     public StoredClock withFacts(ClockFacts changed) {
         return new StoredClock(key, policyId, calendarId, calendarVersion, warningPercent, changed, state, dueAt, warnAt,
-                warnedAt, breachedAt);
+                warnedAt, breachedAt, excludedSince);
     }
 
     public boolean isStopped() {
         return facts.stoppedAt() != null;
+    }
+
+    public boolean isExcluded() {
+        return excludedSince != null;
     }
 }

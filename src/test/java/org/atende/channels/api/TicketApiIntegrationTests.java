@@ -98,6 +98,28 @@ class TicketApiIntegrationTests extends ApiIntegrationSupport {
     }
 
     @Test
+    void aTicketMovedToTechnicalServiceShowsItsClocksExcludedUntilItComesBack() {
+        long id = open(customer, "Restore deleted invoices").id();
+        Answer moved = api.send("PATCH", "/api/v1/tickets/" + id, agent, "{\"type\":\"TECHNICAL_SERVICE\"}", "application/json");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        for (String clock : List.of("firstResponse", "resolution")) {
+            JsonNode c = moved.json().path("sla").path(clock);
+            assertThat(c.path("excluded").asBoolean()).as(moved.body()).isTrue();
+            assertThat(c.path("excludedSince").asString()).isNotBlank();
+            assertThat(c.path("dueAt").isNull()).as("nothing is due outside the SLA: " + moved.body()).isTrue();
+            assertThat(c.path("state").asString()).isIn("PAUSED", "BREACHED");
+        }
+
+        Answer back = api.send("PATCH", "/api/v1/tickets/" + id, agent, "{\"type\":\"QUESTION\"}", "application/json");
+        assertThat(back.status()).as(back.body()).isEqualTo(200);
+        JsonNode first = back.json().path("sla").path("firstResponse");
+        assertThat(first.path("excluded").asBoolean()).as(back.body()).isFalse();
+        assertThat(first.path("excludedSince").isNull()).isTrue();
+        assertThat(first.path("dueAt").asString()).isNotBlank();
+        assertThat(first.path("state").asString()).isIn("RUNNING", "BREACHED");
+    }
+
+    @Test
     void anotherOrganisationsTicketIsNotFoundOnEveryEndpoint() throws Exception {
         JsonNode theirs = open(stranger, "Theirs").json();
         long id = theirs.path("id").asLong();

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.ReadOnlyProperty;
 import org.springframework.data.relational.core.mapping.Table;
 
 /** One message of a ticket's conversation: its own aggregate, so a reply is one insert. */
@@ -19,6 +20,10 @@ class Message {
     Channel channel;
     String body;
     Instant createdAt;
+    @ReadOnlyProperty // written through Tickets.recordDelivery only
+    @Nullable DeliveryState deliveryState;
+    @ReadOnlyProperty
+    @Nullable String deliveryDetail;
 
     Message(long ticketId, MessageKind kind, @Nullable Long authorUserId, @Nullable Long authorContactId,
             Channel channel, String body, Instant createdAt) {
@@ -35,6 +40,6 @@ class Message {
         return new MessageView(id == null ? 0 : id, new TicketId(ticketId), kind,
                 authorUserId == null ? null : new org.atende.identity.UserId(authorUserId),
                 authorContactId == null ? null : new org.atende.customers.ContactId(authorContactId),
-                channel, body, createdAt);
+                channel, body, createdAt, deliveryState, deliveryDetail);
     }
 }

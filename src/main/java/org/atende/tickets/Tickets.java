@@ -64,8 +64,20 @@ public class Tickets {
     }
 
     public TicketView open(OpenTicket command, Actor actor) {
+        return open(command, Author.of(actor));
+    }
+
+    /**
+     * Opens a ticket for a contact writing on a channel (e-mail, WhatsApp), who may have no account: the
+     * ticket is the contact's organisation's, the contact its requester.
+     */
+    public TicketView openFor(ContactSummary contact, OpenTicket command) {
+        return open(command, Author.of(contact));
+    }
+
+    private TicketView open(OpenTicket command, Author actor) {
         Instant now = receivedAt(command);
-        OrganisationId orgId = actor.isStaff() ? command.organisationId() : actor.organisationId();
+        OrganisationId orgId = actor.staff() ? command.organisationId() : actor.organisationId();
         if (orgId == null) {
             throw TicketProblems.invalid("organisationId is required when staff open a ticket");
         }
@@ -88,15 +100,16 @@ public class Tickets {
         t.overQuota = overQuota;
         t.replaceTags(tags);
         t = tickets.save(t);
-        MessageKind kind = actor.isStaff() ? MessageKind.AGENT : MessageKind.CUSTOMER;
-        messages.save(new Message(t.id, kind, actor.userId().value(), requester, command.channel(), body, now));
-        timeline.append(t.ticketId(), entry(actor, now, "CREATED", null, null, null,
+        MessageKind kind = actor.staff() ? MessageKind.AGENT : MessageKind.CUSTOMER;
+        Message first = messages.save(new Message(t.id, kind, actor.userIdValue(), requester, command.channel(), body, now));
+        timeline.append(t.ticketId(), actor.entry(now, "CREATED",
                 "#" + number + " via " + command.channel() + ", priority " + priority
                         + (command.suggestedPriority() == null ? "" : " (customer suggested " + command.suggestedPriority() + ")")));
+        events.publishEvent(new MessageAdded(t.ticketId(), first.id, kind, command.channel(), now));
         if (type.isSupport()) {
             QuotaUnit unit = quotas.take(orgId, t.id, now, "opened");
-            timeline.append(t.ticketId(), quotaEntry(actor, now, "QUOTA_TAKEN", unit, "counted for " + unit.month()
-                    + (unit.overQuota() ? ", over the plan's allowance: billable" : "")));
+            timeline.append(t.ticketId(), new TimelineEntry(now, actor.userId(), actor.name(), "QUOTA_TAKEN", "quota", null,
+                    unit.month().toString(), "counted for " + unit.month() + (unit.overQuota() ? ", over the plan's allowance: billable" : "")));
             if (unit.overQuota()) {
                 tellOverQuota(t, orgId, language, now);
             }
@@ -109,9 +122,10 @@ public class Tickets {
     private void tellOverQuota(Ticket t, OrganisationId orgId, Language language, Instant now) {
         QuotaStatus status = quotas.status(orgId, quotas.monthOf(t.receivedAt));
         int allowance = Objects.requireNonNullElse(status.allowance(), 0);
-        messages.save(new Message(t.id, MessageKind.AUTOMATIC, null, null, t.channel,
+        Message notice = messages.save(new Message(t.id, MessageKind.AUTOMATIC, null, null, t.channel,
                 QuotaMessages.acceptedOverQuota(language, allowance, status.used(), status.month(), status.renewsAt(),
                         quotas.zone()), now));
+        events.publishEvent(new MessageAdded(t.ticketId(), notice.id, MessageKind.AUTOMATIC, t.channel, now));
         events.publishEvent(new TicketOverQuota(t.ticketId(), orgId, status.month(), allowance, status.used(), now));
     }
 
@@ -206,21 +220,55 @@ public class Tickets {
      * set the status in the same step (e.g. WAITING_ON_CUSTOMER).
      */
     public MessageView reply(TicketId id, Reply reply, Actor actor) {
-        Ticket t = visible(id, actor);
+        return add(visible(id, actor), reply, Author.of(actor), clock.instant());
+    }
+
+    /**
+     * Adds a contact's message that arrived on a channel at {@code receivedAt}; the ticket must be of the
+     * contact's organisation (any other is "not found").
+     */
+    public MessageView replyFrom(ContactSummary contact, TicketId id, Reply reply, Instant receivedAt) {
+        Author author = Author.of(contact);
+        Ticket t = tickets.findById(id.value()).filter(x -> author.canSee(new OrganisationId(x.organisationId)))
+                .orElseThrow(() -> TicketProblems.notFound("ticket " + id));
         Instant now = clock.instant();
+        return add(t, reply, author, receivedAt.isAfter(now) ? now : receivedAt);
+    }
+
+    /**
+     * Keeps a contact's automatic answer (an out-of-office) on the ticket, for staff to see: it neither
+     * reopens the ticket nor counts as the customer's answer.
+     */
+    public MessageView recordAutoReply(ContactSummary contact, TicketId id, String body, Channel channel, Instant receivedAt) {
+        Ticket t = tickets.findById(id.value()).filter(x -> x.organisationId == contact.organisationId().value())
+                .orElseThrow(() -> TicketProblems.notFound("ticket " + id));
+        Message m = messages.save(new Message(t.id, MessageKind.SYSTEM, null, contact.id().value(), channel,
+                required(body, "body", 1_000_000), receivedAt));
+        timeline.append(t.ticketId(), Author.of(contact).entry(clock.instant(), "AUTO_REPLY_RECEIVED",
+                "automatic answer from " + contact.name() + " kept as message " + m.id));
+        return m.view();
+    }
+
+    /** Records what became of a message sent to the customer on its channel (queued, sent, failed and why). */
+    public void recordDelivery(long messageId, DeliveryState state, @Nullable String detail) {
+        jdbc.sql("UPDATE message SET delivery_state = ?, delivery_detail = ? WHERE id = ?")
+                .params(state.name(), detail == null ? null : detail.length() > 1000 ? detail.substring(0, 1000) : detail, messageId)
+                .update();
+    }
+
+    private MessageView add(Ticket t, Reply reply, Author actor, Instant now) {
         if (t.status == TicketStatus.CLOSED) {
             throw TicketProblems.illegalTransition(TicketStatus.CLOSED, TicketStatus.OPEN, Transitions.from(TicketStatus.CLOSED));
         }
-        MessageKind kind = actor.isStaff() ? (reply.internal() ? MessageKind.NOTE : MessageKind.AGENT) : MessageKind.CUSTOMER;
-        if (!actor.isStaff() && (reply.internal() || reply.status() != null)) {
+        MessageKind kind = actor.staff() ? (reply.internal() ? MessageKind.NOTE : MessageKind.AGENT) : MessageKind.CUSTOMER;
+        if (!actor.staff() && (reply.internal() || reply.status() != null)) {
             throw TicketProblems.forbidden("customers write public messages and cannot set a status");
         }
-        Message m = messages.save(new Message(t.id, kind, actor.userId().value(),
-                actor.isStaff() ? null : actor.contactId() == null ? null : actor.contactId().value(),
-                reply.channel() == null ? (actor.isStaff() ? Channel.API : t.channel) : reply.channel(),
-                required(reply.body(), "body", 1_000_000), now));
-        timeline.append(t.ticketId(), entry(actor, now, kind == MessageKind.NOTE ? "NOTE_ADDED" : "MESSAGE_ADDED",
-                null, null, null, kind.name().toLowerCase(Locale.ROOT) + " message " + m.id));
+        Channel channel = reply.channel() == null ? (actor.staff() ? Channel.API : t.channel) : reply.channel();
+        Message m = messages.save(new Message(t.id, kind, actor.userIdValue(), actor.staff() ? null : actor.contactIdValue(),
+                channel, required(reply.body(), "body", 1_000_000), now));
+        timeline.append(t.ticketId(), actor.entry(now, kind == MessageKind.NOTE ? "NOTE_ADDED" : "MESSAGE_ADDED",
+                kind.name().toLowerCase(Locale.ROOT) + " message " + m.id));
         TicketStatus from = t.status;
         TicketStatus to = nextStatusAfter(kind, t.status, reply.status());
         if (to != t.status) {
@@ -229,11 +277,12 @@ public class Tickets {
         t.updatedAt = now;
         tickets.save(t);
         if (kind == MessageKind.AGENT) {
-            events.publishEvent(new AgentReplied(t.ticketId(), actor.userId(), now));
+            events.publishEvent(new AgentReplied(t.ticketId(), Objects.requireNonNull(actor.userId()), now));
         }
         if (to != from) {
             events.publishEvent(new TicketStatusChanged(t.ticketId(), from, to, now));
         }
+        events.publishEvent(new MessageAdded(t.ticketId(), m.id, kind, channel, now));
         return m.view();
     }
 
@@ -274,7 +323,7 @@ public class Tickets {
         TicketStatus from = duplicate.status;
         duplicate.mergedIntoId = into.id;
         closeAs(duplicate, ClosedAs.DUPLICATE, actor, now, "merged into #" + into.number);
-        messages.save(new Message(duplicate.id, MessageKind.AUTOMATIC, null, null, duplicate.channel,
+        Message notice = messages.save(new Message(duplicate.id, MessageKind.AUTOMATIC, null, null, duplicate.channel,
                 mergedNotice(language(duplicate.requesterContactId, customers.organisation(new OrganisationId(duplicate.organisationId)).orElseThrow()),
                         duplicate.number, into.number), now));
         messages.save(new Message(into.id, MessageKind.NOTE, actor.userId().value(), null, Channel.API,
@@ -284,6 +333,7 @@ public class Tickets {
         duplicate = tickets.save(duplicate);
         tickets.save(into);
         events.publishEvent(new TicketStatusChanged(duplicate.ticketId(), from, TicketStatus.CLOSED, now));
+        events.publishEvent(new MessageAdded(duplicate.ticketId(), notice.id, MessageKind.AUTOMATIC, duplicate.channel, now));
         return reload(duplicate);
     }
 
@@ -438,6 +488,10 @@ public class Tickets {
     }
 
     private void move(Ticket t, TicketStatus to, Actor actor, Instant now) {
+        move(t, to, Author.of(actor), now);
+    }
+
+    private void move(Ticket t, TicketStatus to, Author actor, Instant now) {
         if (!Transitions.allows(t.status, to)) {
             throw TicketProblems.illegalTransition(t.status, to, Transitions.from(t.status));
         }
@@ -455,9 +509,9 @@ public class Tickets {
         return tickets.findById(t.id).orElseThrow().view();
     }
 
-    private @Nullable Long requester(OpenTicket command, Actor actor, OrganisationId org) {
-        if (!actor.isStaff()) {
-            return actor.contactId() == null ? null : actor.contactId().value();
+    private @Nullable Long requester(OpenTicket command, Author actor, OrganisationId org) {
+        if (!actor.staff()) {
+            return actor.contactIdValue();
         }
         if (command.requester() == null) {
             return null;

@@ -1,0 +1,160 @@
+package org.atende.notifications;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.atende.tickets.Channel;
+import org.atende.tickets.DeliveryState;
+import org.atende.tickets.TicketId;
+import org.atende.tickets.Tickets;
+import org.atende.tickets.TimelineEntry;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The outbox's rows: what channels queue, what the dispatcher sends, what bounces mark failed. Every
+ * change of state is mirrored on the ticket's message, so an agent sees whether a reply left.
+ */
+@Service
+@Transactional
+public class Outbox {
+
+    private static final String COLUMNS = """
+            id, channel, purpose, ticket_id, ticket_message_id, recipient, subject, body, external_id, in_reply_to,
+            thread_references, automatic, state, attempts, next_attempt_at, last_error, created_at, sent_at""";
+
+    private final JdbcClient jdbc;
+    private final Tickets tickets;
+    private final Clock clock;
+
+    Outbox(JdbcClient jdbc, Tickets tickets, Clock clock) {
+        this.jdbc = jdbc;
+        this.tickets = tickets;
+        this.clock = clock;
+    }
+
+    /** Queues a message in the caller's transaction: it leaves only if that transaction commits. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long enqueue(Outgoing m) {
+        Instant now = clock.instant();
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO outgoing_message (channel, purpose, ticket_id, ticket_message_id, recipient, subject, body,
+                    external_id, in_reply_to, thread_references, automatic, state, attempts, next_attempt_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)""")
+                .params(m.channel().name(), m.purpose().name(), m.ticketId() == null ? null : m.ticketId().value(),
+                        m.ticketMessageId(), m.recipient(), m.subject(), m.body(), m.externalId(), m.inReplyTo(),
+                        m.references().isEmpty() ? null : String.join(" ", m.references()), m.automatic(),
+                        Timestamp.from(now), Timestamp.from(now))
+                .update(keys, "id");
+        if (m.ticketMessageId() != null) {
+            tickets.recordDelivery(m.ticketMessageId(), DeliveryState.QUEUED, null);
+        }
+        return keys.getKey().longValue();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<OutgoingView> byExternalId(String externalId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM outgoing_message WHERE external_id = ?").param(externalId)
+                .query(Outbox::row).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public List<OutgoingView> ofTicket(TicketId ticket) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM outgoing_message WHERE ticket_id = ? ORDER BY id").param(ticket.value())
+                .query(Outbox::row).list();
+    }
+
+    /** How many messages of this purpose went (or are going) to a recipient since an instant: for rate limits. */
+    @Transactional(readOnly = true)
+    public int countSince(Channel channel, String recipient, Outgoing.Purpose purpose, Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM outgoing_message WHERE channel = ? AND recipient = ? AND purpose = ? AND created_at >= ?")
+                .params(channel.name(), recipient, purpose.name(), Timestamp.from(since)).query(Integer.class).single();
+    }
+
+    /**
+     * A message the channel accepted was not delivered after all (a bounce, a failed status): it is
+     * marked failed with the reason, on the outbox and on the ticket.
+     */
+    public boolean markUndelivered(String externalId, String reason) {
+        Optional<OutgoingView> found = byExternalId(externalId);
+        found.ifPresent(m -> {
+            jdbc.sql("UPDATE outgoing_message SET state = 'FAILED', last_error = ? WHERE id = ?")
+                    .params(clip(reason), m.id()).update();
+            recordOnTicket(m, DeliveryState.FAILED, reason);
+        });
+        return found.isPresent();
+    }
+
+    /** Claims up to {@code limit} due messages for this transaction; other dispatchers skip them. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    List<OutgoingView> claimDue(Instant now, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM outgoing_message WHERE state = 'QUEUED' AND next_attempt_at <= ? "
+                        + "ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED")
+                .params(Timestamp.from(now), limit).query(Outbox::row).list();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void markSent(OutgoingView m, Instant at) {
+        jdbc.sql("UPDATE outgoing_message SET state = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?")
+                .params(Timestamp.from(at), m.id()).update();
+        recordOnTicket(m, DeliveryState.SENT, null);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void markRetry(OutgoingView m, Instant next, String error) {
+        jdbc.sql("UPDATE outgoing_message SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?")
+                .params(Timestamp.from(next), clip(error), m.id()).update();
+        if (m.message().ticketMessageId() != null) {
+            tickets.recordDelivery(m.message().ticketMessageId(), DeliveryState.QUEUED, "retrying: " + error);
+        }
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void markFailed(OutgoingView m, String error) {
+        jdbc.sql("UPDATE outgoing_message SET state = 'FAILED', attempts = attempts + 1, last_error = ? WHERE id = ?")
+                .params(clip(error), m.id()).update();
+        recordOnTicket(m, DeliveryState.FAILED, error);
+    }
+
+    private void recordOnTicket(OutgoingView m, DeliveryState state, @Nullable String detail) {
+        if (m.message().ticketMessageId() != null) {
+            tickets.recordDelivery(m.message().ticketMessageId(), state, detail);
+        }
+        if (state == DeliveryState.FAILED && m.message().ticketId() != null) {
+            tickets.recordOnTimeline(m.message().ticketId(), TimelineEntry.bySystem(clock.instant(), "DELIVERY_FAILED",
+                    m.message().purpose().name().toLowerCase(java.util.Locale.ROOT) + " to " + m.message().recipient()
+                            + " by " + m.message().channel() + " failed: " + clip(detail)));
+        }
+    }
+
+    private static @Nullable String clip(@Nullable String s) {
+        return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
+    }
+
+    private static OutgoingView row(ResultSet rs, int n) throws SQLException {
+        long ticket = rs.getLong("ticket_id");
+        TicketId ticketId = rs.wasNull() ? null : new TicketId(ticket);
+        long message = rs.getLong("ticket_message_id");
+        Long messageId = rs.wasNull() ? null : message;
+        String refs = rs.getString("thread_references");
+        Outgoing m = new Outgoing(Channel.valueOf(rs.getString("channel")), Outgoing.Purpose.valueOf(rs.getString("purpose")),
+                ticketId, messageId, rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
+                rs.getString("external_id"), rs.getString("in_reply_to"),
+                refs == null ? List.of() : Arrays.asList(refs.split(" ")), rs.getBoolean("automatic"));
+        Timestamp sent = rs.getTimestamp("sent_at");
+        return new OutgoingView(rs.getLong("id"), m, OutgoingState.valueOf(rs.getString("state")), rs.getInt("attempts"),
+                rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"),
+                rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant());
+    }
+}

@@ -1,0 +1,6 @@
+package org.atende.notifications;
+
+/** Where an outgoing message is: waiting to be sent (or sent again), sent, or given up on. */
+public enum OutgoingState {
+    QUEUED, SENT, FAILED
+}

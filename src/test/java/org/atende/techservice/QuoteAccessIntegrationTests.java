@@ -99,4 +99,13 @@ class QuoteAccessIntegrationTests extends QuoteApiSupport {
         assertThat(step(id, "send", "atd_not-a-token").status()).isEqualTo(401);
         assertThat(state(id)).isEqualTo("DRAFT");
     }
+
+    @Test
+    void theApiDocumentDescribesTheQuoteEndpoints() {
+        Answer document = api.get("/v3/api-docs", null);
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.json().path("paths").propertyNames()).contains("/api/v1/tickets/{ticketId}/quotes",
+                "/api/v1/quotes/{id}", "/api/v1/quotes/{id}/send", "/api/v1/quotes/{id}/accept", "/api/v1/quotes/{id}/reject",
+                "/api/v1/quotes/{id}/done", "/api/v1/quotes/{id}/invoice", "/api/v1/quotes/billing");
+    }
 }

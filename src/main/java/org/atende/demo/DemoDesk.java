@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,9 @@ import org.atende.tickets.TicketStatus;
 import org.atende.tickets.TicketType;
 import org.atende.tickets.TicketView;
 import org.atende.tickets.Tickets;
+import org.atende.techservice.QuoteDraft;
+import org.atende.techservice.QuoteView;
+import org.atende.techservice.Quotes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -72,13 +77,16 @@ class DemoDesk implements ApplicationRunner {
     private final SlaPolicies policies;
     private final Tickets tickets;
     private final Quotas quotas;
+    private final Quotes quotes;
     private final Clock clock;
     private final Path tokensFile;
 
-    DemoDesk(Customers customers, Identity identity, SlaPolicies policies, Tickets tickets, Quotas quotas, Clock clock,
+    DemoDesk(Customers customers, Identity identity, SlaPolicies policies, Tickets tickets, Quotas quotas,
+            Quotes quotes, Clock clock,
             @Value("${atende.demo.tokens-file:data/demo-tokens.txt}") Path tokensFile) {
         this.customers = customers;
         this.quotas = quotas;
+        this.quotes = quotes;
         this.identity = identity;
         this.policies = policies;
         this.tickets = tickets;
@@ -122,7 +130,9 @@ class DemoDesk implements ApplicationRunner {
                 customer("Northwind Facilities", professional, Language.EN, "northwind.example", leadId, "Emma Clarke", "Daniel Price"),
                 customer("Clínica São João", essential, Language.PT, "clinicasaojoao.pt", leadId, "Ana Pereira", "Pedro Alves"));
 
-        int made = seedTickets(orgs, agents, secondLine, now);
+        List<Work> work = new ArrayList<>();
+        int made = seedTickets(orgs, agents, secondLine, now, work);
+        seedQuotes(work, agents, actor(lead), now);
         made += seedQuotaLimits(customer("Oficina Rápida", starter, Language.PT, "oficinarapida.pt", leadId, "Rita Nunes"),
                 customer("Lumen Studio", flex, Language.EN, "lumen.example", leadId, "Oliver Grant"), now);
         IssuedToken adminToken = identity.issueToken(admin.id(), new TokenDraft("demo", null));
@@ -132,7 +142,7 @@ class DemoDesk implements ApplicationRunner {
                 + "(password {}); API tokens in {}", customers.countOrganisations(), agents.size(), made, PASSWORD, tokensFile.toAbsolutePath());
     }
 
-    private int seedTickets(List<Customer> orgs, List<Actor> agents, TeamSummary secondLine, Instant now) {
+    private int seedTickets(List<Customer> orgs, List<Actor> agents, TeamSummary secondLine, Instant now, List<Work> work) {
         Random random = new Random(20261125);
         Channel[] channels = Channel.values();
         int made = 0;
@@ -149,6 +159,14 @@ class DemoDesk implements ApplicationRunner {
                     type.isSupport() ? s.category() : "bulk_update", i % 4 == 0 ? Priority.HIGH : null, Set.of(s.category()), received), requester);
             Actor agent = agents.get(i % agents.size());
             made++;
+            if (!type.isSupport()) {
+                work.add(new Work(t, requester));
+            } else if (i == 13) { // support ticket found to be database work: its clocks stop, its unit goes back
+                tickets.update(t.id(), new TicketChanges(null, TicketType.TECHNICAL_SERVICE, "log_query", null, agent.userId(),
+                        false, null, null), agent);
+                work.add(new Work(t, requester));
+                continue;
+            }
             switch (i % 6) {
                 case 0 -> { } // untouched and fresh: first response running
                 case 1 -> tickets.update(t.id(), new TicketChanges(Priority.values()[i % 4], null, null, null,
@@ -202,6 +220,57 @@ class DemoDesk implements ApplicationRunner {
         return made;
     }
 
+    /**
+     * Technical-service tickets with quotes in every state a desk meets: a draft, one sent and awaiting
+     * the customer, one superseded by a revision, a rejected one, accepted work, work done, work invoiced.
+     */
+    private void seedQuotes(List<Work> work, List<Actor> agents, Actor lead, Instant now) {
+        LocalDate validUntil = LocalDate.ofInstant(now, quotas.zone()).plusDays(14);
+        String[] descriptions = {
+                "Restaurar os registos apagados a partir da cópia de segurança de ontem",
+                "Consulta aos registos de acesso dos últimos 90 dias e relatório",
+                "Atualização em massa dos preços de 1.200 artigos a partir da folha enviada",
+                "Carregamento do ficheiro de clientes (CSV, 8.000 linhas) com validação",
+                "Ação em massa: arquivar as encomendas de 2024",
+                "Recuperação de anexos eliminados de 14 processos",
+                "Exportação dos registos de auditoria para a auditoria externa"};
+        for (int i = 0; i < work.size(); i++) {
+            Work w = work.get(i);
+            Actor agent = agents.get(i % agents.size());
+            QuoteView q = quotes.draft(w.ticket().id(), new QuoteDraft(descriptions[i % descriptions.length],
+                    new BigDecimal(2 + i * 3).add(new BigDecimal("0.50")), 12_000L + i * 9_500L, validUntil), agent);
+            switch (i % 7) {
+                case 0 -> { } // a draft the agent is still writing
+                case 1 -> quotes.send(q.id(), agent); // awaiting the customer
+                case 2 -> { // revised: the first version superseded by the second, which awaits the customer
+                    quotes.send(q.id(), agent);
+                    QuoteView revision = quotes.draft(w.ticket().id(), new QuoteDraft(descriptions[i % descriptions.length]
+                            + " (revisto: inclui validação)", new BigDecimal("9.00"), 54_000L, validUntil), agent);
+                    quotes.send(revision.id(), agent);
+                }
+                case 3 -> {
+                    quotes.send(q.id(), agent);
+                    quotes.reject(q.id(), "Preferimos fazer internamente", w.customer());
+                }
+                case 4 -> {
+                    quotes.send(q.id(), agent);
+                    quotes.accept(q.id(), w.customer());
+                }
+                case 5 -> {
+                    quotes.send(q.id(), agent);
+                    quotes.accept(q.id(), w.customer());
+                    quotes.markDone(q.id(), agent);
+                }
+                default -> {
+                    quotes.send(q.id(), agent);
+                    quotes.accept(q.id(), w.customer());
+                    quotes.markDone(q.id(), agent);
+                    quotes.invoice(q.id(), "FT 2026/" + (800 + i), lead);
+                }
+            }
+        }
+    }
+
     private static Instant latest(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
     }
@@ -253,5 +322,9 @@ class DemoDesk implements ApplicationRunner {
     }
 
     private record Customer(OrganisationSummary org, Language language, Actor user) {
+    }
+
+    /** A technical-service ticket and the customer who asked for it. */
+    private record Work(TicketView ticket, Actor customer) {
     }
 }

@@ -137,6 +137,7 @@ public class Quotes {
     public QuoteView accept(QuoteId id, Actor actor) {
         Quote q = lockVisible(id, actor);
         customerOnly(actor, "accept");
+        requireTechnicalService(tickets.get(q.ticket(), actor)); // back in support: there is no work to agree to
         Instant now = now();
         q = expireIfLapsed(q, now);
         q.moveTo(QuoteState.ACCEPTED, now);

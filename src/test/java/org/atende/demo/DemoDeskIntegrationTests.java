@@ -101,6 +101,14 @@ class DemoDeskIntegrationTests {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM organisation WHERE account_lead_id IS NULL").query(Long.class).single()).isZero();
     }
 
+    @Test
+    void hasTechnicalServiceWorkWithQuotesInEveryState() {
+        assertThat(jdbc.sql("SELECT DISTINCT state FROM quote").query(String.class).list())
+                .containsExactlyInAnyOrder("DRAFT", "SENT", "SUPERSEDED", "REJECTED", "ACCEPTED", "DONE", "INVOICED");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sla_clock WHERE excluded_since IS NOT NULL").query(Long.class).single())
+                .as("a support ticket reclassified as technical service, its clocks excluded").isEqualTo(2);
+    }
+
     OrganisationId organisation(String name) {
         return new OrganisationId(jdbc.sql("SELECT id FROM organisation WHERE name = ?").param(name).query(Long.class).single());
     }

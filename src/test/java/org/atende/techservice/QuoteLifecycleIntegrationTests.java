@@ -274,6 +274,15 @@ class QuoteLifecycleIntegrationTests extends QuoteApiSupport {
         }
 
         @Test
+        void aSentQuoteIsNotAcceptedOnceItsTicketIsBackInSupport() {
+            long id = draft();
+            ok(step(id, "send", agent));
+            ok(api.send("PATCH", "/api/v1/tickets/" + ticket, agent, "{\"type\":\"INCIDENT\"}", "application/json"));
+            problem(step(id, "accept", ana), 409, "not-technical-service");
+            assertThat(state(id)).isEqualTo("SENT");
+        }
+
+        @Test
         void aDraftWhoseValidityPassedIsNotSent() {
             long id = draft();
             CLOCK.set("2026-07-31T23:00:00Z"); // 1 August in Lisbon

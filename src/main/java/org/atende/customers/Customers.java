@@ -55,6 +55,10 @@ public class Customers {
         return jdbc.sql(ORGANISATION + " WHERE o.id = ?").param(id.value()).query(Customers::organisation).optional();
     }
 
+    public Optional<OrganisationSummary> organisationByName(String name) {
+        return jdbc.sql(ORGANISATION + " WHERE o.name = ?").param(name.strip()).query(Customers::organisation).optional();
+    }
+
     /** The organisation that owns an e-mail domain ({@code example.com}), if any. */
     public Optional<OrganisationSummary> organisationByDomain(String domain) {
         return jdbc.sql(ORGANISATION + " WHERE o.id = (SELECT organisation_id FROM organisation_domain WHERE domain = ?)")

@@ -58,6 +58,36 @@ public class Attachments {
                 throw TicketProblems.invalid("message " + messageId + " is not part of ticket " + ticket);
             }
         }
+        return store(ticket, messageId, name, type, content, actor.userId().value(), actor.name());
+    }
+
+    /**
+     * Keeps a file that came with a message on a channel (an e-mail's attachment, a WhatsApp document).
+     * Never throws for the file itself: a file that is empty or too large is not kept and the reason is
+     * returned, for the channel to note on the ticket; a file whose bytes do not match its declared type is
+     * kept as {@code application/octet-stream}.
+     */
+    public java.util.Optional<String> attachReceived(TicketId ticket, long messageId, String filename, String contentType,
+            byte[] content, String from) {
+        String name = safeName(filename);
+        if (content.length == 0) {
+            return java.util.Optional.of(name + " was empty");
+        }
+        if (content.length > maxSize.toBytes()) {
+            return java.util.Optional.of(name + " (" + content.length + " bytes) is larger than the " + maxSize.toMegabytes() + " MB limit");
+        }
+        String type;
+        try {
+            type = ContentCheck.accepted(contentType, content);
+        } catch (org.springframework.web.ErrorResponseException e) {
+            type = "application/octet-stream";
+        }
+        store(ticket, messageId, name, type, content, null, from);
+        return java.util.Optional.empty();
+    }
+
+    private AttachmentView store(TicketId ticket, @Nullable Long messageId, String name, String type, byte[] content,
+            @Nullable Long uploadedBy, String byName) {
         String sha = sha256(content);
         int existing = jdbc.sql("SELECT COUNT(*) FROM attachment_content WHERE sha256 = ?").param(sha).query(Integer.class).single();
         if (existing == 0) {
@@ -68,13 +98,13 @@ public class Attachments {
         jdbc.sql("""
                 INSERT INTO attachment (ticket_id, message_id, filename, content_type, size_bytes, sha256, uploaded_by, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(ticket.value(), messageId, name, type, (long) content.length, sha, actor.userId().value(), Timestamp.from(now))
+                .params(ticket.value(), messageId, name, type, (long) content.length, sha, uploadedBy, Timestamp.from(now))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         jdbc.sql("""
                 INSERT INTO timeline_event (ticket_id, occurred_at, actor_user_id, actor, kind, detail)
                 VALUES (?, ?, ?, ?, 'ATTACHMENT_ADDED', ?)""")
-                .params(ticket.value(), Timestamp.from(now), actor.userId().value(), actor.name(), name + " (" + content.length + " bytes)")
+                .params(ticket.value(), Timestamp.from(now), uploadedBy, byName, name + " (" + content.length + " bytes)")
                 .update();
         return new AttachmentView(id, ticket, messageId, name, type, content.length, sha, now);
     }

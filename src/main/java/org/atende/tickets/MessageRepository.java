@@ -9,6 +9,8 @@ interface MessageRepository extends Repository<Message, Long> {
 
     Message save(Message message);
 
+    java.util.Optional<Message> findById(long id);
+
     @Query("SELECT * FROM message WHERE ticket_id = :ticketId ORDER BY id")
     List<Message> findByTicket(long ticketId);
 }

@@ -424,6 +424,47 @@ public class Tickets {
         return timeline.of(id);
     }
 
+    /** A ticket as the desk itself reads it, for channels and notifications (not a user's read). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<TicketView> lookup(TicketId id) {
+        return tickets.findById(id.value()).map(Ticket::view);
+    }
+
+    /** A ticket by its number, as the desk itself reads it (not a user's read). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<TicketView> lookupByNumber(long number) {
+        return tickets.findByNumber(number).map(Ticket::view);
+    }
+
+    /** A ticket's messages, notes included, oldest first, as the desk itself reads them (not a user's read). */
+    @Transactional(readOnly = true)
+    public List<MessageView> messagesOf(TicketId id) {
+        return messages.findByTicket(id.value()).stream().map(Message::view).toList();
+    }
+
+    /** A message as the desk itself reads it, for channels and notifications (not a user's read). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<MessageView> lookupMessage(long messageId) {
+        return messages.findById(messageId).map(Message::view);
+    }
+
+    /**
+     * The contacts taking part in a ticket: its requester and every contact who wrote on it. A mail from
+     * anyone else does not join the ticket silently.
+     */
+    @Transactional(readOnly = true)
+    public Set<org.atende.customers.ContactId> participants(TicketId id) {
+        Set<org.atende.customers.ContactId> found = new java.util.HashSet<>();
+        tickets.findById(id.value()).ifPresent(t -> {
+            if (t.requesterContactId != null) {
+                found.add(new org.atende.customers.ContactId(t.requesterContactId));
+            }
+        });
+        jdbc.sql("SELECT DISTINCT author_contact_id FROM message WHERE ticket_id = ? AND author_contact_id IS NOT NULL")
+                .param(id.value()).query(Long.class).list().forEach(c -> found.add(new org.atende.customers.ContactId(c)));
+        return found;
+    }
+
     /** The priorities of tickets, for modules that follow them (the desk's own read, not a user's). */
     @Transactional(readOnly = true)
     public Map<TicketId, Priority> prioritiesOf(Collection<TicketId> ids) {

@@ -1,0 +1,64 @@
+package org.atende.channels.email;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.atende.customers.ContactDraft;
+import org.atende.customers.ContactSummary;
+import org.atende.customers.Customers;
+import org.atende.customers.OrganisationDraft;
+import org.atende.customers.OrganisationSummary;
+import org.atende.customers.PlanSummary;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who wrote a mail: the contact with that address; else a new contact of the organisation owning the
+ * address's domain; else, when unknown senders go to triage, a new contact of the triage organisation
+ * (created on first need, on the first plan); else nobody (the mail is refused).
+ */
+@Component
+class SenderDirectory {
+
+    private final Customers customers;
+    private final EmailProperties properties;
+
+    SenderDirectory(Customers customers, EmailProperties properties) {
+        this.customers = customers;
+        this.properties = properties;
+    }
+
+    /** The contact with this address, if there is one; nobody is created. */
+    Optional<ContactSummary> known(String address) {
+        return customers.contactByEmail(address.strip().toLowerCase(Locale.ROOT));
+    }
+
+    Optional<ContactSummary> contactFor(String address, @Nullable String displayName) {
+        String email = address.strip().toLowerCase(Locale.ROOT);
+        Optional<ContactSummary> known = customers.contactByEmail(email);
+        if (known.isPresent()) {
+            return known;
+        }
+        String domain = email.substring(email.indexOf('@') + 1);
+        Optional<OrganisationSummary> owner = customers.organisationByDomain(domain);
+        if (owner.isEmpty() && properties.unknownSenders() == EmailProperties.UnknownSenders.REFUSE) {
+            return Optional.empty();
+        }
+        OrganisationSummary organisation = owner.orElseGet(this::triage);
+        String name = displayName == null || displayName.isBlank() ? email.substring(0, email.indexOf('@')) : displayName.strip();
+        return Optional.of(customers.createContact(organisation.id(),
+                new ContactDraft(name.length() > 200 ? name.substring(0, 200) : name, email, null, organisation.language())));
+    }
+
+    private OrganisationSummary triage() {
+        String name = properties.triageOrganisation();
+        Optional<OrganisationSummary> found = customers.organisationByName(name);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        PlanSummary plan = customers.plans().stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("no plan exists for the triage organisation '" + name + "'"));
+        return customers.createOrganisation(new OrganisationDraft(name, plan.id(), org.atende.customers.Language.PT, null, List.of()));
+    }
+}

@@ -1,445 +1,157 @@
 package org.atende.channels.email.mime;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Date;
+import java.util.Enumeration;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.Session;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.ContentType;
-import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
 
 /**
- * Reads raw mail into a {@link ParsedMail}, leniently and without ever failing: broken headers, wrong
- * charsets, bad base64, missing boundaries, nesting and odd MIME structures all give the best reading
- * there is. In {@code multipart/alternative} the HTML is preferred and the text kept; inline images
- * ({@code cid:}) and attachments (names decoded from RFC 2231 and 2047) become attachments, a forwarded
- * {@code message/rfc822} becomes an {@code .eml} attachment with its text appended, TNEF
- * {@code winmail.dat} stays as it came, and a file over the size limit is dropped with a note.
+ * Reads raw mail (RFC 5322 bytes) into a {@link ParsedMail}, and never throws: broken headers, wrong or
+ * unknown charsets, bad base64, missing boundaries, deep nesting and odd structures all give the best
+ * reading there is, with a note in the text where a part could not be read. Input that is not a mail
+ * at all (no header) comes back with {@link ParsedMail#unreadable()} set.
+ * <p>
+ * jakarta.mail's own leniency switches ({@code mail.mime.decodetext.strict},
+ * {@code mail.mime.parameters.strict}, {@code mail.mime.base64.ignoreerrors}, …) are system properties,
+ * read once per JVM when its classes load, so they are neither set nor relied on here; only
+ * {@code mail.mime.address.strict} belongs to the session. Headers, parameters, encoded-words, charsets
+ * and broken transfer encodings are read leniently by this package instead.
+ * <p>
+ * The reader knows the desk's own addresses and Message-ID domain, to tell its own mail coming back (a
+ * loop) from a person's. Files over {@code maxAttachmentBytes} are not kept, only noted.
  */
 public final class MailReader {
-
-    private static final Pattern ANGLED = Pattern.compile("<([^<>\\s]+)>");
-    private static final Pattern BARE_ADDRESS = Pattern.compile("[\\w.+'-]+@[\\w-]+(\\.[\\w-]+)+");
-    private static final int MAX_DEPTH = 12;
 
     private final long maxAttachmentBytes;
     private final Automation automation;
     private final Session session;
 
     public MailReader(long maxAttachmentBytes, Set<String> ownAddresses, String ownDomain) {
+        if (maxAttachmentBytes <= 0) {
+            throw new IllegalArgumentException("the attachment size limit must be positive, not " + maxAttachmentBytes);
+        }
         this.maxAttachmentBytes = maxAttachmentBytes;
-        this.automation = new Automation(ownAddresses.stream().map(a -> a.toLowerCase(Locale.ROOT)).collect(
-                java.util.stream.Collectors.toSet()), ownDomain);
+        this.automation = new Automation(ownAddresses, ownDomain);
         Properties p = new Properties();
         p.setProperty("mail.mime.address.strict", "false");
-        p.setProperty("mail.mime.decodetext.strict", "false");
-        p.setProperty("mail.mime.decodefilename", "true");
-        p.setProperty("mail.mime.decodeparameters", "true");
-        p.setProperty("mail.mime.parameters.strict", "false");
-        p.setProperty("mail.mime.base64.ignoreerrors", "true");
-        p.setProperty("mail.mime.multipart.ignoremissingendboundary", "true");
-        p.setProperty("mail.mime.multipart.ignoremissingboundaryparameter", "true");
-        p.setProperty("mail.mime.multipart.ignoreexistingboundaryparameter", "false");
-        p.setProperty("mail.mime.multipart.allowempty", "true");
-        p.setProperty("mail.mime.uudecode.ignoreerrors", "true");
-        p.setProperty("mail.mime.ignoreunknownencoding", "true");
         this.session = Session.getInstance(p);
     }
 
     public ParsedMail read(byte[] raw) {
-        MimeMessage m;
         try {
-            m = new MimeMessage(session, new ByteArrayInputStream(raw));
-        } catch (MessagingException e) {
-            return unreadable(raw, e);
+            return parse(raw);
+        } catch (MessagingException | RuntimeException | StackOverflowError e) { // a mail must never stop the mailbox
+            return unreadable(raw, "it could not be parsed (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
-        String headerId = Automation.header(m, "Message-ID");
-        String messageId = headerId == null ? null : firstId(headerId);
+    }
+
+    private ParsedMail parse(byte[] raw) throws MessagingException {
+        MimeMessage m = new MimeMessage(session, new ByteArrayInputStream(raw));
+        if (!hasHeaders(m)) {
+            return unreadable(raw, "it has no mail headers");
+        }
+        String messageId = MessageIds.first(Automation.header(m, "Message-ID"));
         boolean synthesized = messageId == null;
         if (synthesized) {
-            messageId = "sha256-" + sha256(raw) + "@atende.invalid";
+            messageId = MessageIds.synthesized(raw);
         }
         String subject = subject(m);
-        MailAddress from = from(m);
-        Collected c = new Collected();
-        try {
-            walk(m, c, 0, false);
-        } catch (MessagingException | IOException | RuntimeException e) {
-            c.text.append(c.text.isEmpty() ? "" : "\n").append("[part of this mail could not be read: ").append(e.getMessage()).append(']');
+        MailAddress from = Addresses.first(Automation.header(m, "From"));
+        if (from == null) {
+            from = Addresses.first(Automation.header(m, "Sender"));
         }
-        String html = c.html.isEmpty() ? null : HtmlText.sanitise(c.html.toString());
-        String text = !c.text.isEmpty() ? c.text.toString().strip() : html == null ? "" : HtmlText.toText(html);
-        String newText = !c.text.isEmpty() ? QuotedHistory.fold(text) : html == null ? "" : QuotedHistory.fold(HtmlText.newText(html));
-        MailKind kind;
-        String because;
-        if (c.bounce != null) {
-            kind = MailKind.BOUNCE;
-            because = "a delivery report";
-        } else if (from != null && isDaemon(from) && looksLikeBounce(subject)) {
-            kind = MailKind.BOUNCE;
-            because = "a delivery failure from " + from.address();
-            c.bounce = new Bounce(referencedId(text), firstAddressAfter(text, "Final-Recipient:"), null, true, null);
-        } else {
-            Automation.Verdict v = automation.judge(m, from, subject, messageId, synthesized);
-            kind = v.kind();
-            because = v.because();
+        Map<String, String> headers = Automation.relevant(m);
+        PartWalk walk = new PartWalk(session, maxAttachmentBytes).read(m);
+        String rawHtml = walk.content.html.isEmpty() ? null : walk.content.html.toString();
+        String html = rawHtml == null ? null : HtmlText.sanitise(rawHtml);
+        String text = !walk.content.text.isEmpty() ? walk.content.text.toString().strip()
+                : rawHtml == null ? "" : HtmlText.toText(rawHtml);
+        String newText = QuotedHistory.fold(text);
+        if (rawHtml != null) { // the shorter of the two readings: a client marks its quotes more surely in HTML
+            String fromHtml = QuotedHistory.fold(HtmlText.newText(rawHtml));
+            newText = !fromHtml.isBlank() && fromHtml.length() < newText.length() ? fromHtml : newText;
         }
-        return new ParsedMail(messageId, synthesized, inReplyTo(m), references(m), subject, from, date(m), text, html, newText,
-                c.attachments, c.dropped, kind, because, c.bounce);
+        Automation.Verdict verdict = classify(walk, headers, from, subject, messageId, synthesized, text);
+        Bounce bounce = walk.bounce;
+        if (verdict.kind() == MailKind.BOUNCE && bounce == null) {
+            bounce = DeliveryReport.fromText(text, headers.get("x-failed-recipients"), walk.nestedMessageId);
+        }
+        return new ParsedMail(messageId, synthesized, MessageIds.first(Automation.header(m, "In-Reply-To")),
+                MessageIds.all(Automation.header(m, "References")), subject, from, Addresses.first(Automation.header(m, "Reply-To")),
+                Addresses.parse(Automation.header(m, "To")), Addresses.parse(Automation.header(m, "Cc")),
+                returnPath(m), date(m), text, html, newText, walk.content.attachments, walk.content.dropped,
+                verdict.kind(), verdict.because(), bounce, headers, null);
     }
 
-    /** What the walk over the parts gathers. */
-    private static final class Collected {
-        final StringBuilder text = new StringBuilder();
-        final StringBuilder html = new StringBuilder();
-        final List<MailAttachment> attachments = new ArrayList<>();
-        final List<String> dropped = new ArrayList<>();
-        @Nullable Bounce bounce;
-        int unnamed;
+    /**
+     * A failure report is a bounce whatever else it says; a report of a delay, a delivery or a reading is
+     * automated. A failure written for people (from a mail daemon, with a failure subject, or with Exim's
+     * {@code X-Failed-Recipients}) is a bounce too. Everything else goes by its headers.
+     */
+    private Automation.Verdict classify(PartWalk walk, Map<String, String> headers, @Nullable MailAddress from, String subject,
+            String messageId, boolean synthesized, String text) {
+        if (walk.bounce != null) {
+            return walk.bounce.failed()
+                    ? new Automation.Verdict(MailKind.BOUNCE, "a delivery report: the mail could not be delivered")
+                    : new Automation.Verdict(MailKind.AUTOMATED, "a delivery report: the mail is delayed");
+        }
+        if (walk.report != null) {
+            return new Automation.Verdict(MailKind.AUTOMATED, walk.report);
+        }
+        boolean daemon = from != null && Automation.isDaemon(from.address());
+        if (headers.containsKey("x-failed-recipients") || daemon && DeliveryReport.isFailureSubject(subject)) {
+            return new Automation.Verdict(MailKind.BOUNCE, "a delivery failure written for people");
+        }
+        return automation.judge(headers, from, subject, messageId, synthesized);
     }
 
-    private void walk(Part part, Collected c, int depth, boolean inRelated) throws MessagingException, IOException {
-        if (depth > MAX_DEPTH) {
-            return;
-        }
-        String type = baseType(part);
-        if (type.startsWith("multipart/")) {
-            Object content = part.getContent();
-            if (!(content instanceof Multipart mp)) {
-                text(part, c);
-                return;
-            }
-            if (type.equals("multipart/alternative")) {
-                alternative(mp, c, depth);
-            } else if (type.equals("multipart/report")) {
-                report(mp, c, depth);
-            } else {
-                for (int i = 0; i < mp.getCount(); i++) {
-                    walk(mp.getBodyPart(i), c, depth + 1, type.equals("multipart/related"));
-                }
-            }
-            return;
-        }
-        boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(disposition(part)) || filename(part) != null && !type.startsWith("text/plain")
-                && !type.startsWith("text/html");
-        if (!attachment && type.equals("text/plain")) {
-            append(c.text, text(part, c));
-        } else if (!attachment && type.equals("text/html")) {
-            c.html.append(text(part, c));
-        } else if (type.equals("message/rfc822")) {
-            forwarded(part, c, depth);
-        } else {
-            attach(part, type, c, inRelated);
-        }
-    }
-
-    /** Both readings of the same content: the HTML is what is shown, the text is kept. */
-    private void alternative(Multipart mp, Collected c, int depth) throws MessagingException, IOException {
-        Collected plain = new Collected();
-        Collected rich = new Collected();
-        for (int i = 0; i < mp.getCount(); i++) {
-            BodyPart p = mp.getBodyPart(i);
-            String t = baseType(p);
-            Collected target = t.equals("text/plain") ? plain : rich;
-            walk(p, target, depth + 1, false);
-        }
-        append(c.text, plain.text.toString());
-        c.html.append(rich.html);
-        if (plain.text.isEmpty()) {
-            append(c.text, rich.text.toString());
-        }
-        c.attachments.addAll(plain.attachments);
-        c.attachments.addAll(rich.attachments);
-        c.dropped.addAll(plain.dropped);
-        c.dropped.addAll(rich.dropped);
-    }
-
-    /** A delivery report (RFC 3464): the human part, the machine part, and the returned mail or its headers. */
-    private void report(Multipart mp, Collected c, int depth) throws MessagingException, IOException {
-        String recipient = null;
-        String status = null;
-        String action = null;
-        String diagnostic = null;
-        String original = null;
-        for (int i = 0; i < mp.getCount(); i++) {
-            BodyPart p = mp.getBodyPart(i);
-            String t = baseType(p);
-            if (t.equals("message/delivery-status")) {
-                String fields = new String(bytes(p.getInputStream(), Long.MAX_VALUE), StandardCharsets.UTF_8);
-                recipient = fieldValue(fields, "Final-Recipient");
-                status = fieldValue(fields, "Status");
-                action = fieldValue(fields, "Action");
-                diagnostic = fieldValue(fields, "Diagnostic-Code");
-            } else if (t.equals("message/rfc822") || t.equals("text/rfc822-headers")) {
-                String headers = new String(bytes(p.getInputStream(), 256 * 1024), StandardCharsets.UTF_8);
-                original = referencedId(headers);
-            } else if (i == 0) {
-                walk(p, c, depth + 1, false);
+    private static boolean hasHeaders(MimeMessage m) throws MessagingException {
+        Enumeration<String> lines = m.getAllHeaderLines();
+        while (lines.hasMoreElements()) {
+            if (lines.nextElement().matches("(?s)[!-9;-~]+\\s*:.*")) {
+                return true;
             }
         }
-        if (action == null || action.toLowerCase(Locale.ROOT).startsWith("failed") || action.toLowerCase(Locale.ROOT).startsWith("delayed")) {
-            if (recipient != null && recipient.contains(";")) {
-                recipient = recipient.substring(recipient.indexOf(';') + 1).strip();
-            }
-            c.bounce = new Bounce(original, recipient, status, status != null && status.startsWith("5"), diagnostic);
-        }
-    }
-
-    private void forwarded(Part part, Collected c, int depth) throws MessagingException, IOException {
-        byte[] raw = bytes(part.getInputStream(), maxAttachmentBytes + 1);
-        String name = filename(part);
-        ParsedMail inner = depth < MAX_DEPTH ? read(raw) : null;
-        String fileName = name != null ? name : inner != null && !inner.subject().isBlank()
-                ? inner.subject().replaceAll("[\\\\/:*?\"<>|]", "_") + ".eml" : "forwarded-" + (++c.unnamed) + ".eml";
-        keep(c, fileName.endsWith(".eml") ? fileName : fileName + ".eml", "message/rfc822", raw, null, false);
-        if (inner != null) {
-            append(c.text, "---------- Forwarded message ----------\nFrom: "
-                    + (inner.from() == null ? "?" : inner.from().address()) + "\nSubject: " + inner.subject() + "\n\n" + inner.text());
-        }
-    }
-
-    private void attach(Part part, String type, Collected c, boolean inRelated) throws MessagingException, IOException {
-        String name = filename(part);
-        String contentId = Automation.header(part, "Content-ID");
-        if (contentId != null) {
-            Matcher m = ANGLED.matcher(contentId);
-            contentId = m.find() ? m.group(1) : contentId.strip();
-        }
-        boolean inline = !Part.ATTACHMENT.equalsIgnoreCase(disposition(part)) && (inRelated || contentId != null)
-                && type.startsWith("image/");
-        if (name == null) {
-            name = (inline ? "image-" : "attachment-") + (++c.unnamed) + extension(type);
-        }
-        byte[] bytes = bytes(part.getInputStream(), maxAttachmentBytes + 1);
-        keep(c, name, type, bytes, contentId, inline);
-    }
-
-    private void keep(Collected c, String name, String type, byte[] bytes, @Nullable String contentId, boolean inline) {
-        if (bytes.length > maxAttachmentBytes) {
-            c.dropped.add(name + " was not kept: it is larger than the " + (maxAttachmentBytes / (1024 * 1024)) + " MB limit");
-        } else if (bytes.length > 0) {
-            c.attachments.add(new MailAttachment(name, type, bytes, contentId, inline));
-        }
-    }
-
-    private static String text(Part part, Collected c) throws MessagingException, IOException {
-        byte[] bytes = bytes(part.getInputStream(), 20L * 1024 * 1024);
-        String charset = null;
-        try {
-            charset = new ContentType(part.getContentType()).getParameter("charset");
-        } catch (Exception e) {
-            // an unreadable Content-Type: decode by the bytes alone
-        }
-        return TextDecoding.decode(bytes, charset);
-    }
-
-    private static void append(StringBuilder b, String s) {
-        if (s.isBlank()) {
-            return;
-        }
-        if (!b.isEmpty()) {
-            b.append("\n\n");
-        }
-        b.append(s.replace("\r\n", "\n").strip());
-    }
-
-    private static byte[] bytes(InputStream in, long limit) throws IOException {
-        try (in) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[16 * 1024];
-            long total = 0;
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                total += n;
-                if (total > limit) {
-                    return new byte[(int) Math.min(limit, Integer.MAX_VALUE - 8)]; // the size alone says it is too large
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
-        }
-    }
-
-    private static String baseType(Part part) {
-        try {
-            String ct = part.getContentType();
-            if (ct == null) {
-                return "text/plain";
-            }
-            return new ContentType(ct).getBaseType().toLowerCase(Locale.ROOT);
-        } catch (Exception e) {
-            return "application/octet-stream";
-        }
-    }
-
-    private static @Nullable String disposition(Part part) {
-        try {
-            return part.getDisposition();
-        } catch (MessagingException e) {
-            return null;
-        }
-    }
-
-    private static @Nullable String filename(Part part) {
-        try {
-            String name = part.getFileName();
-            if (name == null) {
-                name = new ContentType(part.getContentType()).getParameter("name");
-            }
-            if (name == null || name.isBlank()) {
-                return null;
-            }
-            name = MimeUtility.decodeText(name.strip());
-            return name.replaceAll("[\\p{Cntrl}]", "").strip();
-        } catch (Exception e) {
-            return null;
-        }
-    }
-
-    private static String extension(String type) {
-        return switch (type) {
-            case "image/png" -> ".png";
-            case "image/jpeg" -> ".jpg";
-            case "image/gif" -> ".gif";
-            case "application/pdf" -> ".pdf";
-            case "text/calendar" -> ".ics";
-            case "text/plain" -> ".txt";
-            case "text/html" -> ".html";
-            case "application/ms-tnef" -> ".dat";
-            default -> ".bin";
-        };
+        return false;
     }
 
     private static String subject(MimeMessage m) {
-        try {
-            String s = m.getSubject();
-            return s == null ? "" : s.replaceAll("[\\r\\n\\t]+", " ").strip();
-        } catch (MessagingException e) {
-            String raw = Automation.header(m, "Subject");
-            return raw == null ? "" : raw.strip();
-        }
+        String raw = Automation.header(m, "Subject");
+        return raw == null ? "" : EncodedWords.decode(raw).replaceAll("[\\t\\p{Cntrl}]+", " ").strip();
     }
 
-    private static @Nullable MailAddress from(MimeMessage m) {
-        String raw = Automation.header(m, "From");
-        if (raw == null) {
-            raw = Automation.header(m, "Sender");
-        }
-        if (raw == null) {
-            return null;
-        }
-        try {
-            InternetAddress[] parsed = InternetAddress.parseHeader(raw, false);
-            for (InternetAddress a : parsed) {
-                if (a.getAddress() != null && a.getAddress().contains("@") && !a.isGroup()) {
-                    return new MailAddress(a.getAddress().strip().toLowerCase(Locale.ROOT), blankToNull(a.getPersonal()));
-                }
-            }
-        } catch (AddressException e) {
-            // fall through to a plain search
-        }
-        Matcher bare = BARE_ADDRESS.matcher(raw);
-        return bare.find() ? new MailAddress(bare.group().toLowerCase(Locale.ROOT), null) : null;
+    private static @Nullable String returnPath(MimeMessage m) {
+        String raw = Automation.header(m, "Return-Path");
+        return raw == null ? null : EncodedWords.unfold(raw).strip();
     }
 
     private static @Nullable Instant date(MimeMessage m) {
+        String raw = Automation.header(m, "Date");
+        if (raw == null) {
+            return null;
+        }
         try {
-            return m.getSentDate() == null ? null : m.getSentDate().toInstant();
-        } catch (MessagingException e) {
+            Date d = new MailDateFormat().parse(EncodedWords.unfold(raw).strip());
+            return d == null ? null : d.toInstant();
+        } catch (java.text.ParseException | RuntimeException e) {
             return null;
         }
     }
 
-    private static @Nullable String inReplyTo(MimeMessage m) {
-        String raw = Automation.header(m, "In-Reply-To");
-        return raw == null ? null : firstId(raw);
-    }
-
-    private static List<String> references(MimeMessage m) {
-        String raw = Automation.header(m, "References");
-        List<String> ids = new ArrayList<>();
-        if (raw != null) {
-            Matcher matcher = ANGLED.matcher(raw);
-            while (matcher.find() && ids.size() < 100) {
-                ids.add(matcher.group(1));
-            }
-        }
-        return ids;
-    }
-
-    private static @Nullable String firstId(String raw) {
-        Matcher m = ANGLED.matcher(raw);
-        if (m.find()) {
-            return m.group(1);
-        }
-        String bare = raw.strip();
-        return bare.isEmpty() || bare.contains(" ") ? null : bare;
-    }
-
-    /** The Message-ID named in returned headers or a quoted original. */
-    private static @Nullable String referencedId(String text) {
-        Matcher m = Pattern.compile("(?im)^message-id:\\s*<?([^<>\\s]+@[^<>\\s]+)>?").matcher(text);
-        return m.find() ? m.group(1) : null;
-    }
-
-    private static @Nullable String fieldValue(String fields, String name) {
-        Matcher m = Pattern.compile("(?im)^" + Pattern.quote(name) + ":\\s*(.+)$").matcher(fields);
-        return m.find() ? m.group(1).strip() : null;
-    }
-
-    private static @Nullable String firstAddressAfter(String text, String label) {
-        int at = text.indexOf(label);
-        Matcher m = BARE_ADDRESS.matcher(at < 0 ? text : text.substring(at));
-        return m.find() ? m.group() : null;
-    }
-
-    private static boolean isDaemon(MailAddress from) {
-        String local = from.address().substring(0, Math.max(0, from.address().indexOf('@')));
-        return local.equals("mailer-daemon") || local.equals("postmaster");
-    }
-
-    private static boolean looksLikeBounce(String subject) {
-        return subject.toLowerCase(Locale.ROOT).matches(
-                ".*(undeliver|delivery status notification|mail delivery failed|returned mail|delivery failure|failure notice|no se ha podido entregar|não entregue).*");
-    }
-
-    private static @Nullable String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private ParsedMail unreadable(byte[] raw, Exception e) {
-        return new ParsedMail("sha256-" + sha256(raw) + "@atende.invalid", true, null, List.of(), "", null, null,
-                "[this mail could not be read: " + e.getMessage() + "]", null, "", List.of(), List.of(), MailKind.AUTOMATED,
-                "unreadable", null);
+    private static ParsedMail unreadable(byte[] raw, String reason) {
+        return new ParsedMail(MessageIds.synthesized(raw), true, null, List.of(), "", null, null, List.of(), List.of(), null, null,
+                "", null, "", List.of(), List.of(), MailKind.AUTOMATED, "unreadable: " + reason, null, Map.of(), reason);
     }
 }

@@ -4,54 +4,75 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Bytes of a text part to a string, whatever its label says: ISO-8859-1 is read as windows-1252 (what
- * senders mean by it), a label that does not fit the bytes (UTF-8 declared, Latin-1 sent) or that Java
- * does not know falls back to UTF-8 if the bytes are valid UTF-8, else windows-1252. Never fails.
+ * Bytes of text to a string, whatever the label says, never failing. Labels of Latin-1 and ASCII are
+ * read as windows-1252 (what senders mean by them), and old East Asian labels as the superset every
+ * mail client really writes. Mislabelled text is common both ways: "UTF-8" on Latin-1 bytes falls back
+ * to windows-1252, and valid UTF-8 with a Latin label (or none, or an unknown one) is read as UTF-8.
  */
 final class TextDecoding {
 
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    private static final Map<String, String> SUPERSETS = Map.of(
+            "iso-8859-1", "windows-1252", "latin1", "windows-1252", "latin-1", "windows-1252", "iso8859-1", "windows-1252",
+            "us-ascii", "windows-1252", "ascii", "windows-1252", "gb2312", "GB18030", "ks_c_5601-1987", "x-windows-949",
+            "euc-kr", "x-windows-949", "shift_jis", "windows-31j");
+    private static final Map<String, String> ALIASES = Map.of("utf8", "UTF-8", "iso-8859-8-i", "ISO-8859-8",
+            "x-mac-roman", "x-MacRoman", "macintosh", "x-MacRoman", "sjis", "windows-31j", "x-sjis", "windows-31j");
 
     private TextDecoding() {
     }
 
     static String decode(byte[] bytes, @Nullable String label) {
         Charset declared = charset(label);
-        if (declared != null) {
-            String strict = strict(bytes, declared);
-            if (strict != null) {
-                return strict;
-            }
+        boolean plain = ascii(bytes);
+        if (declared == null || declared.equals(WINDOWS_1252)) {
+            String utf8 = plain ? null : strict(bytes, StandardCharsets.UTF_8);
+            return utf8 != null ? utf8 : new String(bytes, WINDOWS_1252);
+        }
+        String text = strict(bytes, declared);
+        if (text != null) {
+            return text;
         }
         String utf8 = strict(bytes, StandardCharsets.UTF_8);
-        return utf8 != null ? utf8 : new String(bytes, WINDOWS_1252);
+        if (utf8 != null) {
+            return utf8;
+        }
+        // a UTF-8 label on bytes that are not UTF-8 is almost always Latin-1; any other label is kept, bad bytes replaced
+        return new String(bytes, declared.equals(StandardCharsets.UTF_8) ? WINDOWS_1252 : declared);
     }
 
-    private static @Nullable Charset charset(@Nullable String label) {
-        if (label == null || label.isBlank()) {
+    /** The charset a label names, or null when there is no label or Java does not know it. */
+    static @Nullable Charset charset(@Nullable String label) {
+        if (label == null) {
             return null;
         }
-        String name = label.strip().replace("\"", "").toLowerCase(Locale.ROOT);
-        if (name.equals("iso-8859-1") || name.equals("latin1") || name.equals("latin-1") || name.equals("us-ascii")
-                || name.equals("ascii") || name.equals("iso8859-1")) {
-            return WINDOWS_1252; // a superset: the bytes 0x80–0x9F mean what the sender's Windows meant
+        String name = label.strip().replaceAll("[\"']", "").toLowerCase(Locale.ROOT);
+        if (name.isEmpty()) {
+            return null;
         }
-        if (name.equals("utf8")) {
-            return StandardCharsets.UTF_8;
-        }
+        name = SUPERSETS.getOrDefault(name, ALIASES.getOrDefault(name, name));
         try {
             return Charset.forName(name);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+        } catch (IllegalArgumentException e) { // illegal or unsupported name
             return null;
         }
+    }
+
+    private static boolean ascii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static @Nullable String strict(byte[] bytes, Charset charset) {

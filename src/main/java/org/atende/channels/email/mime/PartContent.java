@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,10 +18,14 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * The decoded bytes of one part, read up to a limit: over it, a file keeps only its size and a text its
- * beginning ({@code cut}). When jakarta.mail cannot decode a part (an unknown transfer encoding, base64
- * that breaks off), the raw bytes are decoded here leniently instead of losing the part.
+ * beginning ({@code cut}, 4 MB of text is more than any person writes). When jakarta.mail cannot decode
+ * a part (an unknown transfer encoding, base64 that breaks off), the raw bytes are decoded here
+ * leniently instead of losing the part.
  */
 record PartContent(byte @Nullable [] bytes, long size, boolean cut) {
+
+    static final long MAX_TEXT = 4L * 1024 * 1024;
+    private static final Pattern META_CHARSET = Pattern.compile("(?i)<meta[^>]+charset\\s*=\\s*[\"']?([\\w.:-]+)");
 
     /** The bytes of a file, or none (only the size) when there are more than {@code limit}. */
     static PartContent file(Part part, long limit) throws MessagingException, IOException {
@@ -29,6 +35,40 @@ record PartContent(byte @Nullable [] bytes, long size, boolean cut) {
     /** The first {@code limit} bytes of a text, {@code cut} when there were more. */
     static PartContent text(Part part, long limit) throws MessagingException, IOException {
         return read(part, limit, true);
+    }
+
+    /** A text part as a string: in its charset (an HTML part's may be in a meta tag), flowed lines joined. */
+    static String decodedText(Part part, PartInfo info) throws MessagingException, IOException {
+        PartContent read = text(part, MAX_TEXT);
+        byte[] bytes = read.bytes() == null ? new byte[0] : read.bytes();
+        String charset = info.charset();
+        if (charset == null && info.type().equals("text/html")) {
+            Matcher m = META_CHARSET.matcher(new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1));
+            charset = m.find() ? m.group(1) : null;
+        }
+        String text = TextDecoding.decode(bytes, charset).replace("\r\n", "\n").replace('\r', '\n');
+        if (info.flowed()) {
+            text = FlowedText.join(text, info.deleteSpace());
+        }
+        return read.cut() ? text + "\n[… the rest of this text (" + size(read.size()) + " in all) was not kept]" : text;
+    }
+
+    /** The beginning of a machine-written part (a delivery status, returned headers) as text. */
+    static String head(Part part) throws MessagingException, IOException {
+        PartContent read = text(part, 256 * 1024);
+        return TextDecoding.decode(read.bytes() == null ? new byte[0] : read.bytes(), null);
+    }
+
+    /** A size as people read it: 900 bytes, 12 KB, 11 MB, 10.5 MB. */
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        if (bytes < 1024 * 1024) {
+            return (bytes + 512) / 1024 + " KB";
+        }
+        double mb = bytes / (1024.0 * 1024);
+        return (mb == Math.rint(mb) ? String.valueOf((long) mb) : String.format(Locale.ROOT, "%.1f", mb)) + " MB";
     }
 
     private static PartContent read(Part part, long limit, boolean keepHead) throws MessagingException, IOException {

@@ -2,12 +2,7 @@ package org.atende.channels.email.mime;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,31 +26,15 @@ final class PartWalk {
 
     static final int MAX_DEPTH = 10;
     static final int MAX_PARTS = 1000;
-    static final long MAX_TEXT = 4L * 1024 * 1024;
     private static final Set<String> SIGNATURES = Set.of("application/pkcs7-signature", "application/x-pkcs7-signature",
             "application/pgp-signature");
-    private static final Pattern META_CHARSET = Pattern.compile("(?i)<meta[^>]+charset\\s*=\\s*[\"']?([\\w.:-]+)");
-
-    /** Text, HTML and files gathered from some parts. */
-    static final class Content {
-        final StringBuilder text = new StringBuilder();
-        final StringBuilder html = new StringBuilder();
-        final List<MailAttachment> attachments = new ArrayList<>();
-        final List<String> dropped = new ArrayList<>();
-
-        void addAll(Content other) {
-            html.append(other.html);
-            attachments.addAll(other.attachments);
-            dropped.addAll(other.dropped);
-        }
-    }
 
     private final Session session;
     private final long maxAttachmentBytes;
     private int parts;
     private int unnamed;
     private boolean tooBig;
-    final Content content = new Content();
+    final BodyParts content = new BodyParts();
     @Nullable Bounce bounce;
     /** What a {@code multipart/report} that is not a failure is: a delivery report, a read receipt. */
     @Nullable String report;
@@ -72,11 +51,11 @@ final class PartWalk {
         return this;
     }
 
-    private void walk(Part part, Content c, int depth, boolean inRelated) {
+    private void walk(Part part, BodyParts c, int depth, boolean inRelated) {
         if (depth > MAX_DEPTH || ++parts > MAX_PARTS) {
             if (!tooBig) {
                 tooBig = true;
-                note(c, "the rest of this mail nests too deep or has too many parts to read");
+                c.note("the rest of this mail nests too deep or has too many parts to read");
             }
             return;
         }
@@ -88,19 +67,19 @@ final class PartWalk {
             } else if (type.equals("message/rfc822") || type.equals("message/global")) {
                 forwarded(part, info, c, depth);
             } else if (!info.isFile() && type.equals("text/plain")) {
-                append(c.text, text(part, info));
+                c.addText(PartContent.decodedText(part, info));
             } else if (!info.isFile() && type.equals("text/html")) {
-                c.html.append(text(part, info));
+                c.html.append(PartContent.decodedText(part, info));
             } else if (!SIGNATURES.contains(type)) {
                 attach(part, info, c, inRelated);
             }
         } catch (MessagingException | IOException | RuntimeException e) {
-            note(c, "a part of this mail could not be read (" + e.getClass().getSimpleName()
+            c.note("a part of this mail could not be read (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
     }
 
-    private void multipart(Part part, PartInfo info, Content c, int depth) throws MessagingException, IOException {
+    private void multipart(Part part, PartInfo info, BodyParts c, int depth) throws MessagingException, IOException {
         Multipart mp = multipartOf(part, info);
         switch (info.type()) {
             case "multipart/alternative" -> alternative(mp, c, depth);
@@ -132,9 +111,9 @@ final class PartWalk {
         return mp;
     }
 
-    private void alternative(Multipart mp, Content c, int depth) throws MessagingException {
-        Content plain = new Content();
-        Content rich = new Content();
+    private void alternative(Multipart mp, BodyParts c, int depth) throws MessagingException {
+        BodyParts plain = new BodyParts();
+        BodyParts rich = new BodyParts();
         for (int i = 0; i < mp.getCount(); i++) {
             Part p = mp.getBodyPart(i);
             PartInfo info = PartInfo.of(p);
@@ -145,22 +124,22 @@ final class PartWalk {
                 walk(p, rich, depth + 1, false);
             }
         }
-        append(c.text, !plain.text.isEmpty() ? plain.text.toString() : rich.text.toString());
-        c.addAll(plain);
-        c.addAll(rich);
+        c.addText(!plain.text.isEmpty() ? plain.text.toString() : rich.text.toString());
+        c.addAllButText(plain);
+        c.addAllButText(rich);
     }
 
     /** A report (RFC 6522): its human part is read as text, its machine part for the failure it reports. */
-    private void report(Multipart mp, Content c, int depth) throws MessagingException, IOException {
+    private void report(Multipart mp, BodyParts c, int depth) throws MessagingException, IOException {
         String status = null;
         String original = null;
         for (int i = 0; i < mp.getCount(); i++) {
             Part p = mp.getBodyPart(i);
             String t = PartInfo.of(p).type();
             if (t.equals("message/delivery-status") || t.equals("message/global-delivery-status")) {
-                status = asText(PartContent.text(p, 256 * 1024));
+                status = PartContent.head(p);
             } else if (t.equals("message/rfc822") || t.equals("message/global") || t.endsWith("/rfc822-headers")) {
-                original = DeliveryReport.messageIdIn(asText(PartContent.text(p, 256 * 1024)));
+                original = DeliveryReport.messageIdIn(PartContent.head(p));
                 nestedMessageId = nestedMessageId == null ? original : nestedMessageId;
             } else if (t.equals("message/disposition-notification")) {
                 report = "a read receipt";
@@ -176,88 +155,35 @@ final class PartWalk {
         }
     }
 
-    private void forwarded(Part part, PartInfo info, Content c, int depth) throws MessagingException, IOException {
+    private void forwarded(Part part, PartInfo info, BodyParts c, int depth) throws MessagingException, IOException {
         PartContent raw = PartContent.file(part, maxAttachmentBytes);
         MimeMessage inner = new MimeMessage(session, raw.bytes() != null ? new ByteArrayInputStream(raw.bytes()) : part.getInputStream());
         String subject = EncodedWords.decode(nonNull(Automation.header(inner, "Subject"))).strip();
         if (nestedMessageId == null) {
             nestedMessageId = MessageIds.first(Automation.header(inner, "Message-ID"));
         }
-        Content forward = new Content();
+        BodyParts forward = new BodyParts();
         walk(inner, forward, depth + 1, false);
-        String name = info.filename() != null ? info.filename()
-                : subject.isEmpty() ? "forwarded-" + (++unnamed) + ".eml" : PartInfo.safeName(subject.replaceAll("[\\\\/:*?\"<>|]", "_"));
-        keep(c, name == null || name.endsWith(".eml") ? name : name + ".eml", "message/rfc822", raw, null, false);
+        String name = info.filename() != null ? info.filename() : PartInfo.safeName(subject.replaceAll("[\\\\/:*?\"<>|]", "_"));
+        name = name == null ? "forwarded-" + (++unnamed) + ".eml" : name.endsWith(".eml") ? name : name + ".eml";
+        c.keep(name, "message/rfc822", raw, null, false, maxAttachmentBytes);
         MailAddress from = Addresses.first(Automation.header(inner, "From"));
         String body = !forward.text.isEmpty() ? forward.text.toString()
                 : forward.html.isEmpty() ? "" : HtmlText.toText(forward.html.toString());
-        append(c.text, "---------- Forwarded message ----------\n"
+        c.addText("---------- Forwarded message ----------\n"
                 + "From: " + (from == null ? "?" : from.name() == null ? from.address() : from.name() + " <" + from.address() + ">") + "\n"
                 + "Date: " + EncodedWords.unfold(nonNull(Automation.header(inner, "Date"))).strip() + "\n"
                 + "Subject: " + subject + "\n\n" + body);
     }
 
-    private void attach(Part part, PartInfo info, Content c, boolean inRelated) throws MessagingException, IOException {
+    private void attach(Part part, PartInfo info, BodyParts c, boolean inRelated) throws MessagingException, IOException {
         String type = info.type();
         boolean image = type.startsWith("image/");
         boolean inline = image && !"attachment".equals(info.disposition())
                 && (inRelated || info.contentId() != null || "inline".equals(info.disposition()));
         String name = info.filename() != null ? info.filename()
                 : (image ? "image-" : "attachment-") + (++unnamed) + PartInfo.extension(type);
-        keep(c, name, type, PartContent.file(part, maxAttachmentBytes), info.contentId(), inline);
-    }
-
-    private void keep(Content c, @Nullable String name, String type, PartContent file, @Nullable String contentId, boolean inline) {
-        String n = name == null ? "attachment-" + (++unnamed) + PartInfo.extension(type) : name;
-        if (file.bytes() == null) {
-            c.dropped.add(n + " (" + size(file.size()) + ") was not kept: it is larger than the " + size(maxAttachmentBytes) + " limit");
-        } else {
-            c.attachments.add(new MailAttachment(n, type, file.bytes(), contentId, inline));
-        }
-    }
-
-    private static String text(Part part, PartInfo info) throws MessagingException, IOException {
-        PartContent read = PartContent.text(part, MAX_TEXT);
-        byte[] bytes = read.bytes() == null ? new byte[0] : read.bytes();
-        String charset = info.charset();
-        if (charset == null && info.type().equals("text/html")) {
-            Matcher m = META_CHARSET.matcher(new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1));
-            charset = m.find() ? m.group(1) : null;
-        }
-        String text = TextDecoding.decode(bytes, charset).replace("\r\n", "\n").replace('\r', '\n');
-        if (info.flowed()) {
-            text = FlowedText.join(text, info.deleteSpace());
-        }
-        return read.cut() ? text + "\n[… the rest of this text (" + size(read.size()) + " in all) was not kept]" : text;
-    }
-
-    private static String asText(PartContent read) {
-        return TextDecoding.decode(read.bytes() == null ? new byte[0] : read.bytes(), null);
-    }
-
-    private static void append(StringBuilder b, String s) {
-        if (s.isBlank()) {
-            return;
-        }
-        if (!b.isEmpty()) {
-            b.append("\n\n");
-        }
-        b.append(s.strip());
-    }
-
-    private static void note(Content c, String note) {
-        append(c.text, "[" + note + "]");
-    }
-
-    static String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " bytes";
-        }
-        if (bytes < 1024 * 1024) {
-            return (bytes + 512) / 1024 + " KB";
-        }
-        double mb = bytes / (1024.0 * 1024);
-        return (mb == Math.rint(mb) ? String.valueOf((long) mb) : String.format(java.util.Locale.ROOT, "%.1f", mb)) + " MB";
+        c.keep(name, type, PartContent.file(part, maxAttachmentBytes), info.contentId(), inline, maxAttachmentBytes);
     }
 
     private static String nonNull(@Nullable String s) {

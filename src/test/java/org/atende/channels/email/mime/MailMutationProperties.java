@@ -48,6 +48,17 @@ class MailMutationProperties {
         }
     }
 
+    @Property(tries = 200)
+    void readingBytesThatAreNoMailNeverThrows(@ForAll byte[] raw) {
+        ParsedMail mail = MailCorpus.READER.read(raw);
+
+        assertThat(mail.messageId()).isNotBlank();
+        assertThat(mail.subject()).isNotNull();
+        if (mail.unreadable() != null) {
+            assertThat(mail.kind()).as("what cannot be read opens nothing").isEqualTo(MailKind.AUTOMATED);
+        }
+    }
+
     @Provide
     Arbitrary<String> mails() {
         return Arbitraries.of(MailCorpus.names());

@@ -42,7 +42,7 @@ final class HtmlText {
 
     private static String toText(Element root) {
         root.select("script, style, head").remove();
-        root.select("br").after("\n");
+        // wholeText() already writes <br> as a line break; blocks need one after them
         root.select("p, div, li, tr, h1, h2, h3, h4, h5, h6, pre, blockquote").after("\n");
         StringBuilder b = new StringBuilder();
         for (String line : root.wholeText().split("\n", -1)) {

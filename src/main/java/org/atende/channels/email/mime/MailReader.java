@@ -232,7 +232,7 @@ public final class MailReader {
         if (name == null) {
             name = (inline ? "image-" : "attachment-") + (++c.unnamed) + extension(type);
         }
-        byte[] bytes = bytes(part.getInputStream(), maxAttachmentBytes + 1);
+        byte[] bytes = content(part, maxAttachmentBytes + 1);
         keep(c, name, type, bytes, contentId, inline);
     }
 
@@ -245,7 +245,7 @@ public final class MailReader {
     }
 
     private static String text(Part part, Collected c) throws MessagingException, IOException {
-        byte[] bytes = bytes(part.getInputStream(), 20L * 1024 * 1024);
+        byte[] bytes = content(part, 20L * 1024 * 1024);
         String charset = null;
         try {
             charset = new ContentType(part.getContentType()).getParameter("charset");
@@ -253,6 +253,25 @@ public final class MailReader {
             // an unreadable Content-Type: decode by the bytes alone
         }
         return TextDecoding.decode(bytes, charset);
+    }
+
+    /**
+     * A part's decoded bytes. Base64 with stray characters or a bad end is decoded by hand from what is
+     * valid in it, rather than lost.
+     */
+    private static byte[] content(Part part, long limit) throws MessagingException, IOException {
+        try {
+            return bytes(part.getInputStream(), limit);
+        } catch (IOException e) {
+            InputStream raw = part instanceof jakarta.mail.internet.MimeBodyPart body ? body.getRawInputStream()
+                    : part instanceof MimeMessage message ? message.getRawInputStream() : null;
+            String encoding = part instanceof jakarta.mail.internet.MimePart mp ? mp.getEncoding() : null;
+            if (raw == null || encoding == null || !encoding.equalsIgnoreCase("base64")) {
+                throw e;
+            }
+            String cleaned = new String(bytes(raw, limit * 2), StandardCharsets.US_ASCII).replaceAll("[^A-Za-z0-9+/]", "");
+            return java.util.Base64.getDecoder().decode(cleaned.substring(0, cleaned.length() - cleaned.length() % 4));
+        }
     }
 
     private static void append(StringBuilder b, String s) {
@@ -333,12 +352,23 @@ public final class MailReader {
     }
 
     private static String subject(MimeMessage m) {
+        String raw = Automation.header(m, "Subject");
+        return raw == null ? "" : decodeHeader(raw).replaceAll("[\\r\\n\\t]+", " ").strip();
+    }
+
+    /**
+     * A header's text: raw 8-bit bytes (UTF-8 sent without encoding, or Latin-1) read by {@link TextDecoding},
+     * then RFC 2047 encoded-words decoded, leniently.
+     */
+    static String decodeHeader(String raw) {
+        String unfolded = MimeUtility.unfold(raw);
+        if (unfolded.chars().anyMatch(c -> c > 0x7F && c <= 0xFF)) {
+            unfolded = TextDecoding.decode(unfolded.getBytes(StandardCharsets.ISO_8859_1), null);
+        }
         try {
-            String s = m.getSubject();
-            return s == null ? "" : s.replaceAll("[\\r\\n\\t]+", " ").strip();
-        } catch (MessagingException e) {
-            String raw = Automation.header(m, "Subject");
-            return raw == null ? "" : raw.strip();
+            return MimeUtility.decodeText(unfolded);
+        } catch (java.io.UnsupportedEncodingException | RuntimeException e) {
+            return unfolded;
         }
     }
 
@@ -349,6 +379,9 @@ public final class MailReader {
         }
         if (raw == null) {
             return null;
+        }
+        if (raw.chars().anyMatch(c -> c > 0x7F && c <= 0xFF)) { // an 8-bit display name, sent without encoding
+            raw = TextDecoding.decode(raw.getBytes(StandardCharsets.ISO_8859_1), null);
         }
         try {
             InternetAddress[] parsed = InternetAddress.parseHeader(raw, false);

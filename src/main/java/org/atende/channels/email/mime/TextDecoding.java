@@ -32,7 +32,31 @@ final class TextDecoding {
             }
         }
         String utf8 = strict(bytes, StandardCharsets.UTF_8);
-        return utf8 != null ? utf8 : new String(bytes, WINDOWS_1252);
+        return utf8 != null ? utf8 : mixed(bytes);
+    }
+
+    /**
+     * UTF-8 where the bytes form UTF-8, windows-1252 for every byte that does not: text pasted from two
+     * sources, or a Latin-1 signature under a UTF-8 message, reads right in both halves.
+     */
+    static String mixed(byte[] bytes) {
+        StringBuilder out = new StringBuilder(bytes.length);
+        int i = 0;
+        while (i < bytes.length) {
+            int b = bytes[i] & 0xFF;
+            int length = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+            if (length > 1 && i + length <= bytes.length) {
+                String decoded = strict(java.util.Arrays.copyOfRange(bytes, i, i + length), StandardCharsets.UTF_8);
+                if (decoded != null) {
+                    out.append(decoded);
+                    i += length;
+                    continue;
+                }
+            }
+            out.append(length == 1 ? (char) b : new String(bytes, i, 1, WINDOWS_1252));
+            i++;
+        }
+        return out.toString();
     }
 
     private static @Nullable Charset charset(@Nullable String label) {

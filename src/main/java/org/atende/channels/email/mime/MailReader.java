@@ -238,7 +238,7 @@ public final class MailReader {
 
     private void keep(Collected c, String name, String type, byte[] bytes, @Nullable String contentId, boolean inline) {
         if (bytes.length > maxAttachmentBytes) {
-            c.dropped.add(name + " was not kept: it is larger than the " + (maxAttachmentBytes / (1024 * 1024)) + " MB limit");
+            c.dropped.add(name + " was not kept: it is larger than the " + size(maxAttachmentBytes) + " limit");
         } else if (bytes.length > 0) {
             c.attachments.add(new MailAttachment(name, type, bytes, contentId, inline));
         }
@@ -335,6 +335,10 @@ public final class MailReader {
         } catch (Exception e) {
             return null;
         }
+    }
+
+    private static String size(long bytes) {
+        return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " MB" : bytes >= 1024 ? bytes / 1024 + " KB" : bytes + " bytes";
     }
 
     private static String extension(String type) {

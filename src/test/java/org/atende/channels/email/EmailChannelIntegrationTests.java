@@ -27,7 +27,25 @@ import jakarta.mail.Flags;
 import jakarta.mail.internet.MimeMessage;
 
 /** Mail in, mail out, against GreenMail: tickets, threads, acknowledgements, loops, bounces, retries. */
+@org.springframework.context.annotation.Import(EmailChannelIntegrationTests.FailingIntake.class)
 class EmailChannelIntegrationTests extends EmailTestSupport {
+
+    static final String FAILING_SUBJECT = "Falha antes do commit";
+
+    /** Makes the desk fail inside the transaction of a ticket with a given subject: a crash before the commit. */
+    @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+    static class FailingIntake {
+
+        @org.springframework.context.event.EventListener
+        void on(org.atende.tickets.TicketOpened e) {
+            if (FAILING_SUBJECT.equals(tickets.lookup(e.ticketId()).map(TicketView::subject).orElse(""))) {
+                throw new IllegalStateException("the desk went down before the commit");
+            }
+        }
+
+        @org.springframework.beans.factory.annotation.Autowired
+        org.atende.tickets.Tickets tickets;
+    }
 
     Actor agent() {
         long id = jdbc.sql("INSERT INTO app_user (email, name, role, created_at) VALUES (?, 'Inês Agent', 'AGENT', CURRENT_TIMESTAMP)")
@@ -107,6 +125,41 @@ class EmailChannelIntegrationTests extends EmailTestSupport {
         assertThat(poll().read() + poll().duplicates()).as("flagged: nothing left to read").isZero();
         assertThat(count("SELECT COUNT(*) FROM ticket WHERE subject = 'Uma vez só'")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM inbound_mail WHERE message_id = ?", "once@" + domain)).isEqualTo(1);
+    }
+
+    @Test
+    void aFailureBeforeTheCommitLeavesTheMailUnseenAndThenKeepsItAsUnreadable() throws Exception {
+        String domain = domain();
+        ContactSummary ana = customer(domain, "Ana Silva", Language.PT);
+        deliver(plain(ana.email(), FAILING_SUBJECT, "fail@" + domain, "", "Isto vai falhar."));
+        assertThat(poll().failed()).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM inbound_mail WHERE message_id = ?", "fail@" + domain)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM ticket WHERE subject = ?", FAILING_SUBJECT)).isZero();
+        var inbox = mail.getManagers().getImapHostManager().getInbox(supportBox);
+        assertThat(inbox.getMessages()).anySatisfy(m -> assertThat(m.getFlags().contains(Flags.Flag.SEEN)).isFalse());
+
+        assertThat(poll().failed()).as("read again: still failing").isEqualTo(1);
+        poll(); // the third failure: kept with its source, flagged, never read again
+        assertThat(jdbc.sql("SELECT outcome FROM inbound_mail WHERE message_id = ?").param("fail@" + domain).query(String.class).single())
+                .isEqualTo("UNREADABLE");
+        assertThat(count("SELECT COUNT(*) FROM inbound_mail_source s JOIN inbound_mail i ON i.id = s.inbound_mail_id WHERE i.message_id = ?",
+                "fail@" + domain)).isEqualTo(1);
+        assertThat(inbox.getMessages()).allSatisfy(m -> assertThat(m.getFlags().contains(Flags.Flag.SEEN)).isTrue());
+    }
+
+    @Test
+    void anAcknowledgementOnAClosedDaySaysWhenTheDeskOpens() throws Exception {
+        MovingTime.CLOCK.set("2026-11-28T15:00:00Z"); // a Saturday; Tuesday 1 December is a public holiday
+        String domain = domain();
+        ContactSummary emma = customer(domain, "Emma Clarke", Language.EN);
+        // handed over as the poller does, but received now by the test's clock (the test server stamps real time)
+        inbound.accept("support", plain(emma.email(), "Weekend question", "weekend@" + domain, "", "Hello.")
+                .replace("\n", "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+        dispatch.runOnce();
+        String body = (String) onlyMailTo(emma.email()).getContent();
+        assertThat(body).contains("outside support hours (09:00–21:00 Lisbon time, working days)",
+                "we are back on Monday 30 November at 09:00 (Europe/Lisbon)", "first-response target is 1 business day",
+                "by Wednesday 2 December at 09:00", "service targets, not binding commitments");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.atende.customers.internal.Contacts;
 import org.atende.customers.internal.Organisations;
 import org.atende.customers.internal.Plans;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +31,7 @@ public class Customers {
             SELECT o.id, o.name, o.plan_id, o.language, o.calendar_id, o.account_lead_id,
                    (SELECT STRING_AGG(d.domain, ',') FROM organisation_domain d WHERE d.organisation_id = o.id) AS domains
             FROM organisation o""";
-    private static final String CONTACT = "SELECT id, organisation_id, name, email, phone, language FROM contact";
+    private static final String CONTACT = "SELECT id, organisation_id, name, email, phone, language, whatsapp_user_id FROM contact";
 
     private static final String PLAN = "SELECT id, name, sla_policy_id, default_priority, monthly_ticket_allowance, over_quota_policy FROM plan";
 
@@ -141,6 +142,37 @@ public class Customers {
         return contact(contacts.create(organisation, draft)).orElseThrow();
     }
 
+    /** The contact WhatsApp knows by this business-scoped user id, if any. */
+    public Optional<ContactSummary> contactByWhatsAppUser(String userId) {
+        return jdbc.sql(CONTACT + " WHERE whatsapp_user_id = ?").param(userId).query(Customers::contact).optional();
+    }
+
+    /**
+     * A contact that a channel met first (a WhatsApp number writing in): a name, a phone number and/or a
+     * WhatsApp user id, no e-mail. Staff complete it later.
+     */
+    @Transactional
+    public ContactSummary createChannelContact(OrganisationId organisation, String name, @Nullable String phone,
+            @Nullable String whatsappUserId, Language language) {
+        if (phone == null && whatsappUserId == null) {
+            throw new IllegalArgumentException("a channel contact needs a phone number or a WhatsApp user id");
+        }
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        String shortName = name.isBlank() ? (phone != null ? phone : whatsappUserId) : name.strip();
+        jdbc.sql("INSERT INTO contact (organisation_id, name, phone, whatsapp_user_id, language, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(organisation.value(), shortName.length() > 200 ? shortName.substring(0, 200) : shortName, phone,
+                        whatsappUserId, language.name(), java.sql.Timestamp.from(now()))
+                .update(keys, "id");
+        return contact(new ContactId(keys.getKey().longValue())).orElseThrow();
+    }
+
+    /** Records the WhatsApp user id of a contact found by phone, so a later message without the number still finds it. */
+    @Transactional
+    public void rememberWhatsAppUser(ContactId contact, String whatsappUserId) {
+        jdbc.sql("UPDATE contact SET whatsapp_user_id = ? WHERE id = ? AND whatsapp_user_id IS NULL")
+                .params(whatsappUserId, contact.value()).update();
+    }
+
     @Transactional
     public ContactSummary updateContact(ContactId id, ContactDraft draft) {
         contacts.replace(id, draft);
@@ -188,6 +220,7 @@ public class Customers {
 
     private static ContactSummary contact(ResultSet rs, int row) throws SQLException {
         return new ContactSummary(new ContactId(rs.getLong("id")), new OrganisationId(rs.getLong("organisation_id")),
-                rs.getString("name"), rs.getString("email"), rs.getString("phone"), Language.valueOf(rs.getString("language")));
+                rs.getString("name"), rs.getString("email"), rs.getString("phone"), Language.valueOf(rs.getString("language")),
+                rs.getString("whatsapp_user_id"));
     }
 }

@@ -105,10 +105,44 @@ public class Outbox {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    void markSent(OutgoingView m, Instant at) {
-        jdbc.sql("UPDATE outgoing_message SET state = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?")
-                .params(Timestamp.from(at), m.id()).update();
+    void markSent(OutgoingView m, Instant at, @Nullable String channelMessageId) {
+        jdbc.sql("UPDATE outgoing_message SET state = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = NULL, "
+                        + "channel_message_id = ? WHERE id = ?")
+                .params(Timestamp.from(at), channelMessageId, m.id()).update();
         recordOnTicket(m, DeliveryState.SENT, null);
+    }
+
+    /**
+     * What the channel later says of a sent message (WhatsApp: delivered, read, failed). Statuses arrive
+     * twice and out of order: a message only moves forward (sent, delivered, read), and a failure is
+     * final. Answers whether the desk knows the message.
+     */
+    public boolean advance(String channelMessageId, DeliveryState state, @Nullable String detail) {
+        Optional<OutgoingView> found = jdbc.sql("SELECT " + COLUMNS + " FROM outgoing_message WHERE channel_message_id = ?")
+                .param(channelMessageId).query(Outbox::row).optional();
+        found.ifPresent(m -> {
+            Long messageId = m.message().ticketMessageId();
+            DeliveryState now = messageId == null ? null : tickets.lookupMessage(messageId).map(v -> v.deliveryState()).orElse(null);
+            if (state == DeliveryState.FAILED) {
+                if (m.state() != OutgoingState.FAILED) {
+                    jdbc.sql("UPDATE outgoing_message SET state = 'FAILED', last_error = ? WHERE id = ?").params(clip(detail), m.id()).update();
+                    recordOnTicket(m, DeliveryState.FAILED, detail);
+                }
+            } else if (messageId != null && now != DeliveryState.FAILED && rank(state) > rank(now)) {
+                tickets.recordDelivery(messageId, state, null);
+            }
+        });
+        return found.isPresent();
+    }
+
+    private static int rank(@Nullable DeliveryState state) {
+        return state == null ? -1 : switch (state) {
+            case QUEUED -> 0;
+            case SENT -> 1;
+            case DELIVERED -> 2;
+            case READ -> 3;
+            case FAILED -> 4;
+        };
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -75,8 +75,8 @@ public class OutboxDispatch {
                 continue;
             }
             try {
-                transport.send(m);
-                outbox.markSent(m, clock.instant());
+                String channelMessageId = transport.send(m);
+                outbox.markSent(m, clock.instant(), channelMessageId);
                 sent++;
             } catch (TransportException e) {
                 int attempt = m.attempts() + 1;

@@ -1,13 +1,11 @@
 package org.atende.notifications;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /** Sends what is due every {@code atende.notifications.dispatch-interval}; every instance may, the database shares the work. */
 @Component
-@EnableConfigurationProperties(OutboxProperties.class)
 @ConditionalOnBooleanProperty(name = "atende.notifications.dispatch-enabled", matchIfMissing = true)
 class OutboxSchedule {
 

@@ -159,6 +159,7 @@ class InboundMail {
             if (participant && t.status() != TicketStatus.CLOSED) {
                 MessageView m = tickets.replyFrom(contact, t.id(), new Reply(body(mail, true), false, null, Channel.EMAIL), receivedAt);
                 messageRef[0] = m.id();
+                threads.remember(mail.messageId(), t.id(), true);
                 keepAttachments(mail, t.id(), m.id(), contact);
                 return InboundOutcome.of(InboundOutcome.Kind.MESSAGE_ADDED, t.id(), null);
             }
@@ -180,6 +181,7 @@ class InboundMail {
                 subject.length() > 300 ? subject.substring(0, 300) : subject, body(mail, false), null, null, null, Set.of(), receivedAt));
         long first = tickets.messagesOf(opened.id()).getFirst().id();
         messageRef[0] = first;
+        threads.remember(mail.messageId(), opened.id(), true); // before the acknowledgement, which answers this mail
         keepAttachments(mail, opened.id(), first, contact);
         acknowledgements.acknowledge(opened, contact);
         return opened;

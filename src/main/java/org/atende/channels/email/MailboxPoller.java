@@ -3,6 +3,9 @@ package org.atende.channels.email;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import org.eclipse.angus.mail.imap.IMAPFolder;
+
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -23,8 +29,9 @@ import jakarta.mail.search.FlagTerm;
 /**
  * Reads a mailbox's unseen mail over IMAP and marks each seen only after the desk has committed it: a
  * crash before the commit leaves the mail unseen (read again next time), a crash between the commit and
- * the flag makes the next read find it known (flagged then, nothing else done). Bodies are fetched with
- * {@code BODY.PEEK}, so reading never marks a mail seen by itself. A mail that fails three times in a row
+ * the flag makes the next read find it known (flagged then, nothing else done). Mails are fetched whole, 50
+ * to a command, with {@code BODY.PEEK}, so reading never marks a mail seen by itself; each batch is
+ * flagged in one command once all of it is committed. A mail that fails three times in a row
  * is kept as unreadable, with its source, and marked seen, so one bad mail cannot stop the mailbox.
  */
 @Component
@@ -32,6 +39,14 @@ class MailboxPoller {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
     private static final int ATTEMPTS_BEFORE_GIVING_UP = 3;
+    private static final int BATCH = 50;
+    private static final FetchProfile WHOLE_MESSAGES = new FetchProfile();
+
+    static {
+        WHOLE_MESSAGES.add(IMAPFolder.FetchProfileItem.MESSAGE);
+        WHOLE_MESSAGES.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
+        WHOLE_MESSAGES.add(UIDFolder.FetchProfileItem.UID);
+    }
 
     /** What one read of a mailbox did. */
     record Result(int read, int duplicates, int failed) {
@@ -67,36 +82,46 @@ class MailboxPoller {
         int duplicates = 0;
         int failed = 0;
         long validity = folder instanceof UIDFolder uids ? uids.getUIDValidity() : 0;
-        for (Message message : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
-            String where = mailbox.label() + "/" + validity + "/" + (folder instanceof UIDFolder uids ? uids.getUID(message) : message.getMessageNumber());
-            byte[] raw;
-            Instant arrived;
-            try {
-                raw = source(message);
-                arrived = message.getReceivedDate() == null ? null : message.getReceivedDate().toInstant();
-            } catch (MessagingException | IOException e) {
-                log.warn("Could not fetch {}: {}", where, e.getMessage());
-                failed++;
-                continue;
-            }
-            try {
-                InboundOutcome outcome = inbound.accept(mailbox.label(), raw, arrived);
-                if (outcome.kind() == InboundOutcome.Kind.DUPLICATE) {
-                    duplicates++;
-                } else {
-                    read++;
-                }
-                failures.remove(where);
-            } catch (RuntimeException e) {
-                int times = failures.merge(where, 1, Integer::sum);
-                log.error("Mail {} could not be taken in (attempt {}): {}", where, times, e.toString(), e);
-                if (times < ATTEMPTS_BEFORE_GIVING_UP || !unreadable.keep(mailbox.label(), raw, e)) {
+        Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+        for (int from = 0; from < unseen.length; from += BATCH) {
+            Message[] batch = Arrays.copyOfRange(unseen, from, Math.min(unseen.length, from + BATCH));
+            folder.fetch(batch, WHOLE_MESSAGES); // one command for the batch, not three a mail
+            List<Message> done = new ArrayList<>();
+            for (Message message : batch) {
+                String where = mailbox.label() + "/" + validity + "/"
+                        + (folder instanceof UIDFolder uids ? uids.getUID(message) : message.getMessageNumber());
+                byte[] raw;
+                Instant arrived;
+                try {
+                    raw = source(message);
+                    arrived = message.getReceivedDate() == null ? null : message.getReceivedDate().toInstant();
+                } catch (MessagingException | IOException e) {
+                    log.warn("Could not fetch {}: {}", where, e.getMessage());
                     failed++;
-                    continue; // left unseen: read again next time
+                    continue;
                 }
-                failures.remove(where);
+                try {
+                    InboundOutcome outcome = inbound.accept(mailbox.label(), raw, arrived);
+                    if (outcome.kind() == InboundOutcome.Kind.DUPLICATE) {
+                        duplicates++;
+                    } else {
+                        read++;
+                    }
+                    failures.remove(where);
+                } catch (RuntimeException e) {
+                    int times = failures.merge(where, 1, Integer::sum);
+                    log.error("Mail {} could not be taken in (attempt {}): {}", where, times, e.toString(), e);
+                    if (times < ATTEMPTS_BEFORE_GIVING_UP || !unreadable.keep(mailbox.label(), raw, e)) {
+                        failed++;
+                        continue; // left unseen: read again next time
+                    }
+                    failures.remove(where);
+                }
+                done.add(message);
             }
-            message.setFlag(Flags.Flag.SEEN, true); // only now: what the desk has is committed
+            if (!done.isEmpty()) { // only now: what the desk has of them is committed
+                folder.setFlags(done.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
+            }
         }
         return new Result(read, duplicates, failed);
     }

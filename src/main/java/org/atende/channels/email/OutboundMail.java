@@ -48,7 +48,7 @@ class OutboundMail {
             return;
         }
         Optional<ContactSummary> contact = customers.contact(ticket.requesterContactId());
-        if (contact.isEmpty()) {
+        if (contact.isEmpty() || contact.get().email() == null) {
             return;
         }
         MessageView message = tickets.lookupMessage(e.messageId()).orElseThrow();

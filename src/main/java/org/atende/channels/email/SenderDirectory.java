@@ -9,7 +9,9 @@ import org.atende.customers.ContactSummary;
 import org.atende.customers.Customers;
 import org.atende.customers.OrganisationDraft;
 import org.atende.customers.OrganisationSummary;
+import org.atende.customers.PlanDraft;
 import org.atende.customers.PlanSummary;
+import org.atende.sla.SlaPolicies;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +24,12 @@ import org.springframework.stereotype.Component;
 class SenderDirectory {
 
     private final Customers customers;
+    private final SlaPolicies policies;
     private final EmailProperties properties;
 
-    SenderDirectory(Customers customers, EmailProperties properties) {
+    SenderDirectory(Customers customers, SlaPolicies policies, EmailProperties properties) {
         this.customers = customers;
+        this.policies = policies;
         this.properties = properties;
     }
 
@@ -57,8 +61,8 @@ class SenderDirectory {
         if (found.isPresent()) {
             return found.get();
         }
-        PlanSummary plan = customers.plans().stream().findFirst()
-                .orElseThrow(() -> new IllegalStateException("no plan exists for the triage organisation '" + name + "'"));
+        PlanSummary plan = customers.plans().stream().findFirst().orElseGet(() -> customers.createPlan(new PlanDraft(name,
+                policies.list().getFirst().id(), "MEDIUM"))); // a desk without plans yet: one for triage, on the first policy
         return customers.createOrganisation(new OrganisationDraft(name, plan.id(), org.atende.customers.Language.PT, null, List.of()));
     }
 }

@@ -42,13 +42,14 @@ class SmtpTransport implements Transport {
     }
 
     @Override
-    public void send(OutgoingView outgoing) throws TransportException {
+    public @org.jspecify.annotations.Nullable String send(OutgoingView outgoing) throws TransportException {
         JavaMailSender mail = sender.getIfAvailable();
         if (mail == null) {
             throw new TransportException("no SMTP server is configured (spring.mail.host)", false, null);
         }
         try {
             mail.send(message(mail, outgoing));
+            return null; // the Message-ID is the outbox's own external id
         } catch (MailSendException e) {
             throw new TransportException(reason(e), refusedRecipient(e), e);
         } catch (MailException e) {

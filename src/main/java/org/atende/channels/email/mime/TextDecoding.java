@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -14,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * Bytes of text to a string, whatever the label says, never failing. Labels of Latin-1 and ASCII are
  * read as windows-1252 (what senders mean by them), and old East Asian labels as the superset every
  * mail client really writes. Mislabelled text is common both ways: "UTF-8" on Latin-1 bytes falls back
- * to windows-1252, and valid UTF-8 with a Latin label (or none, or an unknown one) is read as UTF-8.
+ * to windows-1252 (byte by byte, so that UTF-8 and Latin-1 mixed in one text both read right), and
+ * valid UTF-8 with a Latin label (or none, or an unknown one) is read as UTF-8.
  */
 final class TextDecoding {
 
@@ -35,7 +37,7 @@ final class TextDecoding {
         boolean plain = ascii(bytes);
         if (declared == null || declared.equals(WINDOWS_1252)) {
             String utf8 = plain ? null : strict(bytes, StandardCharsets.UTF_8);
-            return utf8 != null ? utf8 : new String(bytes, WINDOWS_1252);
+            return utf8 != null ? utf8 : mixed(bytes);
         }
         String text = strict(bytes, declared);
         if (text != null) {
@@ -46,7 +48,31 @@ final class TextDecoding {
             return utf8;
         }
         // a UTF-8 label on bytes that are not UTF-8 is almost always Latin-1; any other label is kept, bad bytes replaced
-        return new String(bytes, declared.equals(StandardCharsets.UTF_8) ? WINDOWS_1252 : declared);
+        return declared.equals(StandardCharsets.UTF_8) ? mixed(bytes) : new String(bytes, declared);
+    }
+
+    /**
+     * UTF-8 where the bytes form UTF-8, windows-1252 for every byte that does not: text pasted from two
+     * sources, or a Latin-1 signature under a UTF-8 message, reads right in both halves.
+     */
+    static String mixed(byte[] bytes) {
+        StringBuilder out = new StringBuilder(bytes.length);
+        int i = 0;
+        while (i < bytes.length) {
+            int b = bytes[i] & 0xFF;
+            int length = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+            if (length > 1 && i + length <= bytes.length) {
+                String decoded = strict(Arrays.copyOfRange(bytes, i, i + length), StandardCharsets.UTF_8);
+                if (decoded != null) {
+                    out.append(decoded);
+                    i += length;
+                    continue;
+                }
+            }
+            out.append(length == 1 ? String.valueOf((char) b) : new String(bytes, i, 1, WINDOWS_1252));
+            i++;
+        }
+        return out.toString();
     }
 
     /** The charset a label names, or null when there is no label or Java does not know it. */

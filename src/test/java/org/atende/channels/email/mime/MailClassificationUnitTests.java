@@ -21,23 +21,23 @@ class MailClassificationUnitTests {
 
     @ParameterizedTest(name = "{0} is {1}")
     @CsvSource({
-            "01-plain-text.eml, HUMAN",
-            "28-gmail-reply-gmail-quote.eml, HUMAN",
-            "29-outlook-reply-original-message.eml, HUMAN",
-            "33-oof-exchange.eml, OUT_OF_OFFICE",
-            "34-oof-gmail-vacation.eml, OUT_OF_OFFICE",
-            "49-oof-sieve-vacation.eml, OUT_OF_OFFICE",
-            "35-auto-generated-notification.eml, AUTOMATED",
-            "36-mailing-list.eml, AUTOMATED",
-            "37-precedence-bulk.eml, AUTOMATED",
-            "40-return-path-empty.eml, AUTOMATED",
-            "41-loop-from-own-address.eml, AUTOMATED",
-            "42-dsn-delayed.eml, AUTOMATED",
-            "43-read-receipt-mdn.eml, AUTOMATED",
-            "48-x-loop-and-own-message-id.eml, AUTOMATED",
-            "50-helpdesk-acknowledgement.eml, AUTOMATED",
-            "38-dsn-bounce-rfc3464.eml, BOUNCE",
-            "39-nonstandard-bounce-mailer-daemon.eml, BOUNCE"})
+            "44-plain-text.eml, HUMAN",
+            "71-gmail-reply-gmail-quote.eml, HUMAN",
+            "72-outlook-reply-original-message.eml, HUMAN",
+            "76-oof-exchange.eml, OUT_OF_OFFICE",
+            "77-oof-gmail-vacation.eml, OUT_OF_OFFICE",
+            "92-oof-sieve-vacation.eml, OUT_OF_OFFICE",
+            "78-auto-generated-notification.eml, AUTOMATED",
+            "79-mailing-list.eml, AUTOMATED",
+            "80-precedence-bulk.eml, AUTOMATED",
+            "83-return-path-empty.eml, AUTOMATED",
+            "84-loop-from-own-address.eml, AUTOMATED",
+            "85-dsn-delayed.eml, AUTOMATED",
+            "86-read-receipt-mdn.eml, AUTOMATED",
+            "91-x-loop-and-own-message-id.eml, AUTOMATED",
+            "93-helpdesk-acknowledgement.eml, AUTOMATED",
+            "81-dsn-bounce-rfc3464.eml, BOUNCE",
+            "82-nonstandard-bounce-mailer-daemon.eml, BOUNCE"})
     void classifiesTheCorpus(String name, MailKind kind) {
         assertThat(read(name).kind()).isEqualTo(kind);
     }
@@ -47,13 +47,13 @@ class MailClassificationUnitTests {
 
         @Test
         void saysWhyAMailIsAutomated() {
-            assertThat(read("35-auto-generated-notification.eml").automatedBecause()).isEqualTo("Auto-Submitted: auto-generated");
-            assertThat(read("36-mailing-list.eml").automatedBecause()).isEqualTo("a mailing list");
-            assertThat(read("37-precedence-bulk.eml").automatedBecause()).isEqualTo("Precedence: bulk");
-            assertThat(read("40-return-path-empty.eml").automatedBecause()).isEqualTo("an empty Return-Path");
-            assertThat(read("41-loop-from-own-address.eml").automatedBecause()).isEqualTo("from the desk's own address (a loop)");
-            assertThat(read("48-x-loop-and-own-message-id.eml").automatedBecause()).isEqualTo("X-Loop: the desk's own mail");
-            assertThat(read("43-read-receipt-mdn.eml").automatedBecause()).isEqualTo("a read receipt");
+            assertThat(read("78-auto-generated-notification.eml").automatedBecause()).isEqualTo("Auto-Submitted: auto-generated");
+            assertThat(read("79-mailing-list.eml").automatedBecause()).isEqualTo("a mailing list");
+            assertThat(read("80-precedence-bulk.eml").automatedBecause()).isEqualTo("Precedence: bulk");
+            assertThat(read("83-return-path-empty.eml").automatedBecause()).isEqualTo("an empty Return-Path");
+            assertThat(read("84-loop-from-own-address.eml").automatedBecause()).isEqualTo("from the desk's own address (a loop)");
+            assertThat(read("91-x-loop-and-own-message-id.eml").automatedBecause()).isEqualTo("X-Loop: the desk's own mail");
+            assertThat(read("86-read-receipt-mdn.eml").automatedBecause()).isEqualTo("a read receipt");
         }
 
         @ParameterizedTest
@@ -97,7 +97,7 @@ class MailClassificationUnitTests {
 
         @Test
         void saysTheSignThatMadeItAnAutomaticAnswer() {
-            assertThat(read("34-oof-gmail-vacation.eml").automatedBecause())
+            assertThat(read("77-oof-gmail-vacation.eml").automatedBecause())
                     .isEqualTo("an out-of-office answer (Auto-Submitted: auto-replied)");
         }
 
@@ -117,7 +117,7 @@ class MailClassificationUnitTests {
 
         @Test
         void takesAnAutomaticAnswerWithoutASignOfAbsenceForAutomated() {
-            assertThat(read("50-helpdesk-acknowledgement.eml").kind()).isEqualTo(MailKind.AUTOMATED);
+            assertThat(read("93-helpdesk-acknowledgement.eml").kind()).isEqualTo(MailKind.AUTOMATED);
         }
 
         @Test
@@ -134,7 +134,7 @@ class MailClassificationUnitTests {
 
         @Test
         void readsTheFailedRecipientStatusAndOriginalOfAStandardReport() {
-            ParsedMail mail = read("38-dsn-bounce-rfc3464.eml");
+            ParsedMail mail = read("81-dsn-bounce-rfc3464.eml");
 
             assertThat(mail.bounce()).isEqualTo(new Bounce("t1042.m5678.a1b2c3@atende.example", "ana.souzza@cliente.example", "failed",
                     "5.1.1", true, "550 5.1.1 <ana.souzza@cliente.example>: Recipient address rejected: User unknown"));
@@ -143,7 +143,7 @@ class MailClassificationUnitTests {
 
         @Test
         void readsAFailureWrittenForPeopleByAMailDaemon() {
-            ParsedMail mail = read("39-nonstandard-bounce-mailer-daemon.eml");
+            ParsedMail mail = read("82-nonstandard-bounce-mailer-daemon.eml");
 
             assertThat(mail.bounce()).isEqualTo(new Bounce("t1050.m6001.eeeeee@atende.example", "pedro.old@cliente.example", "failed",
                     "5.1.1", true, "550 5.1.1 User unknown"));
@@ -175,7 +175,7 @@ class MailClassificationUnitTests {
 
         @Test
         void takesADelayForAutomatedMailThatStillNamesTheOriginal() {
-            ParsedMail mail = read("42-dsn-delayed.eml");
+            ParsedMail mail = read("85-dsn-delayed.eml");
 
             assertThat(mail.automatedBecause()).isEqualTo("a delivery report: the mail is delayed");
             assertThat(mail.bounce()).isEqualTo(new Bounce("t1042.m5680.ffffff@atende.example", "rui.lima@cliente.example", "delayed",

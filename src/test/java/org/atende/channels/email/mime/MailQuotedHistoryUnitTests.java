@@ -14,11 +14,11 @@ class MailQuotedHistoryUnitTests {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            28-gmail-reply-gmail-quote.eml        | Obrigada, já funciona.
-            29-outlook-reply-original-message.eml | Continua a falhar no posto 3.\\n\\nRui Lima
-            30-outlook-reply-from-sent.eml        | Ya puedo entrar, gracias.
-            31-apple-mail-on-wrote.eml            | Perfecto, ya exporta bien. Una duda más: ¿se puede exportar también el histórico?\\n\\nEnviado desde mi iPhone
-            32-reply-above-separator.eml          | Já consigo emitir. Podem fechar.
+            71-gmail-reply-gmail-quote.eml        | Obrigada, já funciona.
+            72-outlook-reply-original-message.eml | Continua a falhar no posto 3.\\n\\nRui Lima
+            73-outlook-reply-from-sent.eml        | Ya puedo entrar, gracias.
+            74-apple-mail-on-wrote.eml            | Perfecto, ya exporta bien. Una duda más: ¿se puede exportar también el histórico?\\n\\nEnviado desde mi iPhone
+            75-reply-above-separator.eml          | Já consigo emitir. Podem fechar.
             """)
     void foldsTheQuotedHistoryOfRepliesFromEachClient(String name, String newText) {
         ParsedMail mail = read(name);

@@ -21,7 +21,7 @@ class MailReferencesUnitTests {
 
         @Test
         void findsTheMarkerInTheQuotedHistoryOfAReply() {
-            ParsedMail reply = MailCorpus.read("32-reply-above-separator.eml");
+            ParsedMail reply = MailCorpus.read("75-reply-above-separator.eml");
 
             assertThat(ReferenceMarker.find(reply.text())).contains("t1042.m5678.a1b2c3@atende.example");
         }

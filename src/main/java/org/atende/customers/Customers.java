@@ -60,6 +60,21 @@ public class Customers {
         return jdbc.sql(ORGANISATION + " WHERE o.name = ?").param(name.strip()).query(Customers::organisation).optional();
     }
 
+    /**
+     * The organisation that collects people the desk does not know (unknown e-mail senders, unknown
+     * WhatsApp numbers), created on first need on the first plan, or on a new plan measured by
+     * {@code slaPolicyIfNoPlan} when there is none yet.
+     */
+    @Transactional
+    public OrganisationSummary triageOrganisation(String name, long slaPolicyIfNoPlan) {
+        Optional<OrganisationSummary> found = organisationByName(name);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        PlanSummary plan = plans().stream().findFirst().orElseGet(() -> createPlan(new PlanDraft(name, slaPolicyIfNoPlan, "MEDIUM")));
+        return createOrganisation(new OrganisationDraft(name, plan.id(), Language.PT, null, List.of()));
+    }
+
     /** The organisation that owns an e-mail domain ({@code example.com}), if any. */
     public Optional<OrganisationSummary> organisationByDomain(String domain) {
         return jdbc.sql(ORGANISATION + " WHERE o.id = (SELECT organisation_id FROM organisation_domain WHERE domain = ?)")

@@ -430,6 +430,18 @@ public class Tickets {
         return tickets.findById(id.value()).map(Ticket::view);
     }
 
+    /**
+     * The ticket a contact's next message on a channel joins: the latest of theirs on that channel that
+     * is not closed, if it is open or was resolved after {@code resolvedSince} (the desk's own read).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<TicketView> continuing(org.atende.customers.ContactId requester, Channel channel, Instant resolvedSince) {
+        return jdbc.sql("SELECT id FROM ticket WHERE requester_contact_id = ? AND channel = ? AND status <> 'CLOSED' "
+                        + "AND (status <> 'RESOLVED' OR resolved_at >= ?) ORDER BY updated_at DESC, id DESC LIMIT 1")
+                .params(requester.value(), channel.name(), Timestamp.from(resolvedSince)).query(Long.class).optional()
+                .flatMap(id -> tickets.findById(id)).map(Ticket::view);
+    }
+
     /** A ticket by its number, as the desk itself reads it (not a user's read). */
     @Transactional(readOnly = true)
     public java.util.Optional<TicketView> lookupByNumber(long number) {

@@ -1,16 +1,12 @@
 package org.atende.channels.email;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import org.atende.customers.ContactDraft;
 import org.atende.customers.ContactSummary;
 import org.atende.customers.Customers;
-import org.atende.customers.OrganisationDraft;
 import org.atende.customers.OrganisationSummary;
-import org.atende.customers.PlanDraft;
-import org.atende.customers.PlanSummary;
 import org.atende.sla.SlaPolicies;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -56,13 +52,6 @@ class SenderDirectory {
     }
 
     private OrganisationSummary triage() {
-        String name = properties.triageOrganisation();
-        Optional<OrganisationSummary> found = customers.organisationByName(name);
-        if (found.isPresent()) {
-            return found.get();
-        }
-        PlanSummary plan = customers.plans().stream().findFirst().orElseGet(() -> customers.createPlan(new PlanDraft(name,
-                policies.list().getFirst().id(), "MEDIUM"))); // a desk without plans yet: one for triage, on the first policy
-        return customers.createOrganisation(new OrganisationDraft(name, plan.id(), org.atende.customers.Language.PT, null, List.of()));
+        return customers.triageOrganisation(properties.triageOrganisation(), policies.list().getFirst().id());
     }
 }

@@ -24,14 +24,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param templates the approved template sent outside the 24-hour window, per contact language
  *        ({@code atende.whatsapp.templates.pt.name=ticket_update}, {@code .language=pt_PT})
  * @param acknowledgementsPerHour acknowledgements one number gets in an hour at most
- * @param processInterval how often stored notifications not yet worked through are taken up
+ * @param retryInterval how often stored notifications whose working failed are taken up again
  */
 @ConfigurationProperties("atende.whatsapp")
 public record WhatsAppProperties(@Nullable String phoneNumberId, @Nullable String accessToken, @Nullable String appSecret,
         @Nullable String verifyToken, @DefaultValue("https://graph.facebook.com") URI graphBaseUrl,
         @DefaultValue("v26.0") String graphVersion, @DefaultValue("P7D") Duration reopenWindow,
         @DefaultValue Map<String, Template> templates, @DefaultValue("3") int acknowledgementsPerHour,
-        @DefaultValue("PT2S") Duration processInterval) {
+        @DefaultValue("PT1M") Duration retryInterval) {
 
     /** An approved message template: its name and its language code ({@code pt_PT}). */
     public record Template(String name, String language) {

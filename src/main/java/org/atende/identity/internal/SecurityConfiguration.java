@@ -43,6 +43,22 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Webhooks of messaging platforms: no session, no CSRF token, no user; each webhook proves its
+     * caller itself (WhatsApp: an HMAC of the raw body with the app secret) before it reads anything.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain webhookSecurity(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/webhooks/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {

@@ -1,0 +1,223 @@
+package org.atende.channels.whatsapp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The WhatsApp Business Cloud API as the desk uses it: a free text, a template, and a media file an
+ * inbound message points to. Every call carries the system user's token; failures come back as
+ * {@link GraphApiException} saying whether another try may help (see {@link GraphErrors}).
+ */
+@Component
+public class GraphApi implements AutoCloseable {
+
+    /** The largest file WhatsApp carries (a document): a larger answer is not read. */
+    public static final long MAX_MEDIA_BYTES = 100L * 1024 * 1024;
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(2);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** A downloaded media file: its bytes and the type WhatsApp gave it. */
+    public record Media(String id, byte[] bytes, String mimeType, @Nullable String sha256) {
+    }
+
+    private final WhatsAppProperties properties;
+    private final HttpClient http;
+
+    GraphApi(WhatsAppProperties properties) {
+        this.properties = properties;
+        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    /**
+     * A free text (inside the 24-hour window only), optionally quoting the message it answers
+     * ({@code contextWamid}). Returns the wamid WhatsApp gave it.
+     */
+    public String sendText(String to, String body, @Nullable String contextWamid) throws GraphApiException {
+        ObjectNode message = envelope(to, "text");
+        if (contextWamid != null) {
+            message.putObject("context").put("message_id", contextWamid);
+        }
+        message.putObject("text").put("preview_url", false).put("body", body);
+        return send(message);
+    }
+
+    /** An approved template, its body's {{1}}, {{2}}… filled in order. Returns the wamid. */
+    public String sendTemplate(String to, WhatsAppProperties.Template template, List<String> bodyParameters)
+            throws GraphApiException {
+        ObjectNode message = envelope(to, "template");
+        ObjectNode t = message.putObject("template").put("name", template.name());
+        t.putObject("language").put("code", template.language());
+        if (!bodyParameters.isEmpty()) {
+            var parameters = t.putArray("components").addObject().put("type", "body").putArray("parameters");
+            bodyParameters.forEach(p -> parameters.addObject().put("type", "text").put("text", p));
+        }
+        return send(message);
+    }
+
+    /** A media file of an inbound message, up to {@link #MAX_MEDIA_BYTES}. */
+    public Media downloadMedia(String mediaId) throws GraphApiException {
+        return downloadMedia(mediaId, MAX_MEDIA_BYTES);
+    }
+
+    /**
+     * A media file of an inbound message: its metadata names a short-lived URL (minutes), which is read
+     * with the same token. A file larger than {@code maxBytes} is refused (permanently) without being
+     * read to the end; one whose bytes do not match WhatsApp's SHA-256 is read again later.
+     */
+    public Media downloadMedia(String mediaId, long maxBytes) throws GraphApiException {
+        if (!mediaId.matches("[A-Za-z0-9_.-]+")) {
+            throw new GraphApiException("not a media id: " + mediaId, true, 0, null, null);
+        }
+        JsonNode meta = json(call(request(graph(mediaId)).GET().timeout(CALL_TIMEOUT).build()));
+        String url = meta.path("url").asString("");
+        if (url.isBlank()) {
+            throw new GraphApiException("WhatsApp gave no URL for media " + mediaId, false, 200, null, null);
+        }
+        long announced = meta.path("file_size").asLong(-1);
+        if (announced > maxBytes) {
+            throw new GraphApiException("media " + mediaId + " has " + announced + " bytes, more than " + maxBytes, true, 200, null, null);
+        }
+        String mimeType = meta.path("mime_type").asString("application/octet-stream");
+        String sha256 = meta.path("sha256").isMissingNode() || meta.path("sha256").isNull() ? null : meta.path("sha256").asString();
+        byte[] bytes = read(request(URI.create(url)).GET().timeout(DOWNLOAD_TIMEOUT).build(), mediaId, maxBytes);
+        if (sha256 != null && !sha256.isBlank() && !sha256.equalsIgnoreCase(sha256(bytes))) {
+            throw new GraphApiException("media " + mediaId + " arrived damaged (SHA-256 differs)", false, 200, null, null);
+        }
+        return new Media(mediaId, bytes, mimeType, sha256);
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    /**
+     * The common part of a message. A user known only by the business-scoped user id (no phone number)
+     * is addressed with {@code recipient}, a phone number with {@code to}.
+     */
+    private static ObjectNode envelope(String to, String type) {
+        ObjectNode message = JSON.createObjectNode().put("messaging_product", "whatsapp").put("recipient_type", "individual");
+        message.put(WhatsAppAddress.isPhone(to) ? "to" : "recipient", to);
+        return message.put("type", type);
+    }
+
+    private String send(ObjectNode message) throws GraphApiException {
+        String phoneNumberId = Objects.requireNonNull(properties.phoneNumberId(), "atende.whatsapp.phone-number-id");
+        HttpRequest request = request(graph(phoneNumberId + "/messages")).timeout(CALL_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(message), StandardCharsets.UTF_8)).build();
+        JsonNode answer = json(call(request));
+        String wamid = answer.path("messages").path(0).path("id").asString("");
+        if (wamid.isBlank()) {
+            // accepted, but without an id the statuses cannot be followed: the answer is not what Graph sends
+            throw new GraphApiException("WhatsApp accepted the message but gave no id", true, 200, null, null);
+        }
+        return wamid;
+    }
+
+    private URI graph(String path) {
+        String base = properties.graphBaseUrl().toString();
+        return URI.create((base.endsWith("/") ? base : base + "/") + properties.graphVersion() + "/" + path);
+    }
+
+    private HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + properties.accessToken());
+    }
+
+    private String call(HttpRequest request) throws GraphApiException {
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (response.statusCode() / 100 != 2) {
+            throw failure(response.statusCode(), response.body());
+        }
+        return response.body();
+    }
+
+    private byte[] read(HttpRequest request, String mediaId, long maxBytes) throws GraphApiException {
+        HttpResponse<InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = response.body()) {
+            if (response.statusCode() / 100 != 2) {
+                throw failure(response.statusCode(), new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8));
+            }
+            byte[] bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+            if (bytes.length > maxBytes) {
+                throw new GraphApiException("media " + mediaId + " is larger than " + maxBytes + " bytes", true, response.statusCode(),
+                        null, null);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new GraphApiException("media " + mediaId + " could not be read: " + e, false, 0, null, e);
+        }
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) throws GraphApiException {
+        try {
+            return http.send(request, body);
+        } catch (IOException e) {
+            throw new GraphApiException("WhatsApp could not be reached (" + request.method() + " " + request.uri().getPath() + "): " + e,
+                    false, 0, null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GraphApiException("interrupted while calling WhatsApp", false, 0, null, e);
+        }
+    }
+
+    /** Graph's error answer: {@code {"error":{"message":…,"code":131047,"error_data":{"details":…}}}}. */
+    static GraphApiException failure(int status, @Nullable String body) {
+        Integer code = null;
+        String message = null;
+        String details = null;
+        try {
+            JsonNode error = JSON.readTree(body == null ? "" : body).path("error");
+            if (error.path("code").isNumber()) {
+                code = error.path("code").asInt();
+            }
+            message = error.path("message").asString(null);
+            details = error.path("error_data").path("details").asString(null);
+        } catch (JacksonException e) {
+            // not JSON (a proxy's page): the status alone decides
+        }
+        if (message == null && body != null && !body.isBlank()) {
+            message = body.length() > 200 ? body.substring(0, 200) : body;
+        }
+        return new GraphApiException(GraphErrors.reason(status, code, message, details), GraphErrors.permanent(status, code), status,
+                code, null);
+    }
+
+    private static JsonNode json(String body) throws GraphApiException {
+        try {
+            return JSON.readTree(body);
+        } catch (JacksonException e) {
+            throw new GraphApiException("WhatsApp answered something that is not JSON", false, 200, null, e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

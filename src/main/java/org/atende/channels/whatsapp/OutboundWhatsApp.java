@@ -1,0 +1,73 @@
+package org.atende.channels.whatsapp;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.atende.customers.ContactSummary;
+import org.atende.customers.Customers;
+import org.atende.notifications.Outbox;
+import org.atende.notifications.Outgoing;
+import org.atende.tickets.Channel;
+import org.atende.tickets.MessageAdded;
+import org.atende.tickets.MessageKind;
+import org.atende.tickets.MessageView;
+import org.atende.tickets.TicketView;
+import org.atende.tickets.Tickets;
+import org.atende.tickets.TimelineEntry;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers on WhatsApp what was asked on WhatsApp: an agent's public reply, or a notice of the desk, on a
+ * ticket that came in on WhatsApp goes to its requester's number (or user id). Synchronous, in the
+ * ticket's transaction: the message is queued if and only if the ticket's message is committed.
+ */
+@Component
+class OutboundWhatsApp {
+
+    private final Tickets tickets;
+    private final Customers customers;
+    private final Outbox outbox;
+    private final WhatsAppProperties properties;
+
+    OutboundWhatsApp(Tickets tickets, Customers customers, Outbox outbox, WhatsAppProperties properties) {
+        this.tickets = tickets;
+        this.customers = customers;
+        this.outbox = outbox;
+        this.properties = properties;
+    }
+
+    @EventListener
+    void on(MessageAdded e) {
+        if (!properties.enabled() || (e.kind() != MessageKind.AGENT && e.kind() != MessageKind.AUTOMATIC)) {
+            return;
+        }
+        TicketView ticket = tickets.lookup(e.ticketId()).orElseThrow();
+        if (ticket.channel() != Channel.WHATSAPP || ticket.requesterContactId() == null) {
+            return;
+        }
+        Optional<ContactSummary> contact = customers.contact(ticket.requesterContactId());
+        if (contact.isEmpty()) {
+            return;
+        }
+        Optional<String> address = WhatsAppAddress.of(contact.get());
+        if (address.isEmpty()) {
+            // staff removed the number since: the agent must know the answer did not go
+            tickets.recordOnTimeline(ticket.id(), TimelineEntry.bySystem(e.at(), "DELIVERY_FAILED",
+                    "not sent by WHATSAPP: " + contact.get().name() + " has no phone number or WhatsApp user id"));
+            return;
+        }
+        MessageView message = tickets.lookupMessage(e.messageId()).orElseThrow();
+        boolean automatic = e.kind() == MessageKind.AUTOMATIC;
+        outbox.enqueue(new Outgoing(Channel.WHATSAPP, automatic ? Outgoing.Purpose.NOTICE : Outgoing.Purpose.REPLY, ticket.id(),
+                message.id(), address.get(), WhatsAppTransport.subject(contact.get().language()),
+                WhatsAppTexts.aboutTicket(contact.get().language(), ticket.number(), message.body()), externalId(), null, List.of(),
+                automatic));
+    }
+
+    /** WhatsApp has no idempotency key of its own: this one names the outbox row, and the wamid comes back. */
+    static String externalId() {
+        return "wa-" + UUID.randomUUID();
+    }
+}

@@ -1,0 +1,119 @@
+package org.atende.channels.whatsapp;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.atende.calendar.BusinessCalendar;
+import org.atende.customers.ContactSummary;
+import org.atende.customers.Customers;
+import org.atende.customers.Language;
+import org.atende.notifications.Outbox;
+import org.atende.notifications.Outgoing;
+import org.atende.sla.ClockKind;
+import org.atende.sla.ClockView;
+import org.atende.sla.SlaClocks;
+import org.atende.sla.SlaPolicies;
+import org.atende.sla.SlaTarget;
+import org.atende.tickets.Channel;
+import org.atende.tickets.TicketView;
+import org.atende.tickets.Tickets;
+import org.atende.tickets.TimelineEntry;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the desk answers by itself to a WhatsApp message, queued in the transaction of what caused it:
+ * the acknowledgement of a new ticket, and a refusal (over quota, an unknown number) whose text the
+ * caller gives. A number gets at most {@code atende.whatsapp.acknowledgements-per-hour} of each in an
+ * hour, so an automated sender cannot make the desk write without end; past that the ticket says why
+ * none was sent.
+ */
+@Component
+@Transactional
+public class WhatsAppReplies {
+
+    private final Outbox outbox;
+    private final SlaClocks clocks;
+    private final SlaPolicies policies;
+    private final Customers customers;
+    private final Tickets tickets;
+    private final BusinessCalendar supportCalendar;
+    private final WhatsAppProperties properties;
+    private final Clock clock;
+
+    WhatsAppReplies(Outbox outbox, SlaClocks clocks, SlaPolicies policies, Customers customers, Tickets tickets,
+            BusinessCalendar supportCalendar, WhatsAppProperties properties, Clock clock) {
+        this.outbox = outbox;
+        this.clocks = clocks;
+        this.policies = policies;
+        this.customers = customers;
+        this.tickets = tickets;
+        this.supportCalendar = supportCalendar;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Acknowledges a ticket the contact opened on WhatsApp, in the contact's language. Answers whether
+     * an acknowledgement was queued (not when the number had its hourly share, or has no address).
+     */
+    public boolean acknowledge(TicketView ticket, ContactSummary contact) {
+        Optional<String> address = WhatsAppAddress.of(contact);
+        if (address.isEmpty()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        int sent = sentInTheLastHour(address.get(), Outgoing.Purpose.ACKNOWLEDGEMENT);
+        if (sent >= properties.acknowledgementsPerHour()) {
+            tickets.recordOnTimeline(ticket.id(), TimelineEntry.bySystem(now, "ACKNOWLEDGEMENT_SKIPPED",
+                    address.get() + " had " + sent + " acknowledgements in the last hour"));
+            return false;
+        }
+        ClockView firstResponse = clocks.clocksOf(ticket.id(), now).firstResponse();
+        Instant due = firstResponse == null ? null : firstResponse.dueAt();
+        Instant opensAt = supportCalendar.isOpen(now) ? null : supportCalendar.nextOpen(now);
+        Language language = contact.language();
+        String body = WhatsAppTexts.acknowledgement(language, contact.name(), ticket.number(), target(ticket), due, opensAt,
+                supportCalendar.zone());
+        outbox.enqueue(new Outgoing(Channel.WHATSAPP, Outgoing.Purpose.ACKNOWLEDGEMENT, ticket.id(), null, address.get(),
+                WhatsAppTransport.subject(language), body, OutboundWhatsApp.externalId(), null, List.of(), true));
+        return true;
+    }
+
+    /** A refusal to a number (or user id) that opened no ticket; the caller writes the text. */
+    public boolean refuse(String waId, String text) {
+        return refuse(waId, text, null);
+    }
+
+    /**
+     * A refusal quoting the message it answers ({@code inReplyTo}, its wamid). It is sent as free text:
+     * it answers a message that just came, so the 24-hour window is open. Answers whether it was queued.
+     */
+    public boolean refuse(String waId, String text, @Nullable String inReplyTo) {
+        if (sentInTheLastHour(waId, Outgoing.Purpose.REFUSAL) >= properties.acknowledgementsPerHour()) {
+            return false;
+        }
+        outbox.enqueue(new Outgoing(Channel.WHATSAPP, Outgoing.Purpose.REFUSAL, null, null, waId, null, text.strip(),
+                OutboundWhatsApp.externalId(), inReplyTo, List.of(), true));
+        return true;
+    }
+
+    private int sentInTheLastHour(String address, Outgoing.Purpose purpose) {
+        return outbox.countSince(Channel.WHATSAPP, address, purpose, clock.instant().minus(Duration.ofHours(1)));
+    }
+
+    private @Nullable SlaTarget target(TicketView ticket) {
+        if (!ticket.type().isSupport()) {
+            return null;
+        }
+        return customers.organisation(ticket.organisationId())
+                .flatMap(o -> customers.plan(o.planId()))
+                .flatMap(p -> policies.get(p.slaPolicyId()))
+                .map(policy -> policy.target(ticket.priority(), ClockKind.FIRST_RESPONSE))
+                .orElse(null);
+    }
+}

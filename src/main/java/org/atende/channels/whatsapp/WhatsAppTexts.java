@@ -1,0 +1,115 @@
+package org.atende.channels.whatsapp;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.atende.customers.Language;
+import org.atende.sla.SlaTarget;
+import org.atende.sla.TargetUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the desk writes on WhatsApp, in the contact's language: short, as in a chat. Targets are
+ * targets ("objetivo"), never promises. {@code *…*} is bold and {@code _…_} italic on WhatsApp.
+ */
+public final class WhatsAppTexts {
+
+    private WhatsAppTexts() {
+    }
+
+    /** The line under a reply that names the ticket, for a contact with several open. */
+    static String ticketLine(Language language, long number) {
+        return switch (language) {
+            case ES -> "_Ticket #%d_".formatted(number);
+            case PT -> "_Pedido #%d_".formatted(number);
+            case EN -> "_Ticket #%d_".formatted(number);
+        };
+    }
+
+    /** A reply or notice as it leaves: the text, then the ticket's line. */
+    static String aboutTicket(Language language, long number, String body) {
+        return body.strip() + "\n\n" + ticketLine(language, number);
+    }
+
+    /**
+     * The acknowledgement of a new ticket: its number, the first-response target and when it falls
+     * (in the desk's time zone), and when the desk is closed, when it opens next.
+     */
+    public static String acknowledgement(Language language, String name, long number, @Nullable SlaTarget target,
+            @Nullable Instant due, @Nullable Instant opensAt, ZoneId zone) {
+        StringBuilder b = new StringBuilder();
+        switch (language) {
+            case ES -> {
+                b.append("Hola ").append(name).append(", hemos recibido su mensaje: ticket *#").append(number).append("*.");
+                if (target != null && due != null) {
+                    b.append("\nObjetivo de primera respuesta: ").append(target(language, target)).append(" (antes del ")
+                            .append(when(language, due, zone)).append(").");
+                }
+                if (opensAt != null) {
+                    b.append("\nAhora estamos cerrados; volvemos el ").append(when(language, opensAt, zone)).append(".");
+                }
+                b.append("\nResponda aquí para añadir información.");
+            }
+            case PT -> {
+                b.append("Olá ").append(name).append(", recebemos a sua mensagem: pedido *#").append(number).append("*.");
+                if (target != null && due != null) {
+                    b.append("\nObjetivo de primeira resposta: ").append(target(language, target)).append(" (até ")
+                            .append(when(language, due, zone)).append(").");
+                }
+                if (opensAt != null) {
+                    b.append("\nEstamos agora fechados; voltamos ").append(when(language, opensAt, zone)).append(".");
+                }
+                b.append("\nResponda aqui para acrescentar informação.");
+            }
+            case EN -> {
+                b.append("Hello ").append(name).append(", we have your message: ticket *#").append(number).append("*.");
+                if (target != null && due != null) {
+                    b.append("\nFirst-response target: ").append(target(language, target)).append(" (by ")
+                            .append(when(language, due, zone)).append(").");
+                }
+                if (opensAt != null) {
+                    b.append("\nWe are closed now; back on ").append(when(language, opensAt, zone)).append(".");
+                }
+                b.append("\nReply here to add to it.");
+            }
+        }
+        return b.toString();
+    }
+
+    private static String target(Language language, SlaTarget target) {
+        boolean days = target.unit() == TargetUnit.DAYS;
+        int n = target.amount();
+        return switch (language) {
+            case ES -> n + (days ? (n == 1 ? " día laborable" : " días laborables") : (n == 1 ? " hora laborable" : " horas laborables"));
+            case PT -> n + (days ? (n == 1 ? " dia útil" : " dias úteis") : (n == 1 ? " hora útil" : " horas úteis"));
+            case EN -> n + (days ? (n == 1 ? " business day" : " business days") : (n == 1 ? " business hour" : " business hours"));
+        };
+    }
+
+    private static String when(Language language, Instant at, ZoneId zone) {
+        Locale locale = switch (language) {
+            case ES -> Locale.forLanguageTag("es-ES");
+            case PT -> Locale.forLanguageTag("pt-PT");
+            case EN -> Locale.forLanguageTag("en-GB");
+        };
+        String pattern = switch (language) {
+            case ES -> "EEEE d 'de' MMMM 'a las' HH:mm";
+            case PT -> "EEEE, d 'de' MMMM, 'às' HH:mm";
+            case EN -> "EEEE d MMMM 'at' HH:mm";
+        };
+        return DateTimeFormatter.ofPattern(pattern, locale).format(at.atZone(zone)) + " (" + zoneName(language, zone) + ")";
+    }
+
+    private static String zoneName(Language language, ZoneId zone) {
+        if (!zone.getId().equals("Europe/Lisbon")) {
+            return zone.getId();
+        }
+        return switch (language) {
+            case ES -> "hora de Lisboa";
+            case PT -> "hora de Lisboa";
+            case EN -> "Lisbon time";
+        };
+    }
+}

@@ -62,16 +62,19 @@ public class Customers {
 
     /**
      * The organisation that collects people the desk does not know (unknown e-mail senders, unknown
-     * WhatsApp numbers), created on first need on the first plan, or on a new plan measured by
-     * {@code slaPolicyIfNoPlan} when there is none yet.
+     * WhatsApp numbers), created on first need with an unlimited plan of the same name measured by
+     * {@code slaPolicy}. Created in a transaction of its own, so that two
+     * intakes creating it at once leave the loser's transaction intact: it reads the winner's.
      */
-    @Transactional
-    public OrganisationSummary triageOrganisation(String name, long slaPolicyIfNoPlan) {
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    public OrganisationSummary triageOrganisation(String name, long slaPolicy) {
         Optional<OrganisationSummary> found = organisationByName(name);
         if (found.isPresent()) {
             return found.get();
         }
-        PlanSummary plan = plans().stream().findFirst().orElseGet(() -> createPlan(new PlanDraft(name, slaPolicyIfNoPlan, "MEDIUM")));
+        // a plan of its own, unlimited: what a stranger writes is triaged, never refused for another customer's allowance
+        PlanSummary plan = plans().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseGet(() -> createPlan(new PlanDraft(name, slaPolicy, "MEDIUM")));
         return createOrganisation(new OrganisationDraft(name, plan.id(), Language.PT, null, List.of()));
     }
 

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * technical service, was merged as a duplicate, was spam) and taken again.
  * <p>
  * Counting is exact under concurrent intake: every decision first locks the organisation's row
- * ({@code SELECT ... FOR UPDATE}) and counts the units held under that lock, in the caller's transaction,
+ * ({@code SELECT ... FOR [NO KEY] UPDATE}) and counts the units held under that lock, in the caller's transaction,
  * so the decision and the unit it writes commit or roll back with the ticket, and the next caller sees
  * both. The allowance is the plan's at the moment of the decision: a plan change takes effect at once,
  * and what was used stays used.
@@ -38,11 +38,28 @@ public class Quotas {
     private final JdbcClient jdbc;
     private final ObjectProvider<Clock> clock;
     private final ZoneId zone;
+    private final String lockClause;
 
-    Quotas(JdbcClient jdbc, ObjectProvider<Clock> clock, @Value("${atende.calendar.zone:Europe/Lisbon}") String zone) {
+    Quotas(JdbcClient jdbc, ObjectProvider<Clock> clock, @Value("${atende.calendar.zone:Europe/Lisbon}") String zone,
+            javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
+        this.lockClause = lockClause(dataSource);
+    }
+
+    /**
+     * PostgreSQL: {@code FOR NO KEY UPDATE}, which does not wait for the key-share locks that inserting a
+     * contact or a ticket of the organisation takes (with {@code FOR UPDATE}, two intakes that each created
+     * a contact first would deadlock upgrading their locks). H2 takes no such locks: {@code FOR UPDATE}.
+     */
+    private static String lockClause(javax.sql.DataSource dataSource) {
+        try (var connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")
+                    ? " FOR NO KEY UPDATE" : " FOR UPDATE";
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot tell which database this is", e);
+        }
     }
 
     /** The month an instant counts for: {@code 2026-07-31T23:30Z} is August in Lisbon. */
@@ -170,7 +187,7 @@ public class Quotas {
 
     private Terms terms(OrganisationId organisation, boolean lock) {
         // The lock is on the organisation's row alone (H2 does not lock joined rows the same way PostgreSQL does).
-        long planId = jdbc.sql("SELECT plan_id FROM organisation WHERE id = ?" + (lock ? " FOR UPDATE" : ""))
+        long planId = jdbc.sql("SELECT plan_id FROM organisation WHERE id = ?" + (lock ? lockClause : ""))
                 .param(organisation.value()).query(Long.class).optional()
                 .orElseThrow(() -> new NoSuchElementException("No organisation " + organisation + "."));
         return jdbc.sql("SELECT monthly_ticket_allowance, over_quota_policy FROM plan WHERE id = ?").param(planId)

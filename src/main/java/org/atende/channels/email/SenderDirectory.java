@@ -52,6 +52,10 @@ class SenderDirectory {
     }
 
     private OrganisationSummary triage() {
-        return customers.triageOrganisation(properties.triageOrganisation(), policies.list().getFirst().id());
+        try {
+            return customers.triageOrganisation(properties.triageOrganisation(), policies.list().getFirst().id());
+        } catch (org.atende.customers.CustomerDataException e) { // another intake created it at the same moment
+            return customers.organisationByName(properties.triageOrganisation()).orElseThrow(() -> e);
+        }
     }
 }

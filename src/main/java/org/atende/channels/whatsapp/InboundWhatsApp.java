@@ -182,10 +182,19 @@ class InboundWhatsApp {
                 return byPhone.get();
             }
         }
-        var triage = customers.triageOrganisation("Triage", policies.list().getFirst().id());
+        var triage = triage("Triage");
         String name = profile.path("profile").path("name").asString("");
         return customers.createChannelContact(triage.id(), name.isBlank() ? (phone != null ? phone : userId) : name, phone,
                 userId.isEmpty() ? null : userId, languageOf(phone));
+    }
+
+    /** The triage organisation; when another intake created it at the same moment, the one it created. */
+    private org.atende.customers.OrganisationSummary triage(String name) {
+        try {
+            return customers.triageOrganisation(name, policies.list().getFirst().id());
+        } catch (org.atende.customers.CustomerDataException e) {
+            return customers.organisationByName(name).orElseThrow(() -> e);
+        }
     }
 
     /** A first guess from the country code, until staff set it: Portugal and Brazil PT, Spanish-speaking ES, else EN. */

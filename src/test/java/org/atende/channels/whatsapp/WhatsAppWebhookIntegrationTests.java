@@ -247,7 +247,9 @@ class WhatsAppWebhookIntegrationTests {
         assertThat(c.phone()).isEqualTo("+" + wa);
         assertThat(c.email()).isNull();
         assertThat(c.language()).isEqualTo(Language.ES);
-        assertThat(customers.organisation(c.organisationId()).orElseThrow().name()).isEqualTo("Triage");
+        var triage = customers.organisation(c.organisationId()).orElseThrow();
+        assertThat(triage.name()).isEqualTo("Triage");
+        assertThat(customers.plan(triage.planId()).orElseThrow().monthlyTicketAllowance()).as("a plan of its own, unlimited").isNull();
     }
 
     @Test

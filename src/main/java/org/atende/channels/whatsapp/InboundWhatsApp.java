@@ -53,13 +53,15 @@ class InboundWhatsApp {
     private final Attachments attachments;
     private final GraphApi graph;
     private final WhatsAppReplies replies;
+    private final HeldAnswers held;
     private final WhatsAppProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     InboundWhatsApp(JdbcClient jdbc, Customers customers, SlaPolicies policies, Tickets tickets, Attachments attachments,
-            GraphApi graph, WhatsAppReplies replies, WhatsAppProperties properties, PlatformTransactionManager transactions,
-            Clock clock) {
+            GraphApi graph, WhatsAppReplies replies, HeldAnswers held, WhatsAppProperties properties,
+            PlatformTransactionManager transactions, Clock clock) {
+        this.held = held;
         this.jdbc = jdbc;
         this.customers = customers;
         this.policies = policies;
@@ -103,6 +105,9 @@ class InboundWhatsApp {
         }
         ContactSummary contact = contactOf(profile, message);
         long row = claim(wamid, phoneNumberId, message, contact);
+        // the customer wrote: the window is open again, and answers held for it can go as text
+        held.release(java.util.stream.Stream.of(message.path("from").asString(""), message.path("from_user_id").asString(""),
+                profile.path("user_id").asString("")).filter(a -> !a.isBlank()).distinct().toList());
         Instant now = clock.instant();
         Instant sentAt = NotificationWork.epochSeconds(message.path("timestamp").asString(""), now);
         Instant receivedAt = sentAt.isAfter(now) ? now : sentAt;

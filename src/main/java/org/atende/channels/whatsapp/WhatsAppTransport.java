@@ -35,12 +35,15 @@ class WhatsAppTransport implements Transport {
 
     private final GraphApi graph;
     private final ServiceWindow window;
+    private final HeldAnswers held;
     private final Tickets tickets;
     private final WhatsAppProperties properties;
     private final Clock clock;
 
-    WhatsAppTransport(GraphApi graph, ServiceWindow window, Tickets tickets, WhatsAppProperties properties, Clock clock) {
+    WhatsAppTransport(GraphApi graph, ServiceWindow window, HeldAnswers held, Tickets tickets, WhatsAppProperties properties,
+            Clock clock) {
         this.graph = graph;
+        this.held = held;
         this.window = window;
         this.tickets = tickets;
         this.properties = properties;
@@ -81,9 +84,11 @@ class WhatsAppTransport implements Transport {
         }
         WhatsAppProperties.Template template = properties.template(language(m.subject()));
         String wamid = graph.sendTemplate(m.recipient(), template, List.of("#" + ticket.number()));
+        held.hold(m); // its text goes when the customer replies
         tickets.recordOnTimeline(ticket.id(), TimelineEntry.bySystem(clock.instant(), "WHATSAPP_TEMPLATE",
                 "sent as template " + template.name() + " (" + template.language() + ") to " + m.recipient()
-                        + " (outside the 24-hour window): the customer is told there is an answer and asked to reply"));
+                        + " (outside the 24-hour window): the customer is told there is an answer and asked to reply; "
+                        + "the text follows their reply"));
         return wamid;
     }
 

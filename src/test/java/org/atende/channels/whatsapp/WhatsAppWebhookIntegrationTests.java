@@ -418,4 +418,37 @@ class WhatsAppWebhookIntegrationTests {
         processed();
         assertThat(ticketOf("wamid.BSUID" + userId).requesterContactId()).isEqualTo(ana.id());
     }
+
+    @Test
+    void anAnswerSentAsATemplateFollowsAsTextWhenTheCustomerReplies() throws Exception {
+        String phone = phone();
+        contact(phone, Language.PT);
+        String wa = phone.substring(1);
+        signed(WebhookPayloads.messages(wa, "Ana", List.of(WebhookPayloads.text("wamid.H1" + wa, wa, Instant.parse("2026-11-25T09:58:00Z"),
+                "A fatura está errada"))));
+        processed();
+        TicketView t = ticketOf("wamid.H1" + wa);
+        dispatch.runOnce(); // the acknowledgement, inside the window
+        MovingTime.CLOCK.set("2026-11-26T11:00:00Z"); // more than 24 hours later
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO app_user (email, name, role, created_at) VALUES (?, 'Inês Agent', 'AGENT', CURRENT_TIMESTAMP)")
+                .param(UUID.randomUUID() + "@atende.test").update(keys, "id");
+        tickets.reply(t.id(), org.atende.tickets.Reply.publicly("Corrigimos a fatura: já pode descarregá-la."), new org.atende.identity.Actor(
+                new org.atende.identity.UserId(keys.getKey().longValue()), "Inês Agent", org.atende.identity.Role.AGENT, null, null));
+        GRAPH.reset();
+        GRAPH.acceptAs("wamid.OUT.H" + wa);
+        dispatch.runOnce();
+        assertThat(GRAPH.messages()).singleElement().satisfies(r -> assertThat(r.json().path("type").asString()).isEqualTo("template"));
+
+        signed(WebhookPayloads.messages(wa, "Ana", List.of(WebhookPayloads.text("wamid.H2" + wa, wa, Instant.parse("2026-11-26T11:05:00Z"),
+                "Olá?"))));
+        processed();
+        GRAPH.reset();
+        GRAPH.acceptAs("wamid.OUT.H2" + wa);
+        dispatch.runOnce();
+        assertThat(GRAPH.messages()).singleElement().satisfies(r -> {
+            assertThat(r.json().path("type").asString()).isEqualTo("text");
+            assertThat(r.json().path("text").path("body").asString()).contains("Corrigimos a fatura");
+        });
+    }
 }

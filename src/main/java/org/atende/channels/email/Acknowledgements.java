@@ -3,24 +3,17 @@ package org.atende.channels.email;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
-import org.atende.calendar.BusinessCalendar;
 import org.atende.customers.ContactSummary;
-import org.atende.customers.Customers;
 import org.atende.customers.Language;
 import org.atende.notifications.Outbox;
 import org.atende.notifications.Outgoing;
-import org.atende.sla.ClockKind;
-import org.atende.sla.ClockView;
-import org.atende.sla.SlaClocks;
-import org.atende.sla.SlaPolicies;
-import org.atende.sla.SlaTarget;
+import org.atende.sla.FirstResponsePromise;
+import org.atende.sla.Promises;
 import org.atende.tickets.Channel;
 import org.atende.tickets.TicketView;
 import org.atende.tickets.Tickets;
 import org.atende.tickets.TimelineEntry;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,23 +26,17 @@ class Acknowledgements {
 
     private final Outbox outbox;
     private final MailComposer composer;
-    private final SlaClocks clocks;
-    private final SlaPolicies policies;
-    private final Customers customers;
+    private final Promises promises;
     private final Tickets tickets;
-    private final BusinessCalendar supportCalendar;
     private final EmailProperties properties;
     private final Clock clock;
 
-    Acknowledgements(Outbox outbox, MailComposer composer, SlaClocks clocks, SlaPolicies policies, Customers customers,
-            Tickets tickets, BusinessCalendar supportCalendar, EmailProperties properties, Clock clock) {
+    Acknowledgements(Outbox outbox, MailComposer composer, Promises promises, Tickets tickets, EmailProperties properties,
+            Clock clock) {
         this.outbox = outbox;
         this.composer = composer;
-        this.clocks = clocks;
-        this.policies = policies;
-        this.customers = customers;
+        this.promises = promises;
         this.tickets = tickets;
-        this.supportCalendar = supportCalendar;
         this.properties = properties;
         this.clock = clock;
     }
@@ -62,23 +49,11 @@ class Acknowledgements {
                     contact.email() + " had " + sent + " acknowledgements in the last hour"));
             return;
         }
-        ClockView firstResponse = clocks.clocksOf(ticket.id(), now).firstResponse();
-        Instant due = firstResponse == null ? null : firstResponse.dueAt();
-        Instant opensAt = supportCalendar.isOpen(now) ? null : supportCalendar.nextOpen(now);
+        FirstResponsePromise promise = promises.firstResponse(ticket, now);
         Language language = contact.language();
-        String body = MailTexts.acknowledgement(language, contact.name(), ticket.number(), target(ticket).orElse(null), due,
-                opensAt, supportCalendar.zone());
+        String body = MailTexts.acknowledgement(language, contact.name(), ticket.number(), promise.target(), promise.dueAt(),
+                promise.opensAt(), promise.zone());
         outbox.enqueue(composer.aboutTicket(Outgoing.Purpose.ACKNOWLEDGEMENT, ticket.id(), ticket.number(), null,
                 contact.email(), MailTexts.acknowledgementSubject(language, ticket.subject()), body, language, true));
-    }
-
-    private Optional<@Nullable SlaTarget> target(TicketView ticket) {
-        if (!ticket.type().isSupport()) {
-            return Optional.empty();
-        }
-        return customers.organisation(ticket.organisationId())
-                .flatMap(o -> customers.plan(o.planId()))
-                .flatMap(p -> policies.get(p.slaPolicyId()))
-                .map(policy -> policy.target(ticket.priority(), ClockKind.FIRST_RESPONSE));
     }
 }

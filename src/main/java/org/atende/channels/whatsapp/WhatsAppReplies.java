@@ -6,17 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.atende.calendar.BusinessCalendar;
 import org.atende.customers.ContactSummary;
-import org.atende.customers.Customers;
 import org.atende.customers.Language;
 import org.atende.notifications.Outbox;
 import org.atende.notifications.Outgoing;
-import org.atende.sla.ClockKind;
-import org.atende.sla.ClockView;
-import org.atende.sla.SlaClocks;
-import org.atende.sla.SlaPolicies;
-import org.atende.sla.SlaTarget;
+import org.atende.sla.FirstResponsePromise;
+import org.atende.sla.Promises;
 import org.atende.tickets.Channel;
 import org.atende.tickets.TicketView;
 import org.atende.tickets.Tickets;
@@ -37,22 +32,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class WhatsAppReplies {
 
     private final Outbox outbox;
-    private final SlaClocks clocks;
-    private final SlaPolicies policies;
-    private final Customers customers;
+    private final Promises promises;
     private final Tickets tickets;
-    private final BusinessCalendar supportCalendar;
     private final WhatsAppProperties properties;
     private final Clock clock;
 
-    WhatsAppReplies(Outbox outbox, SlaClocks clocks, SlaPolicies policies, Customers customers, Tickets tickets,
-            BusinessCalendar supportCalendar, WhatsAppProperties properties, Clock clock) {
+    WhatsAppReplies(Outbox outbox, Promises promises, Tickets tickets, WhatsAppProperties properties, Clock clock) {
         this.outbox = outbox;
-        this.clocks = clocks;
-        this.policies = policies;
-        this.customers = customers;
+        this.promises = promises;
         this.tickets = tickets;
-        this.supportCalendar = supportCalendar;
         this.properties = properties;
         this.clock = clock;
     }
@@ -73,12 +61,10 @@ public class WhatsAppReplies {
                     address.get() + " had " + sent + " acknowledgements in the last hour"));
             return false;
         }
-        ClockView firstResponse = clocks.clocksOf(ticket.id(), now).firstResponse();
-        Instant due = firstResponse == null ? null : firstResponse.dueAt();
-        Instant opensAt = supportCalendar.isOpen(now) ? null : supportCalendar.nextOpen(now);
+        FirstResponsePromise promise = promises.firstResponse(ticket, now);
         Language language = contact.language();
-        String body = WhatsAppTexts.acknowledgement(language, contact.name(), ticket.number(), target(ticket), due, opensAt,
-                supportCalendar.zone());
+        String body = WhatsAppTexts.acknowledgement(language, contact.name(), ticket.number(), promise.target(), promise.dueAt(),
+                promise.opensAt(), promise.zone());
         outbox.enqueue(new Outgoing(Channel.WHATSAPP, Outgoing.Purpose.ACKNOWLEDGEMENT, ticket.id(), null, address.get(),
                 WhatsAppTransport.subject(language), body, OutboundWhatsApp.externalId(), null, List.of(), true));
         return true;
@@ -104,16 +90,5 @@ public class WhatsAppReplies {
 
     private int sentInTheLastHour(String address, Outgoing.Purpose purpose) {
         return outbox.countSince(Channel.WHATSAPP, address, purpose, clock.instant().minus(Duration.ofHours(1)));
-    }
-
-    private @Nullable SlaTarget target(TicketView ticket) {
-        if (!ticket.type().isSupport()) {
-            return null;
-        }
-        return customers.organisation(ticket.organisationId())
-                .flatMap(o -> customers.plan(o.planId()))
-                .flatMap(p -> policies.get(p.slaPolicyId()))
-                .map(policy -> policy.target(ticket.priority(), ClockKind.FIRST_RESPONSE))
-                .orElse(null);
     }
 }

@@ -2,12 +2,10 @@ package org.atende.channels.email;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import org.atende.customers.Language;
+import org.atende.sla.PromiseWording;
 import org.atende.sla.SlaTarget;
-import org.atende.sla.TargetUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -120,26 +118,10 @@ final class MailTexts {
     }
 
     private static String target(Language language, SlaTarget target) {
-        boolean days = target.unit() == TargetUnit.DAYS;
-        int n = target.amount();
-        return switch (language) {
-            case ES -> n + (days ? (n == 1 ? " día laborable" : " días laborables") : (n == 1 ? " hora laborable" : " horas laborables"));
-            case PT -> n + (days ? (n == 1 ? " dia útil" : " dias úteis") : (n == 1 ? " hora útil" : " horas úteis"));
-            case EN -> n + (days ? (n == 1 ? " business day" : " business days") : (n == 1 ? " business hour" : " business hours"));
-        };
+        return PromiseWording.target(language, target);
     }
 
     private static String when(Language language, Instant at, ZoneId zone) {
-        Locale locale = switch (language) {
-            case ES -> Locale.forLanguageTag("es-ES");
-            case PT -> Locale.forLanguageTag("pt-PT");
-            case EN -> Locale.forLanguageTag("en-GB");
-        };
-        String pattern = switch (language) {
-            case ES -> "EEEE d 'de' MMMM 'a las' HH:mm";
-            case PT -> "EEEE, d 'de' MMMM, 'às' HH:mm";
-            case EN -> "EEEE d MMMM 'at' HH:mm";
-        };
-        return DateTimeFormatter.ofPattern(pattern, locale).format(at.atZone(zone)) + " (" + zone.getId() + ")";
+        return PromiseWording.when(language, at, zone);
     }
 }

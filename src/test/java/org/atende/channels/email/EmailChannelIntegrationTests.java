@@ -158,7 +158,7 @@ class EmailChannelIntegrationTests extends EmailTestSupport {
         dispatch.runOnce();
         String body = (String) onlyMailTo(emma.email()).getContent();
         assertThat(body).contains("outside support hours (09:00–21:00 Lisbon time, working days)",
-                "we are back on Monday 30 November at 09:00 (Europe/Lisbon)", "first-response target is 1 business day",
+                "we are back on Monday 30 November at 09:00 (Lisbon time)", "first-response target is 1 business day",
                 "by Wednesday 2 December at 09:00", "service targets, not binding commitments");
     }
 

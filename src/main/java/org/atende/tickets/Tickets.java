@@ -16,10 +16,6 @@ import java.util.TreeSet;
 import org.atende.customers.ContactSummary;
 import org.atende.customers.Customers;
 import org.atende.customers.Language;
-import org.atende.customers.QuotaMessages;
-import org.atende.customers.QuotaStatus;
-import org.atende.customers.QuotaUnit;
-import org.atende.customers.Quotas;
 import org.atende.customers.OrganisationId;
 import org.atende.customers.OrganisationSummary;
 import org.atende.identity.Actor;
@@ -45,14 +41,17 @@ public class Tickets {
     private final Timeline timeline;
     private final TicketSearch search;
     private final Customers customers;
-    private final Quotas quotas;
+    private final TicketQuotas quotas;
+    private final Closings closings;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     Tickets(TicketRepository tickets, MessageRepository messages, Timeline timeline, TicketSearch search,
-            Customers customers, Quotas quotas, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+            Customers customers, TicketQuotas quotas, Closings closings, ApplicationEventPublisher events, JdbcClient jdbc,
+            Clock clock) {
         this.quotas = quotas;
+        this.closings = closings;
         this.tickets = tickets;
         this.messages = messages;
         this.timeline = timeline;
@@ -90,10 +89,8 @@ public class Tickets {
         String subject = required(command.subject(), "subject", 300);
         String body = required(command.body(), "body", 1_000_000);
         Set<String> tags = normalised(command.tags());
-        Language language = language(requester, org);
-        // Support tickets count against the month's allowance (technical service never does); the
-        // allowance stays locked until this transaction ends, so concurrent intake counts exactly.
-        boolean overQuota = type.isSupport() && quotas.admit(orgId, now, language);
+        Language language = quotas.languageOf(requester, org);
+        boolean overQuota = type.isSupport() && quotas.admit(orgId, now, language); // technical service never counts
         long number = jdbc.sql("SELECT NEXTVAL('ticket_number_seq')").query(Long.class).single();
         Ticket t = new Ticket(number, orgId.value(), requester, command.channel(), subject,
                 type, category, priority, command.suggestedPriority(), now);
@@ -107,31 +104,10 @@ public class Tickets {
                         + (command.suggestedPriority() == null ? "" : " (customer suggested " + command.suggestedPriority() + ")")));
         events.publishEvent(new MessageAdded(t.ticketId(), first.id, kind, command.channel(), now));
         if (type.isSupport()) {
-            QuotaUnit unit = quotas.take(orgId, t.id, now, "opened");
-            timeline.append(t.ticketId(), new TimelineEntry(now, actor.userId(), actor.name(), "QUOTA_TAKEN", "quota", null,
-                    unit.month().toString(), "counted for " + unit.month() + (unit.overQuota() ? ", over the plan's allowance: billable" : "")));
-            if (unit.overQuota()) {
-                tellOverQuota(t, orgId, language, now);
-            }
+            quotas.count(t, actor, now, language);
         }
         events.publishEvent(new TicketOpened(t.ticketId(), number, orgId, priority, type, command.channel(), now));
         return reload(t);
-    }
-
-    /** Tells the customer, in the contact's language, that the ticket is over the allowance and billable. */
-    private void tellOverQuota(Ticket t, OrganisationId orgId, Language language, Instant now) {
-        QuotaStatus status = quotas.status(orgId, quotas.monthOf(t.receivedAt));
-        int allowance = Objects.requireNonNullElse(status.allowance(), 0);
-        Message notice = messages.save(new Message(t.id, MessageKind.AUTOMATIC, null, null, t.channel,
-                QuotaMessages.acceptedOverQuota(language, allowance, status.used(), status.month(), status.renewsAt(),
-                        quotas.zone()), now));
-        events.publishEvent(new MessageAdded(t.ticketId(), notice.id, MessageKind.AUTOMATIC, t.channel, now));
-        events.publishEvent(new TicketOverQuota(t.ticketId(), orgId, status.month(), allowance, status.used(), now));
-    }
-
-    private Language language(@Nullable Long requester, OrganisationSummary org) {
-        return requester == null ? org.language()
-                : customers.contact(new org.atende.customers.ContactId(requester)).map(ContactSummary::language).orElse(org.language());
     }
 
     @Transactional(readOnly = true)
@@ -200,7 +176,7 @@ public class Tickets {
             move(t, changes.status(), actor, now);
         }
         if (t.type.isSupport() != fromType.isSupport()) {
-            followQuota(t, actor, now);
+            quotas.followType(t, Author.of(actor), now);
         }
         t.updatedAt = now;
         t = tickets.save(t);
@@ -293,12 +269,7 @@ public class Tickets {
     public TicketView markSpam(TicketId id, Actor actor) {
         Ticket t = visible(id, actor);
         staffOnly(actor, "mark a ticket as spam");
-        Instant now = clock.instant();
-        TicketStatus from = t.status;
-        closeAs(t, ClosedAs.SPAM, actor, now, "marked as spam");
-        t = tickets.save(t);
-        events.publishEvent(new TicketStatusChanged(t.ticketId(), from, TicketStatus.CLOSED, now));
-        return reload(t);
+        return closings.markSpam(t, actor);
     }
 
     /**
@@ -310,72 +281,7 @@ public class Tickets {
         Ticket duplicate = visible(duplicateId, actor);
         Ticket into = visible(intoId, actor);
         staffOnly(actor, "merge tickets");
-        if (duplicate.id.equals(into.id)) {
-            throw TicketProblems.invalid("a ticket cannot be merged into itself");
-        }
-        if (duplicate.organisationId != into.organisationId) {
-            throw TicketProblems.mergeRefused("tickets of different organisations cannot be merged");
-        }
-        if (into.status == TicketStatus.CLOSED) {
-            throw TicketProblems.mergeRefused("ticket #" + into.number + " is closed; merge into an open ticket");
-        }
-        Instant now = clock.instant();
-        TicketStatus from = duplicate.status;
-        duplicate.mergedIntoId = into.id;
-        closeAs(duplicate, ClosedAs.DUPLICATE, actor, now, "merged into #" + into.number);
-        Message notice = messages.save(new Message(duplicate.id, MessageKind.AUTOMATIC, null, null, duplicate.channel,
-                mergedNotice(language(duplicate.requesterContactId, customers.organisation(new OrganisationId(duplicate.organisationId)).orElseThrow()),
-                        duplicate.number, into.number), now));
-        messages.save(new Message(into.id, MessageKind.NOTE, actor.userId().value(), null, Channel.API,
-                "Ticket #" + duplicate.number + " (\"" + duplicate.subject + "\") was merged into this one.", now));
-        timeline.append(into.ticketId(), entry(actor, now, "MERGED_IN", null, null, null, "#" + duplicate.number + " merged into this ticket"));
-        into.updatedAt = now;
-        duplicate = tickets.save(duplicate);
-        tickets.save(into);
-        events.publishEvent(new TicketStatusChanged(duplicate.ticketId(), from, TicketStatus.CLOSED, now));
-        events.publishEvent(new MessageAdded(duplicate.ticketId(), notice.id, MessageKind.AUTOMATIC, duplicate.channel, now));
-        return reload(duplicate);
-    }
-
-    private void closeAs(Ticket t, ClosedAs why, Actor actor, Instant now, String detail) {
-        if (t.status == TicketStatus.CLOSED) {
-            throw TicketProblems.illegalTransition(TicketStatus.CLOSED, TicketStatus.CLOSED, Transitions.from(TicketStatus.CLOSED));
-        }
-        timeline.append(t.ticketId(), new TimelineEntry(now, actor.userId(), actor.name(), "CLOSED_AS_" + why.name(), "status",
-                t.status.name(), TicketStatus.CLOSED.name(), detail));
-        t.closedAs = why;
-        t.moveTo(TicketStatus.CLOSED, now);
-        quotas.giveBack(t.id, why == ClosedAs.SPAM ? "spam" : "merged as a duplicate").ifPresent(unit -> {
-            t.overQuota = false; // nothing to bill for a duplicate or spam
-            timeline.append(t.ticketId(), quotaEntry(actor, now, "QUOTA_RETURNED", unit, "unit of " + unit.month() + " given back"));
-        });
-    }
-
-    /** A ticket moving to technical service gives its unit back; coming back to support, it takes one for its month. */
-    private void followQuota(Ticket t, Actor actor, Instant now) {
-        if (t.type.isSupport()) {
-            QuotaUnit unit = quotas.take(new OrganisationId(t.organisationId), t.id, t.receivedAt, "reclassified as support");
-            t.overQuota = unit.overQuota();
-            timeline.append(t.ticketId(), quotaEntry(actor, now, "QUOTA_TAKEN", unit, "counted for " + unit.month()
-                    + (unit.overQuota() ? ", over the plan's allowance: billable" : "")));
-        } else {
-            quotas.giveBack(t.id, "reclassified as technical service").ifPresent(unit -> {
-                t.overQuota = false;
-                timeline.append(t.ticketId(), quotaEntry(actor, now, "QUOTA_RETURNED", unit, "unit of " + unit.month() + " given back"));
-            });
-        }
-    }
-
-    private static String mergedNotice(Language language, long duplicate, long into) {
-        return switch (language) {
-            case ES -> "Su solicitud #%d continúa en el ticket #%d; le responderemos allí.".formatted(duplicate, into);
-            case PT -> "O seu pedido #%d continua no ticket #%d; responderemos aí.".formatted(duplicate, into);
-            case EN -> "Your request #%d continues in ticket #%d; we will answer you there.".formatted(duplicate, into);
-        };
-    }
-
-    private static TimelineEntry quotaEntry(Actor actor, Instant at, String kind, QuotaUnit unit, String detail) {
-        return new TimelineEntry(at, actor.userId(), actor.name(), kind, "quota", null, unit.month().toString(), detail);
+        return closings.merge(duplicate, into, actor);
     }
 
     @Transactional(readOnly = true)

@@ -330,6 +330,22 @@ public class Tickets {
         return timeline.of(id);
     }
 
+    /**
+     * What a newly added message means for the customer's channel: an answer to deliver on {@code channel}
+     * (an agent's public reply or a notice of the desk, on a ticket of that channel with a requester), or
+     * nothing (a note, the customer's own message, another channel's ticket).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<CustomerAnswer> answerOn(Channel channel, MessageAdded added) {
+        if (added.kind() != MessageKind.AGENT && added.kind() != MessageKind.AUTOMATIC) {
+            return java.util.Optional.empty();
+        }
+        return tickets.findById(added.ticketId().value())
+                .filter(t -> t.channel == channel && t.requesterContactId != null)
+                .flatMap(t -> messages.findById(added.messageId()).map(m -> new CustomerAnswer(t.view(), m.view(),
+                        new org.atende.customers.ContactId(t.requesterContactId), added.kind() == MessageKind.AUTOMATIC)));
+    }
+
     /** A ticket as the desk itself reads it, for channels and notifications (not a user's read). */
     @Transactional(readOnly = true)
     public java.util.Optional<TicketView> lookup(TicketId id) {

@@ -1,17 +1,11 @@
 package org.atende.channels.email;
 
-import java.util.Optional;
 
-import org.atende.customers.ContactSummary;
 import org.atende.customers.Customers;
-import org.atende.customers.Language;
 import org.atende.notifications.Outbox;
 import org.atende.notifications.Outgoing;
 import org.atende.tickets.Channel;
 import org.atende.tickets.MessageAdded;
-import org.atende.tickets.MessageKind;
-import org.atende.tickets.MessageView;
-import org.atende.tickets.TicketView;
 import org.atende.tickets.Tickets;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -40,21 +34,14 @@ class OutboundMail {
 
     @EventListener
     void on(MessageAdded e) {
-        if (!properties.enabled() || (e.kind() != MessageKind.AGENT && e.kind() != MessageKind.AUTOMATIC)) {
+        if (!properties.enabled()) {
             return;
         }
-        TicketView ticket = tickets.lookup(e.ticketId()).orElseThrow();
-        if (ticket.channel() != Channel.EMAIL || ticket.requesterContactId() == null) {
-            return;
-        }
-        Optional<ContactSummary> contact = customers.contact(ticket.requesterContactId());
-        if (contact.isEmpty() || contact.get().email() == null) {
-            return;
-        }
-        MessageView message = tickets.lookupMessage(e.messageId()).orElseThrow();
-        boolean automatic = e.kind() == MessageKind.AUTOMATIC;
-        Language language = contact.get().language();
-        outbox.enqueue(composer.aboutTicket(automatic ? Outgoing.Purpose.NOTICE : Outgoing.Purpose.REPLY, ticket.id(),
-                ticket.number(), message.id(), contact.get().email(), "Re: " + ticket.subject(), message.body(), language, automatic));
+        tickets.answerOn(Channel.EMAIL, e).ifPresent(answer -> customers.contact(answer.requester())
+                .filter(contact -> contact.email() != null)
+                .ifPresent(contact -> outbox.enqueue(composer.aboutTicket(
+                        answer.automatic() ? Outgoing.Purpose.NOTICE : Outgoing.Purpose.REPLY, answer.ticket().id(),
+                        answer.ticket().number(), answer.message().id(), contact.email(), "Re: " + answer.ticket().subject(),
+                        answer.message().body(), contact.language(), answer.automatic()))));
     }
 }

@@ -4,15 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.atende.customers.ContactSummary;
 import org.atende.customers.Customers;
 import org.atende.notifications.Outbox;
 import org.atende.notifications.Outgoing;
 import org.atende.tickets.Channel;
 import org.atende.tickets.MessageAdded;
-import org.atende.tickets.MessageKind;
-import org.atende.tickets.MessageView;
-import org.atende.tickets.TicketView;
 import org.atende.tickets.Tickets;
 import org.atende.tickets.TimelineEntry;
 import org.springframework.context.event.EventListener;
@@ -40,30 +36,22 @@ class OutboundWhatsApp {
 
     @EventListener
     void on(MessageAdded e) {
-        if (!properties.enabled() || (e.kind() != MessageKind.AGENT && e.kind() != MessageKind.AUTOMATIC)) {
+        if (!properties.enabled()) {
             return;
         }
-        TicketView ticket = tickets.lookup(e.ticketId()).orElseThrow();
-        if (ticket.channel() != Channel.WHATSAPP || ticket.requesterContactId() == null) {
-            return;
-        }
-        Optional<ContactSummary> contact = customers.contact(ticket.requesterContactId());
-        if (contact.isEmpty()) {
-            return;
-        }
-        Optional<String> address = WhatsAppAddress.of(contact.get());
-        if (address.isEmpty()) {
-            // staff removed the number since: the agent must know the answer did not go
-            tickets.recordOnTimeline(ticket.id(), TimelineEntry.bySystem(e.at(), "DELIVERY_FAILED",
-                    "not sent by WHATSAPP: " + contact.get().name() + " has no phone number or WhatsApp user id"));
-            return;
-        }
-        MessageView message = tickets.lookupMessage(e.messageId()).orElseThrow();
-        boolean automatic = e.kind() == MessageKind.AUTOMATIC;
-        outbox.enqueue(new Outgoing(Channel.WHATSAPP, automatic ? Outgoing.Purpose.NOTICE : Outgoing.Purpose.REPLY, ticket.id(),
-                message.id(), address.get(), WhatsAppTransport.subject(contact.get().language()),
-                WhatsAppTexts.aboutTicket(contact.get().language(), ticket.number(), message.body()), externalId(), null, List.of(),
-                automatic));
+        tickets.answerOn(Channel.WHATSAPP, e).ifPresent(answer -> customers.contact(answer.requester()).ifPresent(contact -> {
+            Optional<String> address = WhatsAppAddress.of(contact);
+            if (address.isEmpty()) {
+                // staff removed the number since: the agent must know the answer did not go
+                tickets.recordOnTimeline(answer.ticket().id(), TimelineEntry.bySystem(e.at(), "DELIVERY_FAILED",
+                        "not sent by WHATSAPP: " + contact.name() + " has no phone number or WhatsApp user id"));
+                return;
+            }
+            outbox.enqueue(new Outgoing(Channel.WHATSAPP, answer.automatic() ? Outgoing.Purpose.NOTICE : Outgoing.Purpose.REPLY,
+                    answer.ticket().id(), answer.message().id(), address.get(), WhatsAppTransport.subject(contact.language()),
+                    WhatsAppTexts.aboutTicket(contact.language(), answer.ticket().number(), answer.message().body()), externalId(),
+                    null, List.of(), answer.automatic()));
+        }));
     }
 
     /** WhatsApp has no idempotency key of its own: this one names the outbox row, and the wamid comes back. */

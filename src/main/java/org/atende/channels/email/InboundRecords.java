@@ -49,10 +49,6 @@ class InboundRecords {
                 .update();
     }
 
-    byte[] source(long id) {
-        return jdbc.sql("SELECT raw FROM inbound_mail_source WHERE inbound_mail_id = ?").param(id).query((rs, n) -> rs.getBytes(1)).single();
-    }
-
     private static String clip(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max);
     }

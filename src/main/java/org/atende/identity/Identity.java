@@ -3,9 +3,11 @@ package org.atende.identity;
 import java.util.List;
 import java.util.Optional;
 
+import org.atende.customers.Language;
 import org.atende.identity.internal.Teams;
 import org.atende.identity.internal.Tokens;
 import org.atende.identity.internal.Users;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,6 +39,12 @@ public class Identity {
         return tokens.authenticate(bearerSecret);
     }
 
+    /** The actor an active user signs in as; empty for an unknown or inactive user. */
+    public Optional<Actor> actor(UserId id) {
+        return users.find(id).filter(UserSummary::active)
+                .map(u -> new Actor(u.id(), u.name(), u.role(), u.organisationId(), u.contactId()));
+    }
+
     public Optional<UserSummary> user(UserId id) {
         return users.find(id);
     }
@@ -62,6 +70,18 @@ public class Identity {
     @Transactional
     public UserSummary updateUser(UserId id, UserDraft draft) {
         return users.replace(id, draft);
+    }
+
+    /** The language a user's pages speak; null: the browser's. */
+    @Transactional
+    public UserSummary speak(UserId id, @Nullable Language language) {
+        return users.speak(id, language);
+    }
+
+    /** A user's own password change, proven by the current password. */
+    @Transactional
+    public void changeOwnPassword(UserId id, String currentPassword, String newPassword) {
+        users.changeOwnPassword(id, currentPassword, newPassword);
     }
 
     /**

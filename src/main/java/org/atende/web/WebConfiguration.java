@@ -1,5 +1,10 @@
 package org.atende.web;
 
+import java.util.List;
+
+import org.atende.identity.Identity;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -17,7 +22,10 @@ import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
-/** The request size limit (applied before security and sessions) and the problem-answering error page. */
+/**
+ * The request size limit (applied before security and sessions), the problem-answering error page, the
+ * language of pages and error pages for page controllers.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(WebConfiguration.WebLimits.class)
@@ -39,6 +47,23 @@ class WebConfiguration {
         var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(limits.maxRequestSize(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /** The language of pages ({@link PageLocales}); the bean name is the one the dispatcher looks up. */
+    @Bean
+    LocaleResolver localeResolver(Identity identity) {
+        return new PageLocales(identity);
+    }
+
+    /** Page controllers' errors as error pages, before the problem-details advice sees them. */
+    @Bean
+    WebMvcConfigurer pageErrors() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
+                resolvers.addFirst(new PageErrors());
+            }
+        };
     }
 
     @Bean

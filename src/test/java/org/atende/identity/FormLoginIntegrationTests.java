@@ -27,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class FormLoginIntegrationTests extends ApiIntegrationSupport {
 
-    private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"");
+    private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;

@@ -31,7 +31,7 @@ class UsersAndTeamsApiIntegrationTests extends ApiIntegrationSupport {
             assertThat(created.json().path("active").asBoolean()).isTrue();
             assertThat(created.body()).doesNotContain("password");
             assertThat(jdbc.sql("SELECT password_hash FROM app_user WHERE id = ?").param(created.id())
-                    .query(String.class).single()).startsWith("{bcrypt}");
+                    .query(String.class).single()).startsWith("{argon2}");
         }
 
         @Test

@@ -2,13 +2,12 @@ package org.atende.identity.internal;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.NoSuchElementException;
 
+import org.atende.identity.Actor;
 import org.atende.identity.Identity;
 import org.atende.identity.IssuedToken;
 import org.atende.identity.Role;
 import org.atende.identity.TokenDraft;
-import org.atende.identity.UserSummary;
 import org.atende.identity.internal.UserController.IssuedTokenResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -16,7 +15,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,14 +55,12 @@ class AccountController {
 
     @PostMapping("/tokens")
     @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<IssuedTokenResponse> issueOwnToken(@AuthenticationPrincipal UserDetails signedIn,
+    ResponseEntity<IssuedTokenResponse> issueOwnToken(@AuthenticationPrincipal Actor signedIn,
             @Valid @RequestBody OwnTokenRequest body) {
-        UserSummary user = identity.userByEmail(signedIn.getUsername())
-                .orElseThrow(() -> new NoSuchElementException("No such user."));
-        if (user.role() != Role.ADMIN) {
+        if (signedIn.role() != Role.ADMIN) {
             throw new AccessDeniedException("Only administrators issue tokens; ask one for yours.");
         }
-        IssuedToken issued = identity.issueToken(user.id(), new TokenDraft(body.name(), body.expiresAt()));
+        IssuedToken issued = identity.issueToken(signedIn.userId(), new TokenDraft(body.name(), body.expiresAt()));
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + issued.token().id()))
                 .cacheControl(CacheControl.noStore())
                 .body(IssuedTokenResponse.of(issued));

@@ -27,6 +27,10 @@ final class Problems {
         }
     }
 
+    static IdentityDataException invalid(String field, String message) {
+        return IdentityDataException.invalid(List.of(new FieldError(field, message)));
+    }
+
     static IdentityDataException conflict(String field, String message) {
         return IdentityDataException.conflict(List.of(new FieldError(field, message)));
     }

@@ -7,12 +7,14 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
@@ -21,7 +23,11 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * authority {@code ROLE_<role>}; failures answer problem details (401 with {@code WWW-Authenticate: Bearer},
  * 403); no CSRF, since no cookie authenticates. Everything else (the pages to come): form login, HTTP
  * sessions kept in the database by Spring Session JDBC, CSRF on; health, info and the OpenAPI document
- * are public. Controllers check roles themselves, after hiding what the caller may not see.
+ * are public. Pages: the sign-in page is {@code /login}; {@code /desk} is for staff, {@code /admin} and
+ * {@code /reports} for leads and administrators, {@code /portal} for customers; each request sees a fresh
+ * {@link org.atende.identity.Actor} ({@link SignedInActors}); sign-in posts are throttled per address
+ * ({@link SignInThrottle}) and accounts lock after repeated failures ({@link SignInAttempts}). Controllers
+ * check roles themselves too, after hiding what the caller may not see.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -59,19 +65,42 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Paths anyone may open: sign-in, invitations and password resets (their links carry the proof), the
+     * public help centre, and static files.
+     */
+    static final String[] PUBLIC_PAGES = {"/login", "/login/**", "/invitations/**", "/password-reset", "/password-reset/**",
+        "/help", "/help/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico"};
+
+    /**
+     * Scripts and styles only from this origin (htmx and every page script are files here, none inline);
+     * no framing, no plugins, forms post only here.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, Identity identity, SignInProperties signIn) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("ADMIN")
                         .requestMatchers("/actuator/**").permitAll() // no endpoint there: answers 404
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                        .requestMatchers("/error", "/login").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(PUBLIC_PAGES).permitAll()
+                        .requestMatchers("/admin/**", "/reports/**").hasAnyRole("LEAD", "ADMIN")
+                        .requestMatchers("/desk", "/desk/**").hasAnyRole("AGENT", "LEAD", "ADMIN")
+                        .requestMatchers("/portal", "/portal/**").hasRole("CUSTOMER")
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
-                .logout(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
+                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .addFilterBefore(new SignInThrottle(signIn.attemptsPerMinute()), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new SignedInActors(identity), AuthorizationFilter.class)
                 .build();
     }
 }

@@ -3,6 +3,7 @@ package org.atende.identity.internal;
 import java.time.Instant;
 
 import org.atende.customers.ContactId;
+import org.atende.customers.Language;
 import org.atende.customers.OrganisationId;
 import org.atende.identity.Role;
 import org.atende.identity.TeamId;
@@ -49,10 +50,14 @@ class User {
     @Column("created_at")
     private final Instant createdAt;
 
+    /** The language pages speak to this user in; null: the browser's. */
+    @Column("language")
+    private @Nullable Language language;
+
     @PersistenceCreator
     User(@Nullable Long id, String email, String name, Role role, @Nullable Long organisationId,
             @Nullable Long contactId, @Nullable Long teamId, @Nullable String passwordHash, boolean active,
-            Instant createdAt) {
+            Instant createdAt, @Nullable Language language) {
         this.id = id;
         this.email = email;
         this.name = name;
@@ -63,10 +68,11 @@ class User {
         this.passwordHash = passwordHash;
         this.active = active;
         this.createdAt = createdAt;
+        this.language = language;
     }
 
     static User create(Profile profile, @Nullable String passwordHash, Instant now) {
-        User user = new User(null, "", "", Role.CUSTOMER, null, null, null, passwordHash, true, now);
+        User user = new User(null, "", "", Role.CUSTOMER, null, null, null, passwordHash, true, now, null);
         user.replace(profile);
         return user;
     }
@@ -86,6 +92,10 @@ class User {
         this.active = profile.active();
     }
 
+    void speak(@Nullable Language language) {
+        this.language = language;
+    }
+
     void changePassword(String hash) {
         this.passwordHash = hash;
     }
@@ -101,6 +111,7 @@ class User {
     UserSummary summary() {
         return new UserSummary(new UserId(id), email, name, role,
                 organisationId == null ? null : new OrganisationId(organisationId),
-                contactId == null ? null : new ContactId(contactId), teamId == null ? null : new TeamId(teamId), active);
+                contactId == null ? null : new ContactId(contactId), teamId == null ? null : new TeamId(teamId), active,
+                language);
     }
 }

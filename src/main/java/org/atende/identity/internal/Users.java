@@ -9,10 +9,12 @@ import java.util.regex.Pattern;
 
 import org.atende.customers.ContactSummary;
 import org.atende.customers.Customers;
+import org.atende.customers.Language;
 import org.atende.identity.Role;
 import org.atende.identity.UserDraft;
 import org.atende.identity.UserId;
 import org.atende.identity.UserSummary;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -88,6 +90,39 @@ public class Users {
             user.changePassword(passwords.encode(draft.password()));
         }
         return save(user).summary();
+    }
+
+    /** The language the user's pages speak; null: the browser's. */
+    public UserSummary speak(UserId id, @Nullable Language language) {
+        User user = users.findById(id.value()).orElseThrow(() -> new NoSuchElementException("No user " + id + "."));
+        user.speak(language);
+        return save(user).summary();
+    }
+
+    /**
+     * A user's own password change: the current password must match, the new one follow the length rule.
+     * Refused with a problem on {@code currentPassword} or {@code newPassword}.
+     */
+    public void changeOwnPassword(UserId id, String current, String next) {
+        User user = users.findById(id.value()).orElseThrow(() -> new NoSuchElementException("No user " + id + "."));
+        if (user.passwordHash() == null || !passwords.matches(current, user.passwordHash())) {
+            throw Problems.invalid("currentPassword", "does not match");
+        }
+        setPassword(user, next);
+    }
+
+    /** Sets a password without asking for the old one: for invitations and resets, which prove the mailbox. */
+    public void setPassword(UserId id, String password) {
+        setPassword(users.findById(id.value()).orElseThrow(() -> new NoSuchElementException("No user " + id + ".")),
+                password);
+    }
+
+    private void setPassword(User user, String password) {
+        if (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
+            throw Problems.invalid("newPassword", "must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters long");
+        }
+        user.changePassword(passwords.encode(password));
+        save(user);
     }
 
     private User.Profile validate(UserDraft draft, long self) {

@@ -1,0 +1,95 @@
+package org.atende.web;
+
+import java.util.NoSuchElementException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Errors of pages are pages: a controller that renders HTML and throws the desk's usual exceptions
+ * (an unknown or hidden id, a refused transition, a stale edit) answers the error page with the right
+ * status and the reason, where the API answers a problem document. Runs before the problem-details
+ * advice, and only for handlers that render views; anything else falls through to it.
+ */
+final class PageErrors implements HandlerExceptionResolver {
+
+    @Override
+    public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
+            @Nullable Object handler, Exception error) {
+        if (error instanceof NoResourceFoundException && wantsPage(request)) {
+            return page(response, HttpStatus.NOT_FOUND, null);
+        }
+        if (!(handler instanceof HandlerMethod method) || rendersBody(method)) {
+            return null;
+        }
+        HttpStatusCode status;
+        String detail;
+        switch (error) {
+            case NoSuchElementException e -> {
+                status = HttpStatus.NOT_FOUND;
+                detail = null;
+            }
+            case AccessDeniedException e -> {
+                status = HttpStatus.FORBIDDEN;
+                detail = e.getMessage();
+            }
+            case OptimisticLockingFailureException e -> {
+                status = HttpStatus.CONFLICT;
+                detail = "Someone else changed this in the meantime. Reload the page and try again.";
+            }
+            case DataIntegrityViolationException e -> {
+                status = HttpStatus.CONFLICT;
+                detail = "This conflicts with what is stored already.";
+            }
+            case ErrorResponse e -> {
+                status = e.getStatusCode();
+                detail = e.getBody().getDetail();
+            }
+            case IllegalArgumentException e -> {
+                status = HttpStatus.BAD_REQUEST;
+                detail = e.getMessage();
+            }
+            default -> {
+                return null;
+            }
+        }
+        if (status.is5xxServerError()) {
+            return null;
+        }
+        return page(response, status, detail);
+    }
+
+    private static ModelAndView page(HttpServletResponse response, HttpStatusCode status, @Nullable String detail) {
+        response.setStatus(status.value());
+        ModelAndView page = new ModelAndView("error");
+        page.setStatus(status);
+        page.addObject("status", status.value());
+        page.addObject("detail", detail);
+        return page;
+    }
+
+    /** A browser asking for a page (not the API, not a client that wants JSON). */
+    private static boolean wantsPage(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return !request.getRequestURI().startsWith("/api/") && accept != null && accept.contains("text/html");
+    }
+
+    private static boolean rendersBody(HandlerMethod method) {
+        return AnnotatedElementUtils.hasAnnotation(method.getBeanType(), ResponseBody.class)
+                || method.hasMethodAnnotation(ResponseBody.class)
+                || org.springframework.http.HttpEntity.class.isAssignableFrom(method.getReturnType().getParameterType());
+    }
+}

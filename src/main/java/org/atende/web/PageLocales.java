@@ -1,0 +1,58 @@
+package org.atende.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.atende.customers.Language;
+import org.atende.identity.Actor;
+import org.atende.identity.Identity;
+import org.atende.identity.UserSummary;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+
+/**
+ * The language of pages: the signed-in user's setting, else the best of Spanish, Portuguese and English in
+ * the browser's {@code Accept-Language}, else English. Changed on the account page, not per request.
+ */
+final class PageLocales implements LocaleResolver {
+
+    static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.of("es"), Locale.of("pt"));
+
+    private final Identity identity;
+    private final AcceptHeaderLocaleResolver browser = new AcceptHeaderLocaleResolver();
+
+    PageLocales(Identity identity) {
+        this.identity = identity;
+        browser.setSupportedLocales(SUPPORTED);
+        browser.setDefaultLocale(Locale.ENGLISH);
+    }
+
+    @Override
+    public Locale resolveLocale(HttpServletRequest request) {
+        Language chosen = chosen();
+        return chosen != null ? locale(chosen) : browser.resolveLocale(request);
+    }
+
+    @Override
+    public void setLocale(HttpServletRequest request, @Nullable HttpServletResponse response, @Nullable Locale locale) {
+        throw new UnsupportedOperationException("The language is a user setting: change it on the account page.");
+    }
+
+    /** The locale that speaks a customer's language, for pages and messages outside a request. */
+    static Locale locale(Language language) {
+        return Locale.of(language.name().toLowerCase(Locale.ROOT));
+    }
+
+    private @Nullable Language chosen() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
+            return identity.user(actor.userId()).map(UserSummary::language).orElse(null);
+        }
+        return null;
+    }
+}

@@ -12,7 +12,7 @@ import org.atende.knowledge.KnowledgeBase;
  * The demo knowledge base: four topics the support terms cover, each in Spanish, Portuguese and English
  * and published, plus two drafts still being written.
  */
-final class HelpArticles {
+public final class HelpArticles {
 
     private HelpArticles() {
     }
@@ -20,7 +20,7 @@ final class HelpArticles {
     record Article(String category, Language language, String slug, String title, String summary, String markdown) {
     }
 
-    static int seed(KnowledgeBase knowledge) {
+    public static int seed(KnowledgeBase knowledge) {
         long account = knowledge.createCategory(new CategoryDraft("account", "Cuenta y acceso", "Conta e acesso",
                 "Account and sign-in", 1)).id();
         long data = knowledge.createCategory(new CategoryDraft("data", "Datos y exportación", "Dados e exportação",

@@ -9,13 +9,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * PostgreSQL full text with each article's own configuration ({@code spanish}, {@code portuguese},
  * {@code english}) on unaccented text: title weight A, summary B, body D, a GIN index. A search asks for
- * every word ({@code websearch_to_tsquery}: quotes and {@code -word} work); suggestions take any word of
- * the customer's text and keep the articles whose rank passes {@link #GOOD_MATCH}.
+ * every word ({@code websearch_to_tsquery}: quotes and {@code -word} work), ranked by {@code ts_rank};
+ * suggestions take any word of the customer's text and keep the articles whose cover density passes
+ * {@link #GOOD_MATCH}.
  */
 class PostgresSearch implements SearchIndex {
 
-    /** The least {@code ts_rank} a suggestion needs: a title word and more, or several body words. */
-    static final double GOOD_MATCH = 0.3;
+    /**
+     * The least cover density ({@code ts_rank_cd}) a suggestion needs: about two words of the title, or one
+     * and several of the summary and body. Not {@code ts_rank}, which divides by the words of the query
+     * and so punishes a customer who explains at length.
+     */
+    static final double GOOD_MATCH = 1.5;
 
     private static final String ANY_WORD = "CAST(replace(CAST(plainto_tsquery(CAST(:config AS regconfig), public.unaccent(:text)) AS text), '&', '|') AS tsquery)";
 
@@ -47,24 +52,24 @@ class PostgresSearch implements SearchIndex {
 
     @Override
     public List<Hit> search(String query, Language language, int limit) {
-        List<Hit> all = find("websearch_to_tsquery(CAST(:config AS regconfig), public.unaccent(:text))", query, language,
-                limit, 0);
-        return all.isEmpty() ? find(ANY_WORD, query, language, limit, 0) : all;
+        List<Hit> all = find("ts_rank", "websearch_to_tsquery(CAST(:config AS regconfig), public.unaccent(:text))", query,
+                language, limit, 0);
+        return all.isEmpty() ? find("ts_rank", ANY_WORD, query, language, limit, 0) : all;
     }
 
     @Override
     public List<Hit> suggest(String text, Language language, int limit) {
-        return find(ANY_WORD, text, language, limit, GOOD_MATCH);
+        return find("ts_rank_cd", ANY_WORD, text, language, limit, GOOD_MATCH);
     }
 
-    private List<Hit> find(String tsquery, String text, Language language, int limit, double least) {
+    private List<Hit> find(String rank, String tsquery, String text, Language language, int limit, double least) {
         return jdbc.sql("""
-                SELECT id, ts_rank(search_vector, q) AS score
-                FROM kb_article, %s AS q
+                SELECT id, %1$s(search_vector, q) AS score
+                FROM kb_article, %2$s AS q
                 WHERE status = 'PUBLISHED' AND language = :language AND search_vector @@ q
-                  AND ts_rank(search_vector, q) >= :least
+                  AND %1$s(search_vector, q) >= :least
                 ORDER BY score DESC, id
-                LIMIT :limit""".formatted(tsquery))
+                LIMIT :limit""".formatted(rank, tsquery))
                 .param("config", config(language)).param("text", text).param("language", language.name())
                 .param("least", least).param("limit", limit)
                 .query((rs, n) -> new Hit(rs.getLong("id"), rs.getDouble("score"))).list();

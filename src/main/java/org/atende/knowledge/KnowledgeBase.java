@@ -124,7 +124,7 @@ public class KnowledgeBase {
     public ArticleView create(ArticleDraft draft) {
         List<String> problems = problems(draft);
         String group = UUID.randomUUID().toString();
-        if (draft.translationOf() != null) {
+        if (draft.translationOf() != null && draft.language() != null) {
             Optional<String> original = jdbc.sql("SELECT translation_group FROM kb_article WHERE id = ?")
                     .param(draft.translationOf()).query(String.class).optional();
             if (original.isEmpty()) {
@@ -178,9 +178,9 @@ public class KnowledgeBase {
     }
 
     public ArticleView publish(long id) {
-        Instant now = Timestamp.from(clock.instant()).toInstant();
+        Timestamp now = Timestamp.from(clock.instant());
         int changed = jdbc.sql("UPDATE kb_article SET status = 'PUBLISHED', published_at = COALESCE(published_at, ?), updated_at = ? WHERE id = ?")
-                .params(Timestamp.from(now), Timestamp.from(now), id).update();
+                .params(now, now, id).update();
         if (changed == 0) {
             throw KnowledgeProblems.notFound("no article " + id);
         }

@@ -8,7 +8,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** The problem details the knowledge base answers with ({@code https://atende.example/problems/...}). */
-public final class KnowledgeProblems {
+final class KnowledgeProblems {
 
     static final String BASE = "https://atende.example/problems/";
 

@@ -26,9 +26,10 @@ CREATE TABLE report_ticket (
     resolved_at            TIMESTAMP WITH TIME ZONE,
     updated_at             TIMESTAMP WITH TIME ZONE NOT NULL
 );
--- Compliance over a month range, for all organisations or one.
+-- Compliance over a month range, for all organisations or one (the organisation is an index condition).
+-- No index leads with organisation_id: over a year PostgreSQL took it to read the rows already grouped
+-- by organisation, a random heap read per row (23 s cold over 1,000,000 rows against 2 s to scan and sort).
 CREATE INDEX report_ticket_by_month ON report_ticket (support_month, organisation_id);
-CREATE INDEX report_ticket_by_organisation ON report_ticket (organisation_id, support_month);
 
 -- Flow per day (support time zone) and organisation; waiting and backlog are changes, summed up to a day.
 CREATE TABLE report_flow_day (

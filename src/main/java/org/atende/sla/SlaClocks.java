@@ -1,6 +1,7 @@
 package org.atende.sla;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,25 @@ public class SlaClocks {
             result.put(ticket, first == null && resolution == null ? TicketClocks.NONE : new TicketClocks(first, resolution));
         }
         return result;
+    }
+
+    /**
+     * What each clock of a ticket counted as read at {@code now}, first response then resolution; empty
+     * for a ticket without clocks. Paused time is the business time the pauses took out.
+     */
+    public List<ClockMeasure> measure(TicketId ticket, Instant now) {
+        List<StoredClock> stored = new ArrayList<>(store.load(List.of(ticket)).getOrDefault(ticket, List.of()));
+        stored.sort(java.util.Comparator.comparing(c -> c.key().kind()));
+        List<ClockMeasure> measures = new ArrayList<>(stored.size());
+        for (StoredClock c : stored) {
+            ClockReading reading = book.read(c, now);
+            ClockFacts facts = c.facts();
+            long unpaused = book.read(c.withFacts(new ClockFacts(facts.start(), facts.target(), List.of(), facts.stoppedAt())), now)
+                    .elapsedSeconds();
+            measures.add(new ClockMeasure(c.key().kind(), reading.state(), c.isStopped(), reading.elapsedSeconds(),
+                    Math.max(0, unpaused - reading.elapsedSeconds()), reading.dueAt(), c.excludedSince()));
+        }
+        return measures;
     }
 
     /**

@@ -1,0 +1,257 @@
+package org.atende.reporting.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.atende.customers.OrganisationId;
+import org.atende.identity.Actor;
+import org.atende.identity.Role;
+import org.atende.reporting.Breach;
+import org.atende.reporting.ComplianceRow;
+import org.atende.reporting.Dimension;
+import org.atende.reporting.FlowPeriod;
+import org.atende.reporting.MonthlyOrganisationReport;
+import org.atende.reporting.QuotaUse;
+import org.atende.reporting.QuoteSummary;
+import org.atende.reporting.Reports;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The reports under {@code /api/v1/reports}, for leads and admins; an organisation's monthly report also
+ * for that organisation's customers (another organisation's is not found). Every table is JSON, or
+ * CSV when asked with {@code format=csv}, a {@code .csv} path, or {@code text/csv} preferred in {@code Accept}.
+ */
+@RestController
+class ReportController {
+
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    private final Reports reports;
+
+    ReportController(Reports reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping({"/api/v1/reports/compliance", "/api/v1/reports/compliance.csv"})
+    ResponseEntity<?> compliance(@RequestParam(defaultValue = "MONTH") String by, @RequestParam YearMonth from,
+            @RequestParam YearMonth to, @RequestParam(required = false) @Nullable Long organisationId,
+            @RequestParam(required = false) @Nullable String format, @RequestHeader HttpHeaders headers,
+            HttpServletRequest request, @AuthenticationPrincipal @Nullable Actor actor) {
+        lead(actor);
+        Dimension dimension = parse(Dimension.class, "by", by);
+        List<ComplianceRow> rows = run(() -> reports.compliance(dimension, from, to, org(organisationId)));
+        if (wantsCsv(format, headers, request)) {
+            return csv("compliance-" + dimension.name().toLowerCase(Locale.ROOT) + "-" + from + "-" + to, complianceCsv(rows));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rows);
+    }
+
+    @GetMapping({"/api/v1/reports/quota-use", "/api/v1/reports/quota-use.csv"})
+    ResponseEntity<?> quotaUse(@RequestParam YearMonth from, @RequestParam YearMonth to,
+            @RequestParam(required = false) @Nullable Long organisationId, @RequestParam(required = false) @Nullable String format,
+            @RequestHeader HttpHeaders headers, HttpServletRequest request, @AuthenticationPrincipal @Nullable Actor actor) {
+        lead(actor);
+        List<QuotaUse> rows = run(() -> reports.quotaUse(from, to, org(organisationId)));
+        if (wantsCsv(format, headers, request)) {
+            ReportCsv csv = new ReportCsv(List.of("organisation_id", "organisation", "month", "allowance", "used", "over_quota"));
+            rows.forEach(r -> csv.row(list(r.organisationId().value(), r.organisation(), r.month(), r.allowance(), r.used(), r.overQuota())));
+            return csv("quota-use-" + from + "-" + to, csv);
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rows);
+    }
+
+    @GetMapping({"/api/v1/reports/quotes", "/api/v1/reports/quotes.csv"})
+    ResponseEntity<?> quotes(@RequestParam YearMonth from, @RequestParam YearMonth to,
+            @RequestParam(required = false) @Nullable Long organisationId, @RequestParam(required = false) @Nullable String format,
+            @RequestHeader HttpHeaders headers, HttpServletRequest request, @AuthenticationPrincipal @Nullable Actor actor) {
+        lead(actor);
+        List<QuoteSummary> rows = run(() -> reports.quotes(from, to, org(organisationId)));
+        if (wantsCsv(format, headers, request)) {
+            return csv("quotes-" + from + "-" + to, quotesCsv(rows));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rows);
+    }
+
+    @GetMapping({"/api/v1/reports/flow", "/api/v1/reports/flow.csv"})
+    ResponseEntity<?> flow(@RequestParam LocalDate from, @RequestParam LocalDate to, @RequestParam(defaultValue = "day") String per,
+            @RequestParam(required = false) @Nullable Long organisationId, @RequestParam(required = false) @Nullable String format,
+            @RequestHeader HttpHeaders headers, HttpServletRequest request, @AuthenticationPrincipal @Nullable Actor actor) {
+        lead(actor);
+        boolean weekly = switch (per.strip().toLowerCase(Locale.ROOT)) {
+            case "day" -> false;
+            case "week" -> true;
+            default -> throw ReportProblems.invalid("per must be day or week");
+        };
+        List<FlowPeriod> rows = run(() -> weekly ? reports.flowByWeek(from, to, org(organisationId))
+                : reports.flowByDay(from, to, org(organisationId)));
+        if (wantsCsv(format, headers, request)) {
+            ReportCsv csv = new ReportCsv(List.of("period", "first_day", "last_day", "opened", "resolved", "reopened",
+                    "waiting_on_customer", "backlog"));
+            rows.forEach(r -> csv.row(list(r.period(), r.firstDay(), r.lastDay(), r.opened(), r.resolved(), r.reopened(),
+                    r.waitingOnCustomer(), r.backlog())));
+            return csv("flow-" + per + "-" + from + "-" + to, csv);
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rows);
+    }
+
+    @GetMapping({"/api/v1/reports/breaches", "/api/v1/reports/breaches.csv"})
+    ResponseEntity<?> breaches(@RequestParam YearMonth from, @RequestParam YearMonth to,
+            @RequestParam(required = false) @Nullable Long organisationId, @RequestParam(defaultValue = "1000") int limit,
+            @RequestParam(required = false) @Nullable String format, @RequestHeader HttpHeaders headers,
+            HttpServletRequest request, @AuthenticationPrincipal @Nullable Actor actor) {
+        lead(actor);
+        if (limit < 1 || limit > 10_000) {
+            throw ReportProblems.invalid("limit must be between 1 and 10000");
+        }
+        List<Breach> rows = run(() -> reports.breaches(from, to, org(organisationId), limit));
+        if (wantsCsv(format, headers, request)) {
+            return csv("breaches-" + from + "-" + to, breachesCsv(rows));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rows);
+    }
+
+    /** The monthly report of one organisation; its CSV is the compliance per priority, the overall row last. */
+    @GetMapping({"/api/v1/reports/organisations/{organisationId}/monthly/{month}",
+            "/api/v1/reports/organisations/{organisationId}/monthly/{month}.csv"})
+    ResponseEntity<?> monthly(@PathVariable long organisationId, @PathVariable String month,
+            @RequestParam(required = false) @Nullable String format, @RequestHeader HttpHeaders headers,
+            HttpServletRequest request, @AuthenticationPrincipal @Nullable Actor actor) {
+        if (actor == null) {
+            throw ReportProblems.unauthorized();
+        }
+        OrganisationId organisation = new OrganisationId(organisationId);
+        if (actor.role() == Role.CUSTOMER) {
+            if (!organisation.equals(actor.organisationId())) {
+                throw ReportProblems.notFound("no organisation " + organisationId);
+            }
+        } else {
+            lead(actor);
+        }
+        YearMonth m;
+        try {
+            m = YearMonth.parse(month.endsWith(".csv") ? month.substring(0, month.length() - 4) : month);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ReportProblems.invalid("month must be like 2026-11");
+        }
+        MonthlyOrganisationReport report = reports.monthlyOrganisationReport(organisation, m)
+                .orElseThrow(() -> ReportProblems.notFound("no organisation " + organisationId));
+        if (wantsCsv(format, headers, request)) {
+            List<ComplianceRow> rows = new ArrayList<>(report.keptByPriority());
+            rows.add(report.kept());
+            return csv("monthly-" + organisationId + "-" + m, complianceCsv(rows));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+    }
+
+    static ReportCsv complianceCsv(List<ComplianceRow> rows) {
+        ReportCsv csv = new ReportCsv(List.of("key", "label", "tickets", "first_response_met", "first_response_breached",
+                "first_response_open", "first_response_met_share", "resolution_met", "resolution_breached", "resolution_open",
+                "resolution_met_share", "first_response_median_seconds", "first_response_p90_seconds",
+                "resolution_median_seconds", "resolution_p90_seconds", "paused_tickets", "paused_median_seconds",
+                "paused_total_seconds", "reopened"));
+        rows.forEach(r -> csv.row(list(r.key(), r.label(), r.tickets(), r.firstResponseMet(), r.firstResponseBreached(),
+                r.firstResponseOpen(), r.firstResponseMetShare(), r.resolutionMet(), r.resolutionBreached(), r.resolutionOpen(),
+                r.resolutionMetShare(), r.firstResponseMedianSeconds(), r.firstResponseP90Seconds(), r.resolutionMedianSeconds(),
+                r.resolutionP90Seconds(), r.pausedTickets(), r.pausedMedianSeconds(), r.pausedTotalSeconds(), r.reopened())));
+        return csv;
+    }
+
+    private static ReportCsv quotesCsv(List<QuoteSummary> rows) {
+        ReportCsv csv = new ReportCsv(List.of("month", "sent", "accepted", "rejected", "expired", "sent_cents", "accepted_cents"));
+        rows.forEach(r -> csv.row(list(r.month(), r.sent(), r.accepted(), r.rejected(), r.expired(), r.sentCents(), r.acceptedCents())));
+        return csv;
+    }
+
+    private static ReportCsv breachesCsv(List<Breach> rows) {
+        ReportCsv csv = new ReportCsv(List.of("ticket_id", "ticket_number", "organisation_id", "priority", "clock", "due_at",
+                "breached_at", "causes"));
+        rows.forEach(r -> csv.row(list(r.ticketId().value(), r.ticketNumber(), r.organisationId().value(), r.priority(), r.clock(),
+                r.dueAt(), r.breachedAt(), r.causes().stream().map(c -> c.at() + " " + c.kind() + ": " + c.detail())
+                        .collect(Collectors.joining(" | ")))));
+        return csv;
+    }
+
+    private static List<@Nullable Object> list(@Nullable Object... values) {
+        return java.util.Arrays.asList(values);
+    }
+
+    private static void lead(@Nullable Actor actor) {
+        if (actor == null) {
+            throw ReportProblems.unauthorized();
+        }
+        if (!actor.hasAtLeast(Role.LEAD)) {
+            throw ReportProblems.forbidden("reports are for leads and admins");
+        }
+    }
+
+    private static @Nullable OrganisationId org(@Nullable Long id) {
+        return id == null ? null : new OrganisationId(id);
+    }
+
+    private static <T> T run(Supplier<T> report) {
+        try {
+            return report.get();
+        } catch (IllegalArgumentException e) {
+            throw ReportProblems.invalid(e.getMessage() == null ? "invalid range" : e.getMessage());
+        }
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ReportProblems.invalid(name + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static ResponseEntity<String> csv(String name, ReportCsv csv) {
+        return ResponseEntity.ok().contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name + ".csv").build().toString())
+                .body(csv.toString());
+    }
+
+    /** A {@code .csv} path or {@code format} decides; else the first type in {@code Accept}, by quality, that names CSV or JSON. */
+    static boolean wantsCsv(@Nullable String format, HttpHeaders headers, HttpServletRequest request) {
+        if (request.getRequestURI().endsWith(".csv")) {
+            return true;
+        }
+        if (format != null) {
+            return switch (format.strip().toLowerCase(Locale.ROOT)) {
+                case "csv" -> true;
+                case "json" -> false;
+                default -> throw ReportProblems.invalid("format must be csv or json");
+            };
+        }
+        for (MediaType type : headers.getAccept().stream().sorted(Comparator.comparingDouble(MediaType::getQualityValue).reversed()).toList()) {
+            if (type.getQualityValue() == 0 || type.isWildcardType()) {
+                continue;
+            }
+            if (type.includes(MediaType.APPLICATION_JSON)) {
+                return false;
+            }
+            if (type.includes(CSV)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

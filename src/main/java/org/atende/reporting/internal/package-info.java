@@ -1,0 +1,3 @@
+/** The reports' REST API and their CSV form. */
+@org.jspecify.annotations.NullMarked
+package org.atende.reporting.internal;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.atende.sla.internal.ClockStore;
 import org.atende.sla.internal.StoredClock;
@@ -52,6 +53,15 @@ public class SlaClocks {
             result.put(ticket, first == null && resolution == null ? TicketClocks.NONE : new TicketClocks(first, resolution));
         }
         return result;
+    }
+
+    /**
+     * The tickets about to breach or breached: those with a counting clock (running or past due, neither
+     * stopped, paused nor excluded) that has been warned of or is due by {@code horizon}. The queue of
+     * what needs attention first; order and page it with the tickets' own due time.
+     */
+    public Set<TicketId> breachingBy(Instant horizon) {
+        return store.counting(horizon);
     }
 
     /**

@@ -1,0 +1,41 @@
+package org.atende.web.desk;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.atende.tickets.AttachmentView;
+import org.atende.tickets.MessageView;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A message of the conversation as the ticket page shows it. Bodies are plain text (an e-mail's HTML is
+ * turned into text on intake; the sanitised HTML stays with the mail's record), so the page escapes them
+ * like anything else. {@code quoted} is the earlier history a mail carried below the new text, folded.
+ */
+public record MessageRow(MessageView message, String style, String author, String text, @Nullable String quoted,
+        List<AttachmentView> attachments, String at) {
+
+    private static final Pattern QUOTE_HEADER = Pattern.compile(
+            "(?m)^(>.*|On .{3,200} wrote:\\s*|El .{3,200} escribió:\\s*|Em .{3,200} escreveu:\\s*|-{2,} ?(Original Message|Mensaje original|Mensagem original) ?-{2,}.*)$");
+
+    /** Splits a body into what was written now and the quoted history below it (null if there is none). */
+    static String[] split(String body) {
+        var m = QUOTE_HEADER.matcher(body);
+        if (m.find() && m.start() > 0) {
+            String text = body.substring(0, m.start()).strip();
+            if (!text.isEmpty()) {
+                return new String[] {text, body.substring(m.start()).strip()};
+            }
+        }
+        return new String[] {body, null};
+    }
+
+    public boolean outgoing() {
+        return message.kind().name().equals("AGENT") || message.kind().name().equals("AUTOMATIC");
+    }
+
+    /** The delivery state's word key; null for what was not sent anywhere. */
+    public @Nullable String delivery() {
+        return message.deliveryState() == null ? null : message.deliveryState().name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

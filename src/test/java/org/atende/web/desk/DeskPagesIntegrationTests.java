@@ -105,6 +105,15 @@ class DeskPagesIntegrationTests extends ApiIntegrationSupport {
     }
 
     @Test
+    void speaksSpanishAndPortugueseToo() {
+        TicketView t = desk.assignToAgent(open("idioma", null, null));
+
+        assertThat(browser.get("/desk/queues/mine", "Accept-Language", "es-ES,es").body()).contains("Colas", "Mías", "A punto de incumplir");
+        assertThat(browser.get("/desk/tickets/" + t.number(), "Accept-Language", "pt-PT,pt").body())
+                .contains("Responder por e-mail", "Nível de serviço", "Primeira resposta");
+    }
+
+    @Test
     void opensATicketSearchedByItsNumber() {
         TicketView t = open("numbered", null, null);
 

@@ -3,6 +3,7 @@ package org.atende.web.desk;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.atende.notifications.OutgoingView;
 import org.atende.tickets.AttachmentView;
 import org.atende.tickets.MessageView;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * like anything else. {@code quoted} is the earlier history a mail carried below the new text, folded.
  */
 public record MessageRow(MessageView message, String style, String author, String text, @Nullable String quoted,
-        List<AttachmentView> attachments, String at) {
+        List<AttachmentView> attachments, String at, @Nullable OutgoingView outgoing) {
 
     private static final Pattern QUOTE_HEADER = Pattern.compile(
             "(?m)^(>.*|On .{3,200} wrote:\\s*|El .{3,200} escribió:\\s*|Em .{3,200} escreveu:\\s*|-{2,} ?(Original Message|Mensaje original|Mensagem original) ?-{2,}.*)$");
@@ -30,12 +31,22 @@ public record MessageRow(MessageView message, String style, String author, Strin
         return new String[] {body, null};
     }
 
-    public boolean outgoing() {
-        return message.kind().name().equals("AGENT") || message.kind().name().equals("AUTOMATIC");
+    /**
+     * The delivery state's word key: what the channel reported, else where the outbox has it (queued, sent,
+     * failed); null for what was not sent anywhere.
+     */
+    public @Nullable String delivery() {
+        if (message.deliveryState() != null) {
+            return message.deliveryState().name().toLowerCase(java.util.Locale.ROOT);
+        }
+        return outgoing == null ? null : outgoing.state().name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The delivery state's word key; null for what was not sent anywhere. */
-    public @Nullable String delivery() {
-        return message.deliveryState() == null ? null : message.deliveryState().name().toLowerCase(java.util.Locale.ROOT);
+    /** Why a delivery failed, or why the outbox is still trying. */
+    public @Nullable String deliveryDetail() {
+        if (message.deliveryDetail() != null) {
+            return message.deliveryDetail();
+        }
+        return outgoing == null ? null : outgoing.lastError();
     }
 }

@@ -17,6 +17,8 @@ import org.atende.customers.ContactSummary;
 import org.atende.customers.Customers;
 import org.atende.customers.OrganisationSummary;
 import org.atende.identity.Actor;
+import org.atende.notifications.Outbox;
+import org.atende.notifications.OutgoingView;
 import org.atende.sla.ClockView;
 import org.atende.sla.SlaClocks;
 import org.atende.sla.TicketClocks;
@@ -48,10 +50,12 @@ class TicketPages {
     private final Customers customers;
     private final Names names;
     private final MessageSource messages;
+    private final Outbox outbox;
     private final Clock clock;
 
     TicketPages(Tickets tickets, Attachments attachments, SlaClocks clocks, Quotes quotes, Customers customers, Names names,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, Outbox outbox, Clock clock) {
+        this.outbox = outbox;
         this.tickets = tickets;
         this.attachments = attachments;
         this.clocks = clocks;
@@ -82,12 +86,15 @@ class TicketPages {
         model.addAttribute("categories", TechnicalServiceCategory.values());
 
         List<AttachmentView> files = attachments.of(t.id(), actor);
+        Map<Long, OutgoingView> sent = new java.util.HashMap<>();
+        outbox.ofTicket(t.id()).stream().filter(o -> o.message().ticketMessageId() != null)
+                .forEach(o -> sent.put(o.message().ticketMessageId(), o)); // the latest attempt of each message
         List<MessageRow> rows = new ArrayList<>();
         for (MessageView m : tickets.messages(t.id(), actor)) {
             String[] parts = MessageRow.split(m.body());
             rows.add(new MessageRow(m, style(m.kind()), author(m), parts[0], parts[1],
                     files.stream().filter(f -> f.messageId() != null && f.messageId() == m.id()).toList(),
-                    ClockFormat.full(m.createdAt(), locale)));
+                    ClockFormat.full(m.createdAt(), locale), sent.get(m.id())));
         }
         model.addAttribute("conversation", rows);
         model.addAttribute("looseFiles", files.stream().filter(f -> f.messageId() == null).toList());

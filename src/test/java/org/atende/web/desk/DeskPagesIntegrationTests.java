@@ -140,7 +140,8 @@ class DeskPagesIntegrationTests extends ApiIntegrationSupport {
     void showsEachKindOfMessageAndEscapesWhatPeopleWrote() {
         TicketView t = desk.fromCustomer(word + " <script>alert('subject')</script>", "Hello <script>alert('body')</script>\n"
                 + "On Mon, Ana wrote:\n> the old text", Channel.EMAIL, null, null);
-        tickets.reply(t.id(), new Reply("We are on it", false, null, Channel.EMAIL), desk.agent);
+        var answer = tickets.reply(t.id(), new Reply("We are on it", false, null, Channel.EMAIL), desk.agent);
+        tickets.recordDelivery(answer.id(), org.atende.tickets.DeliveryState.FAILED, "mailbox <full>");
         tickets.reply(t.id(), new Reply("Internal: check the logs", true, null, null), desk.agent);
         tickets.recordAutoReply(desk.contact, t.id(), "I am out of the office", Channel.EMAIL, Instant.now());
 
@@ -153,6 +154,7 @@ class DeskPagesIntegrationTests extends ApiIntegrationSupport {
                 "class=\"message system\"");
         assertThat(page.body()).contains("<details class=\"quoted\">").contains("&gt; the old text");
         assertThat(page.body()).contains("Reply by e-mail").contains("First response").contains("Received: the clocks start");
+        assertThat(page.body()).contains("class=\"delivery failed\"").contains("Failed").contains("mailbox &lt;full&gt;");
     }
 
     @Test

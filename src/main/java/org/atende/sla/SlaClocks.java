@@ -1,5 +1,6 @@
 package org.atende.sla;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import org.atende.calendar.BusinessCalendar;
 import org.atende.sla.internal.ClockStore;
 import org.atende.sla.internal.StoredClock;
 import org.atende.tickets.TicketId;
@@ -25,9 +28,12 @@ public class SlaClocks {
     private final ClockStore store;
     private final ClockBook book;
 
-    SlaClocks(ClockStore store, ClockBook book) {
+    private final BusinessCalendar supportCalendar;
+
+    SlaClocks(ClockStore store, ClockBook book, BusinessCalendar supportCalendar) {
         this.store = store;
         this.book = book;
+        this.supportCalendar = supportCalendar;
     }
 
     /** The clocks of one ticket; {@link TicketClocks#NONE} when it has none. */
@@ -72,6 +78,16 @@ public class SlaClocks {
                     Math.max(0, unpaused - reading.elapsedSeconds()), reading.dueAt(), c.excludedSince()));
         }
         return measures;
+    }
+
+    /**
+     * The tickets about to breach or breached: those with a counting clock (running or past due, neither
+     * stopped, paused nor excluded) that has been warned of or is due within {@code businessTime} of
+     * {@code now} on the support calendar. The queue of what needs attention first; order and page it
+     * with the tickets' own due time.
+     */
+    public Set<TicketId> breachingWithin(Instant now, Duration businessTime) {
+        return store.counting(supportCalendar.add(ClockBook.second(now), businessTime));
     }
 
     /**

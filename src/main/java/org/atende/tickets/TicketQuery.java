@@ -9,12 +9,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Filters, order and page of a ticket list. Empty sets and nulls filter nothing, except
- * {@code organisations}: when given, only those organisations' tickets (none if it is empty).
+ * {@code organisations}: when given, only those organisations' tickets (none if it is empty), and
+ * {@code ids}, likewise. {@code assigned}: false for unassigned tickets only, true for assigned ones.
  */
 public record TicketQuery(Set<TicketStatus> statuses, Set<Priority> priorities, @Nullable OrganisationId organisationId,
         @Nullable UserId assigneeId, @Nullable TeamId teamId, @Nullable String tag, @Nullable Channel channel,
         @Nullable TicketType type, @Nullable String text, @Nullable Boolean overQuota,
-        @Nullable Set<OrganisationId> organisations, Sort sort, int page, int size) {
+        @Nullable Set<OrganisationId> organisations, Sort sort, int page, int size, @Nullable Boolean assigned,
+        @Nullable Set<TicketId> ids) {
 
     public static final int MAX_SIZE = 200;
 
@@ -27,6 +29,7 @@ public record TicketQuery(Set<TicketStatus> statuses, Set<Priority> priorities, 
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
         priorities = priorities == null ? Set.of() : Set.copyOf(priorities);
         organisations = organisations == null ? null : Set.copyOf(organisations);
+        ids = ids == null ? null : Set.copyOf(ids);
         if (page < 0) {
             throw TicketProblems.invalid("page must be 0 or more");
         }
@@ -35,12 +38,20 @@ public record TicketQuery(Set<TicketStatus> statuses, Set<Priority> priorities, 
         }
     }
 
+    public TicketQuery(Set<TicketStatus> statuses, Set<Priority> priorities, @Nullable OrganisationId organisationId,
+            @Nullable UserId assigneeId, @Nullable TeamId teamId, @Nullable String tag, @Nullable Channel channel,
+            @Nullable TicketType type, @Nullable String text, @Nullable Boolean overQuota,
+            @Nullable Set<OrganisationId> organisations, Sort sort, int page, int size) {
+        this(statuses, priorities, organisationId, assigneeId, teamId, tag, channel, type, text, overQuota, organisations,
+                sort, page, size, null, null);
+    }
+
     public static TicketQuery firstPage() {
         return new TicketQuery(Set.of(), Set.of(), null, null, null, null, null, null, null, null, null, Sort.DUE, 0, 50);
     }
 
     TicketQuery forOrganisation(OrganisationId organisation) {
         return new TicketQuery(statuses, priorities, organisation, assigneeId, teamId, tag, channel, type, text, overQuota,
-                organisations, sort, page, size);
+                organisations, sort, page, size, assigned, ids);
     }
 }

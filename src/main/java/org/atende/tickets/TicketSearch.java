@@ -81,6 +81,16 @@ class TicketSearch {
                 clauses.add(in("t.organisation_id", q.organisations().stream().map(o -> (Object) o.value()).toList(), params));
             }
         }
+        if (q.assigned() != null) {
+            clauses.add(q.assigned() ? "t.assignee_id IS NOT NULL" : "t.assignee_id IS NULL");
+        }
+        if (q.ids() != null) {
+            if (q.ids().isEmpty()) {
+                clauses.add("1 = 0");
+            } else {
+                clauses.add(in("t.id", q.ids().stream().map(i -> (Object) i.value()).sorted().toList(), params));
+            }
+        }
         if (q.tag() != null) {
             clauses.add("EXISTS (SELECT 1 FROM ticket_tag g WHERE g.ticket_id = t.id AND g.tag = ?)");
             params.add(q.tag().toLowerCase(Locale.ROOT));

@@ -129,7 +129,29 @@ public class Tickets {
 
     /** Applies an agent's changes; each changed field is one timeline line. */
     public TicketView update(TicketId id, TicketChanges changes, Actor actor) {
-        Ticket t = visible(id, actor); // another organisation's ticket is "not found", before any role check
+        return update(visible(id, actor), changes, actor); // another organisation's ticket is "not found", before any role check
+    }
+
+    /**
+     * Applies an agent's changes made on the ticket as it was at {@code expectedVersion} (see {@link #versionOf}):
+     * if someone changed it since, nothing is applied and an {@link OptimisticLockingFailureException} says so.
+     */
+    public TicketView update(TicketId id, TicketChanges changes, Actor actor, int expectedVersion) {
+        Ticket t = visible(id, actor);
+        if (t.version != expectedVersion) {
+            throw new org.springframework.dao.OptimisticLockingFailureException(
+                    "ticket #" + t.number + " was changed by someone else (version " + t.version + ", not " + expectedVersion + ")");
+        }
+        return update(t, changes, actor);
+    }
+
+    /** The ticket's version, which each change of the ticket's own fields raises: what a form was made from. */
+    @Transactional(readOnly = true)
+    public int versionOf(TicketId id, Actor actor) {
+        return visible(id, actor).version;
+    }
+
+    private TicketView update(Ticket t, TicketChanges changes, Actor actor) {
         staffOnly(actor, "change a ticket's classification, status or owner");
         Instant now = clock.instant();
         TicketStatus fromStatus = t.status;

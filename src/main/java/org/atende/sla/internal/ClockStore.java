@@ -166,6 +166,15 @@ public class ClockStore {
     }
 
     /** The earliest due time of a ticket's counting clocks (neither stopped, paused nor excluded), or null. */
+    /** Tickets with a counting clock that was warned of or is due by {@code horizon} (see {@code SlaClocks.breachingBy}). */
+    public java.util.Set<TicketId> counting(Instant horizon) {
+        return new java.util.LinkedHashSet<>(jdbc.sql("""
+                SELECT DISTINCT ticket_id FROM sla_clock
+                WHERE stopped_at IS NULL AND state <> 'PAUSED' AND excluded_since IS NULL
+                  AND (warned_at IS NOT NULL OR due_at <= ?)""")
+                .param(utc(horizon)).query((rs, n) -> new TicketId(rs.getLong(1))).list());
+    }
+
     public @Nullable Instant nextDue(TicketId ticket) {
         return jdbc.sql("""
                 SELECT MIN(due_at) AS due FROM sla_clock

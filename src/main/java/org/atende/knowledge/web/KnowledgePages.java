@@ -92,6 +92,7 @@ class KnowledgePages {
         model.addAttribute("category", chosenCategory);
         model.addAttribute("q", query);
         model.addAttribute("zone", time.zone());
+        model.addAttribute("days", DAYS);
         model.addAttribute("canChange", Editors.canChange(actor));
         return "knowledge/list";
     }

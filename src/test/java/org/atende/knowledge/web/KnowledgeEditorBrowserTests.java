@@ -15,6 +15,8 @@ import org.atende.support.Chromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -85,6 +87,8 @@ class KnowledgeEditorBrowserTests extends ApiIntegrationSupport {
         assertThat(browser.findElement(By.cssSelector("#preview h2")).getText()).isEqualTo("Steps");
         assertThat(browser.findElements(By.cssSelector("#preview ol li"))).hasSize(3);
         assertThat(browser.findElements(By.cssSelector("#preview script"))).isEmpty();
+        browser.manage().window().setSize(new Dimension(1280, 1250));
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         Chromium.screenshot(browser, "knowledge-editor");
 
         browser.findElement(By.cssSelector("button[value=publish]")).click();
@@ -92,9 +96,13 @@ class KnowledgeEditorBrowserTests extends ApiIntegrationSupport {
         assertThat(browser.findElement(By.cssSelector("main h1")).getText()).isEqualTo("Reset your password");
         assertThat(browser.findElement(By.cssSelector(".facts .state")).getText()).contains("Published");
         assertThat(knowledge.published(slug, Language.EN)).isPresent();
+        Chromium.screenshot(browser, "knowledge-article");
 
         browser.get("http://localhost:" + port + "/desk/knowledge");
         assertThat(browser.findElement(By.linkText("Reset your password")).isDisplayed()).isTrue();
         Chromium.screenshot(browser, "knowledge-list");
+
+        browser.get("http://localhost:" + port + "/desk/knowledge/categories");
+        Chromium.screenshot(browser, "knowledge-categories");
     }
 }

@@ -243,4 +243,23 @@ class KnowledgePagesIntegrationTests extends ApiIntegrationSupport {
         assertThat(lead.post("/desk/knowledge/categories/" + emptyId + "/delete", Map.of()).statusCode()).isEqualTo(302);
         assertThat(knowledge.category(emptyId)).isEmpty();
     }
+
+    @Test
+    void aLeadEditsADraftKeepingItsLanguageAndPublishesItFromTheEditor() throws Exception {
+        long id = knowledge.create(new ArticleDraft(unique("mail"), Language.EN, "Mail setup", null,
+                "Use **IMAP**, not POP, so that every device sees the same folders.", null, null)).id();
+        Document editor = Jsoup.parse(lead.get("/desk/knowledge/" + id + "/edit").body());
+        assertThat(editor.select("#summary").attr("value")).isEmpty();
+        assertThat(editor.select("input[type=hidden][name=language]").val()).isEqualTo("EN");
+        assertThat(editor.select("#preview strong").text()).isEqualTo("IMAP");
+
+        Map<String, String> form = article(unique("mail-setup"), "Set up your mail", "Use **IMAP**.");
+        form.put("action", "publish");
+        assertThat(idIn(lead.post("/desk/knowledge/" + id, form))).isEqualTo(id);
+
+        var saved = knowledge.article(id).orElseThrow();
+        assertThat(saved.title()).isEqualTo("Set up your mail");
+        assertThat(saved.status()).isEqualTo(ArticleStatus.PUBLISHED);
+        assertThat(knowledge.writtenSummary(id)).isEmpty();
+    }
 }

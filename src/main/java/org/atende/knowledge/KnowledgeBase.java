@@ -204,6 +204,19 @@ public class KnowledgeBase {
         }
     }
 
+    /** What {@code markdown} renders to, sanitised as a saved article is: for an editor's live preview. */
+    @Transactional(readOnly = true)
+    public String preview(String markdown) {
+        return MarkdownRenderer.html(markdown);
+    }
+
+    /** The summary an editor wrote, if any (an article without one shows the start of its text instead). */
+    @Transactional(readOnly = true)
+    public Optional<String> writtenSummary(long id) {
+        return jdbc.sql("SELECT summary FROM kb_article WHERE id = ?").param(id).query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+                .optional().flatMap(summary -> summary);
+    }
+
     /** Any article, draft or published. */
     @Transactional(readOnly = true)
     public Optional<ArticleView> article(long id) {

@@ -98,7 +98,7 @@ public class DailyDigest {
             tickets.lookup(m.ticketId()).ifPresent(t -> recipients.leadsOf(t)
                     .forEach(lead -> digests.computeIfAbsent(lead.id(), k -> new Digest(lead)).atRisk.add(new Item(t, m))));
         }
-        jdbc.sql("SELECT organisation_id, usage_month, allowance FROM quota_limit_reached WHERE reached_at >= ? AND reached_at < ? "
+        jdbc.sql("SELECT organisation_id, usage_month, allowance FROM quota_limit_reached WHERE reached_at > ? AND reached_at <= ? "
                         + "ORDER BY reached_at")
                 .params(Timestamp.from(now.minus(Duration.ofDays(1))), Timestamp.from(now))
                 .query((rs, n) -> new Quota(new OrganisationId(rs.getLong(1)), rs.getString(2), rs.getInt(3))).list()

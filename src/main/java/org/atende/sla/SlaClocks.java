@@ -31,7 +31,7 @@ public class SlaClocks {
         this.supportCalendar = supportCalendar;
     }
 
-    /** Clocks whose breach was marked in {@code [from, to)} (technical service left out), oldest first. */
+    /** Clocks whose breach was marked in {@code (from, to]} (technical service left out), oldest first. */
     public List<ClockMark> breachedBetween(Instant from, Instant to) {
         return store.breachedBetween(from, to).stream()
                 .map(r -> new ClockMark(r.key().ticket(), r.key().kind(), r.dueAt(), r.markedAt())).toList();

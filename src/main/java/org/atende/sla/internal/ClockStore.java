@@ -191,11 +191,11 @@ public class ClockStore {
                 .param(ticket.value()).query((rs, n) -> instant(rs, "since")).optional().orElse(null);
     }
 
-    /** Clocks marked breached in {@code [from, to)}, by breach time; excluded clocks left out. */
+    /** Clocks marked breached in {@code (from, to]}, by breach time; excluded clocks left out. */
     public List<ClockRow> breachedBetween(Instant from, Instant to) {
         return jdbc.sql("""
                 SELECT ticket_id, kind, due_at, breached_at AS marked FROM sla_clock
-                WHERE breached_at >= ? AND breached_at < ? AND excluded_since IS NULL ORDER BY breached_at, ticket_id, kind""")
+                WHERE breached_at > ? AND breached_at <= ? AND excluded_since IS NULL ORDER BY breached_at, ticket_id, kind""")
                 .params(utc(from), utc(to)).query(ClockStore::markRow).list();
     }
 

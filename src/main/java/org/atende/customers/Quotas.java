@@ -39,10 +39,12 @@ public class Quotas {
     private final ObjectProvider<Clock> clock;
     private final ZoneId zone;
     private final String lockClause;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Quotas(JdbcClient jdbc, ObjectProvider<Clock> clock, @Value("${atende.calendar.zone:Europe/Lisbon}") String zone,
-            javax.sql.DataSource dataSource) {
+            javax.sql.DataSource dataSource, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
         this.lockClause = lockClause(dataSource);
@@ -107,11 +109,15 @@ public class Quotas {
             return held.get();
         }
         YearMonth month = monthOf(receivedAt);
-        boolean over = terms.allowance() != null && held(organisation, month) >= terms.allowance();
+        int before = terms.allowance() == null ? 0 : held(organisation, month);
+        boolean over = terms.allowance() != null && before >= terms.allowance();
         jdbc.sql("""
                 INSERT INTO quota_unit (organisation_id, ticket_id, usage_month, over_quota, taken_at, taken_because)
                 VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(organisation.value(), ticketId, month.toString(), over, Timestamp.from(now()), because).update();
+        if (terms.allowance() != null && before + 1 == terms.allowance()) {
+            events.publishEvent(new QuotaLimitReached(organisation, month, terms.allowance(), now()));
+        }
         return new QuotaUnit(ticketId, month, over);
     }
 

@@ -53,6 +53,16 @@ public class Identity {
         return users.findByEmail(email);
     }
 
+    /** The active staff users of a team (agents and its leads), by id. */
+    public List<UserSummary> activeMembers(TeamId team) {
+        return users.activeStaffOf(team);
+    }
+
+    /** The active users of a role (e.g. every lead), by id. */
+    public List<UserSummary> activeWithRole(Role role) {
+        return users.active(role);
+    }
+
     /** One page of users by e-mail; {@code page} counts from 0. */
     public List<UserSummary> users(int page, int size) {
         return users.page(page, size);

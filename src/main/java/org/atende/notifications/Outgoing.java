@@ -21,8 +21,8 @@ public record Outgoing(Channel channel, Purpose purpose, @Nullable TicketId tick
         references = references == null ? List.of() : List.copyOf(references);
     }
 
-    /** Why a message is sent. */
+    /** Why a message is sent: to a customer (the first four), or to staff (an SLA or escalation alert, the daily digest). */
     public enum Purpose {
-        REPLY, ACKNOWLEDGEMENT, REFUSAL, NOTICE
+        REPLY, ACKNOWLEDGEMENT, REFUSAL, NOTICE, ALERT, DIGEST
     }
 }

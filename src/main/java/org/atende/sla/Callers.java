@@ -18,6 +18,14 @@ final class Callers {
         return known;
     }
 
+    static Actor lead(@Nullable Actor actor) {
+        Actor known = actor(actor);
+        if (!known.hasAtLeast(Role.LEAD)) {
+            throw Problems.forbidden("only a lead or an admin may do this");
+        }
+        return known;
+    }
+
     static Actor admin(@Nullable Actor actor) {
         Actor known = actor(actor);
         if (!known.hasAtLeast(Role.ADMIN)) {

@@ -27,13 +27,27 @@ public class SlaClocks {
 
     private final ClockStore store;
     private final ClockBook book;
-
     private final BusinessCalendar supportCalendar;
 
     SlaClocks(ClockStore store, ClockBook book, BusinessCalendar supportCalendar) {
         this.store = store;
         this.book = book;
         this.supportCalendar = supportCalendar;
+    }
+
+    /** Clocks whose breach was marked in {@code (from, to]} (technical service left out), oldest first. */
+    public List<ClockMark> breachedBetween(Instant from, Instant to) {
+        return store.breachedBetween(from, to).stream()
+                .map(r -> new ClockMark(r.key().ticket(), r.key().kind(), r.dueAt(), r.markedAt())).toList();
+    }
+
+    /**
+     * Counting clocks at risk at {@code now}: not breached, and warned or due within the next business day
+     * on the support calendar; soonest due first. {@code markedAt} is the warning, when there was one.
+     */
+    public List<ClockMark> atRisk(Instant now) {
+        return store.atRisk(supportCalendar.addDays(now, 1)).stream()
+                .map(r -> new ClockMark(r.key().ticket(), r.key().kind(), r.dueAt(), r.markedAt())).toList();
     }
 
     /** The clocks of one ticket; {@link TicketClocks#NONE} when it has none. */

@@ -7,6 +7,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Renders sla's errors ({@code ErrorResponseException}, unreadable bodies, unknown methods) as
  * {@code application/problem+json}, for sla's controllers only; the web module owns the rest.
  */
-@RestControllerAdvice(assignableTypes = {SlaPolicyController.class, StoredCalendarController.class})
+@RestControllerAdvice(assignableTypes = {SlaPolicyController.class, StoredCalendarController.class,
+        EscalationRuleController.class})
 class SlaProblemHandler extends ResponseEntityExceptionHandler {
 }

@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code SELECT ... FOR UPDATE SKIP LOCKED}, reads each again (a pause may have moved it), and marks
  * warnings and breaches: timeline entry and event in the same transaction. Sweepers on several
  * instances share one database without marking a clock twice: a claimed row is invisible to the
- * others until the claim commits, and by then it no longer qualifies.
+ * others until the claim commits, and by then it no longer qualifies. Then the escalation rules are
+ * evaluated ({@link EscalationSweep}), with the same discipline.
  */
 @Component
 class SlaSweep {
@@ -33,8 +34,12 @@ class SlaSweep {
     private static final Logger log = LoggerFactory.getLogger(SlaSweep.class);
     private static final int MAX_BATCHES_PER_PASS = 1_000;
 
-    /** What one pass marked. */
-    record Result(int warned, int breached) {
+    /** What one pass marked, and how many escalation rules it fired. */
+    record Result(int warned, int breached, int escalated) {
+
+        Result(int warned, int breached) {
+            this(warned, breached, 0);
+        }
     }
 
     private record Batch(int claimed, int settled, int warned, int breached) {
@@ -45,9 +50,11 @@ class SlaSweep {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final int batchSize;
+    private final EscalationSweep escalations;
 
     SlaSweep(ClockStore store, ClockBook book, PlatformTransactionManager transactions, Clock clock,
-            SlaSweepProperties properties) {
+            SlaSweepProperties properties, EscalationSweep escalations) {
+        this.escalations = escalations;
         this.store = store;
         this.book = book;
         this.transactions = new TransactionTemplate(transactions);
@@ -67,7 +74,8 @@ class SlaSweep {
                 break;
             }
         }
-        return new Result(warned, breached);
+        // after the marks, so a rule on the warning or the breach sees the clocks this pass marked
+        return new Result(warned, breached, escalations.runOnce(now));
     }
 
     private Batch batch(Instant now) {

@@ -27,8 +27,9 @@ class SlaSweepSchedule {
     @Scheduled(fixedDelayString = "${atende.sla.sweep-interval:PT1M}")
     void sweep() {
         SlaSweep.Result result = sweep.runOnce();
-        if (result.warned() + result.breached() > 0) {
-            log.info("SLA sweep: {} warning(s), {} breach(es)", result.warned(), result.breached());
+        if (result.warned() + result.breached() + result.escalated() > 0) {
+            log.info("SLA sweep: {} warning(s), {} breach(es), {} escalation rule firing(s)", result.warned(),
+                    result.breached(), result.escalated());
         }
     }
 }

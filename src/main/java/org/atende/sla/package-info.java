@@ -1,6 +1,6 @@
 /**
  * Service-level targets: the support calendar they are measured on, stored calendars, policies,
- * the clocks of each ticket and the sweep that warns and marks breaches.
+ * the clocks of each ticket, the sweep that warns and marks breaches, and the escalation rules it evaluates.
  * <p>
  * Depends on {@code tickets} (its events drive the clocks; its facade takes timeline entries and the
  * queue's due time), {@code customers} (organisation, plan and policy of a ticket), {@code calendar}

@@ -330,6 +330,48 @@ public class Tickets {
         return reload(t);
     }
 
+    /**
+     * A change the desk makes by itself (an escalation rule): a new priority and/or a team, each written on
+     * the timeline by the system with {@code because} as its detail, with the events an agent's change
+     * publishes (so the clocks follow a new priority). Nothing is written for what is already so; empty
+     * when nothing changed or the ticket does not exist.
+     */
+    public java.util.Optional<TicketView> changeByDesk(TicketId id, @Nullable Priority priority, @Nullable TeamId team,
+            String because) {
+        Ticket t = tickets.findById(id.value()).orElse(null);
+        if (t == null) {
+            return java.util.Optional.empty();
+        }
+        Instant now = clock.instant();
+        boolean reprioritised = priority != null && priority != t.priority;
+        boolean moved = team != null && !Objects.equals(team.value(), t.teamId);
+        if (!reprioritised && !moved) {
+            return java.util.Optional.empty();
+        }
+        if (reprioritised) {
+            timeline.append(t.ticketId(), new TimelineEntry(now, null, TimelineEntry.SYSTEM, "CHANGED", "priority",
+                    t.priority.name(), priority.name(), because));
+            t.priority = priority;
+        }
+        if (moved) {
+            jdbc.sql("INSERT INTO escalation (ticket_id, from_team, to_team, reason, by_user, escalated_at) VALUES (?, ?, ?, ?, NULL, ?)")
+                    .params(t.id, t.teamId, team.value(), because, Timestamp.from(now)).update();
+            timeline.append(t.ticketId(), new TimelineEntry(now, null, TimelineEntry.SYSTEM, "ESCALATED", "team",
+                    t.teamId == null ? null : t.teamId.toString(), team.toString(), because));
+            t.teamId = team.value();
+        }
+        t.updatedAt = now;
+        t = tickets.save(t);
+        if (reprioritised) {
+            events.publishEvent(new TicketReclassified(t.ticketId(), new OrganisationId(t.organisationId), t.priority,
+                    t.type, t.type, t.status, t.receivedAt, now));
+        }
+        if (moved) {
+            events.publishEvent(new TicketEscalated(t.ticketId(), team, because, now));
+        }
+        return java.util.Optional.of(reload(t));
+    }
+
     @Transactional(readOnly = true)
     public List<EscalationView> escalations(TicketId id, Actor actor) {
         Ticket t = visible(id, actor);

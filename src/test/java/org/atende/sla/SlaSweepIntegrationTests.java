@@ -19,6 +19,9 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 class SlaSweepIntegrationTests extends SlaIntegrationSupport {
 
     @Autowired
+    EscalationSweep escalations;
+
+    @Autowired
     SlaSweep sweep;
 
     @Autowired
@@ -123,7 +126,7 @@ class SlaSweepIntegrationTests extends SlaIntegrationSupport {
         }
         clock.set("2026-11-27T20:00:00Z"); // every first response breached, every resolution warned
         SlaSweep small = new SlaSweep(sweepStore, sweepBook, transactions, clock,
-                new SlaSweepProperties(java.time.Duration.ofMinutes(1), 3, true));
+                new SlaSweepProperties(java.time.Duration.ofMinutes(1), 3, true), escalations);
 
         assertThat(small.runOnce()).isEqualTo(new SlaSweep.Result(7, 7));
         assertThat(small.runOnce()).isEqualTo(new SlaSweep.Result(0, 0));

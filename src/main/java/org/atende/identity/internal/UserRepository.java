@@ -14,6 +14,12 @@ interface UserRepository extends Repository<User, Long> {
 
     Optional<User> findByEmail(String email);
 
+    @Query("SELECT * FROM app_user WHERE team_id = :teamId AND active AND role <> 'CUSTOMER' ORDER BY id")
+    List<User> findActiveStaffOfTeam(long teamId);
+
+    @Query("SELECT * FROM app_user WHERE role = :role AND active ORDER BY id")
+    List<User> findActiveByRole(String role);
+
     @Query("SELECT * FROM app_user ORDER BY email LIMIT :size OFFSET :offset")
     List<User> findPage(int size, long offset);
 

@@ -13,6 +13,7 @@ import org.atende.customers.Language;
 import org.atende.identity.Role;
 import org.atende.identity.UserDraft;
 import org.atende.identity.UserId;
+import org.atende.identity.TeamId;
 import org.atende.identity.UserSummary;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -56,6 +57,14 @@ public class Users {
     }
 
     @Transactional(readOnly = true)
+    public List<UserSummary> activeStaffOf(TeamId team) {
+        return users.findActiveStaffOfTeam(team.value()).stream().map(User::summary).toList();
+    }
+
+    public List<UserSummary> active(Role role) {
+        return users.findActiveByRole(role.name()).stream().map(User::summary).toList();
+    }
+
     public List<UserSummary> page(int page, int size) {
         return users.findPage(size, (long) page * size).stream().map(User::summary).toList();
     }

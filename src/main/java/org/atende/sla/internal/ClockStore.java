@@ -199,4 +199,30 @@ public class ClockStore {
         return jdbc.sql("SELECT MIN(excluded_since) AS since FROM sla_clock WHERE ticket_id = ?")
                 .param(ticket.value()).query((rs, n) -> instant(rs, "since")).optional().orElse(null);
     }
+
+    /** Clocks marked breached in {@code (from, to]}, by breach time; excluded clocks left out. */
+    public List<ClockRow> breachedBetween(Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT ticket_id, kind, due_at, breached_at AS marked FROM sla_clock
+                WHERE breached_at > ? AND breached_at <= ? AND excluded_since IS NULL ORDER BY breached_at, ticket_id, kind""")
+                .params(utc(from), utc(to)).query(ClockStore::markRow).list();
+    }
+
+    /** Counting clocks not breached that were warned or are due by {@code horizon}, by due time. */
+    public List<ClockRow> atRisk(Instant horizon) {
+        return jdbc.sql("""
+                SELECT ticket_id, kind, due_at, warned_at AS marked FROM sla_clock
+                WHERE state = 'RUNNING' AND stopped_at IS NULL AND excluded_since IS NULL AND breached_at IS NULL
+                  AND (warned_at IS NOT NULL OR due_at <= ?) ORDER BY due_at, ticket_id, kind""")
+                .param(utc(horizon)).query(ClockStore::markRow).list();
+    }
+
+    /** A clock's key with its due time and a mark's time (null when not marked). */
+    public record ClockRow(ClockKey key, Instant dueAt, @Nullable Instant markedAt) {
+    }
+
+    private static ClockRow markRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new ClockRow(new ClockKey(new TicketId(rs.getLong("ticket_id")), ClockKind.valueOf(rs.getString("kind"))),
+                instant(rs, "due_at"), instant(rs, "marked"));
+    }
 }

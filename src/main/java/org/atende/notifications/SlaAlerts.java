@@ -1,0 +1,106 @@
+package org.atende.notifications;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.atende.customers.Customers;
+import org.atende.customers.Language;
+import org.atende.customers.OrganisationSummary;
+import org.atende.identity.UserSummary;
+import org.atende.sla.ClockKind;
+import org.atende.sla.ClockView;
+import org.atende.sla.SlaBreached;
+import org.atende.sla.SlaClocks;
+import org.atende.sla.SlaWarning;
+import org.atende.sla.TicketClocks;
+import org.atende.tickets.TicketId;
+import org.atende.tickets.TicketView;
+import org.atende.tickets.Tickets;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tells the ticket's assignee, team and leads when a clock warns and when it breaches: a desk line and an
+ * e-mail each. The sweep publishes each mark once, in the transaction that claims and marks the clock; these
+ * are synchronous listeners in that transaction (not after-commit ones), so the alert commits with the mark
+ * or not at all. Each (clock, threshold, recipient) is also recorded insert-if-absent in {@code sla_alert}, and
+ * only the transaction whose insert wrote the row tells that recipient: a clock marked again (new targets moved
+ * its times, then it warned again) or a mark seen by two instances never tells anyone twice.
+ */
+@Component
+class SlaAlerts {
+
+    static final String WARNING = "WARNING";
+    static final String BREACHED = "BREACHED";
+
+    private final Tickets tickets;
+    private final Customers customers;
+    private final SlaClocks clocks;
+    private final StaffRecipients recipients;
+    private final StaffNotices notices;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    SlaAlerts(Tickets tickets, Customers customers, SlaClocks clocks, StaffRecipients recipients, StaffNotices notices,
+            JdbcClient jdbc, Clock clock) {
+        this.tickets = tickets;
+        this.customers = customers;
+        this.clocks = clocks;
+        this.recipients = recipients;
+        this.notices = notices;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Transactional
+    void on(SlaWarning e) {
+        alert(e.ticketId(), e.kind(), WARNING, e.dueAt(), e.at());
+    }
+
+    @EventListener
+    @Transactional
+    void on(SlaBreached e) {
+        alert(e.ticketId(), e.kind(), BREACHED, e.dueAt(), e.at());
+    }
+
+    private void alert(TicketId id, ClockKind kind, String threshold, Instant dueAt, Instant at) {
+        TicketView ticket = tickets.lookup(id).orElse(null);
+        if (ticket == null) {
+            return;
+        }
+        String organisation = customers.organisation(ticket.organisationId()).map(OrganisationSummary::name).orElse("");
+        Duration span = span(id, kind, threshold, dueAt, at);
+        for (UserSummary user : recipients.ofTicket(ticket)) {
+            if (!claim(id, kind, threshold, user)) {
+                continue;
+            }
+            Language language = StaffNotices.languageOf(user);
+            List<String> params = List.of(Long.toString(ticket.number()), ticket.subject(), organisation,
+                    StaffTexts.clock(kind, language), StaffTexts.when(dueAt, language), StaffTexts.span(span));
+            notices.tell(user, ticket, "SLA_" + threshold, threshold.equals(WARNING) ? StaffTexts.SLA_WARNING : StaffTexts.SLA_BREACHED,
+                    params, "alert.t" + id.value() + "." + kind.name().toLowerCase(java.util.Locale.ROOT) + "."
+                            + threshold.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** Business time left (warning) or past due (breach), as the clock reads now; wall-clock time if unreadable. */
+    private Duration span(TicketId id, ClockKind kind, String threshold, Instant dueAt, Instant at) {
+        TicketClocks read = clocks.clocksOf(id, at);
+        @Nullable ClockView view = kind == ClockKind.FIRST_RESPONSE ? read.firstResponse() : read.resolution();
+        long remaining = view != null ? view.remainingSeconds() : Duration.between(at, dueAt).toSeconds();
+        return Duration.ofSeconds(threshold.equals(WARNING) ? Math.max(remaining, 0) : Math.max(-remaining, 0));
+    }
+
+    private boolean claim(TicketId id, ClockKind kind, String threshold, UserSummary user) {
+        return jdbc.sql("INSERT INTO sla_alert (ticket_id, clock_kind, threshold, recipient_user_id, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(id.value(), kind.name(), threshold, user.id().value(), Timestamp.from(clock.instant())).update() == 1;
+    }
+}

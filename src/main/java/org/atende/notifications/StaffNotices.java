@@ -1,0 +1,63 @@
+package org.atende.notifications;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.atende.customers.Language;
+import org.atende.identity.UserSummary;
+import org.atende.tickets.Channel;
+import org.atende.tickets.TicketView;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tells a staff user about a ticket: a line on their desk and an e-mail through the outbox, in their
+ * language, in the caller's transaction (both or neither). Callers decide that it is told once.
+ */
+@Component
+class StaffNotices {
+
+    private final Outbox outbox;
+    private final DeskNotifications desk;
+    private final String baseUrl;
+    private final String messageIdDomain;
+
+    StaffNotices(Outbox outbox, DeskNotifications desk, @Value("${atende.web.base-url:http://localhost:8080}") String baseUrl,
+            @Value("${atende.email.domain:}") String domain, @Value("${atende.email.address:}") String address) {
+        this.outbox = outbox;
+        this.desk = desk;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.messageIdDomain = !domain.isBlank() ? domain.strip().toLowerCase(Locale.ROOT)
+                : address.contains("@") ? address.substring(address.indexOf('@') + 1).strip().toLowerCase(Locale.ROOT)
+                : "atende.invalid";
+    }
+
+    static Language languageOf(UserSummary user) {
+        return StaffTexts.of(user.language());
+    }
+
+    /**
+     * {@code params} are written in the user's language; the first is the ticket's number. {@code idPrefix}
+     * makes the e-mail's Message-ID, with the user's id: unique for one notice to one user.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void tell(UserSummary user, TicketView ticket, String kind, String key, List<String> params, String idPrefix) {
+        Language language = languageOf(user);
+        desk.add(user.id(), kind, ticket.id(), key, params);
+        String body = StaffTexts.text(key, params, language) + "\n\n" + StaffTexts.openOnDesk(language) + ": "
+                + deskLink(ticket.number()) + "\n";
+        outbox.enqueue(new Outgoing(Channel.EMAIL, Outgoing.Purpose.ALERT, ticket.id(), null, user.email(),
+                StaffTexts.subject(key, ticket.number(), ticket.subject(), language), body, messageId(idPrefix + ".u" + user.id().value()),
+                null, List.of(), true));
+    }
+
+    String deskLink(long number) {
+        return baseUrl + "/desk/tickets/" + number;
+    }
+
+    String messageId(String local) {
+        return local + "@" + messageIdDomain;
+    }
+}

@@ -61,7 +61,7 @@ class NewRequestPage {
             return new Draft(kind, "", "", "", "");
         }
 
-        boolean technical() {
+        public boolean technical() {
             return "technical".equals(kind);
         }
     }

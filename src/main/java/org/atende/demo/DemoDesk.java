@@ -34,6 +34,7 @@ import org.atende.identity.TeamSummary;
 import org.atende.identity.TokenDraft;
 import org.atende.identity.UserDraft;
 import org.atende.identity.UserSummary;
+import org.atende.knowledge.KnowledgeBase;
 import org.atende.sla.Outcome;
 import org.atende.sla.SlaPolicies;
 import org.atende.sla.SlaPolicy;
@@ -78,15 +79,17 @@ class DemoDesk implements ApplicationRunner {
     private final Tickets tickets;
     private final Quotas quotas;
     private final Quotes quotes;
+    private final KnowledgeBase knowledge;
     private final Clock clock;
     private final Path tokensFile;
 
     DemoDesk(Customers customers, Identity identity, SlaPolicies policies, Tickets tickets, Quotas quotas,
-            Quotes quotes, Clock clock,
+            Quotes quotes, KnowledgeBase knowledge, Clock clock,
             @Value("${atende.demo.tokens-file:data/demo-tokens.txt}") Path tokensFile) {
         this.customers = customers;
         this.quotas = quotas;
         this.quotes = quotes;
+        this.knowledge = knowledge;
         this.identity = identity;
         this.policies = policies;
         this.tickets = tickets;
@@ -130,6 +133,7 @@ class DemoDesk implements ApplicationRunner {
                 customer("Northwind Facilities", professional, Language.EN, "northwind.example", leadId, "Emma Clarke", "Daniel Price"),
                 customer("Clínica São João", essential, Language.PT, "clinicasaojoao.pt", leadId, "Ana Pereira", "Pedro Alves"));
 
+        int articles = HelpArticles.seed(knowledge);
         List<Work> work = new ArrayList<>();
         int made = seedTickets(orgs, agents, secondLine, now, work);
         seedQuotes(work, agents, actor(lead), now);
@@ -138,8 +142,8 @@ class DemoDesk implements ApplicationRunner {
         IssuedToken adminToken = identity.issueToken(admin.id(), new TokenDraft("demo", null));
         IssuedToken customerToken = identity.issueToken(orgs.getFirst().user().userId(), new TokenDraft("demo", null));
         writeTokens(adminToken.secret(), customerToken.secret());
-        log.info("Demo desk seeded: 5 plans, {} organisations, {} agents, {} tickets; sign in as admin@atende.example "
-                + "(password {}); API tokens in {}", customers.countOrganisations(), agents.size(), made, PASSWORD, tokensFile.toAbsolutePath());
+        log.info("Demo desk seeded: 5 plans, {} organisations, {} agents, {} tickets, {} help articles; sign in as admin@atende.example "
+                + "(password {}); API tokens in {}", customers.countOrganisations(), agents.size(), made, articles, PASSWORD, tokensFile.toAbsolutePath());
     }
 
     private int seedTickets(List<Customer> orgs, List<Actor> agents, TeamSummary secondLine, Instant now, List<Work> work) {

@@ -109,6 +109,16 @@ class DemoDeskIntegrationTests {
                 .as("a support ticket reclassified as technical service, its clocks excluded").isEqualTo(2);
     }
 
+    @Test
+    void hasHelpArticlesOnFourTopicsInEveryLanguageAndTwoDrafts() {
+        assertThat(jdbc.sql("SELECT language, COUNT(*) FROM kb_article WHERE status = 'PUBLISHED' GROUP BY language")
+                .query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2)).list()).containsExactlyInAnyOrder("ES=4", "PT=4", "EN=4");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM kb_article WHERE status = 'DRAFT'").query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT COUNT(DISTINCT translation_group) FROM kb_article WHERE status = 'PUBLISHED'")
+                .query(Long.class).single()).as("each topic's three languages linked").isEqualTo(4);
+        assertThat(count("kb_category")).isEqualTo(3);
+    }
+
     OrganisationId organisation(String name) {
         return new OrganisationId(jdbc.sql("SELECT id FROM organisation WHERE name = ?").param(name).query(Long.class).single());
     }
@@ -123,5 +133,6 @@ class DemoDeskIntegrationTests {
         demo.run(null);
         assertThat(count("ticket")).isEqualTo(66);
         assertThat(count("organisation")).isEqualTo(6);
+        assertThat(count("kb_article")).isEqualTo(14);
     }
 }

@@ -2,8 +2,10 @@ package org.atende.channels.email;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.atende.customers.Language;
+import org.atende.knowledge.Suggestion;
 import org.atende.sla.PromiseWording;
 import org.atende.sla.SlaTarget;
 import org.jspecify.annotations.Nullable;
@@ -86,6 +88,25 @@ final class MailTexts {
             }
         }
         return b.toString();
+    }
+
+    /** Help articles that may answer the request: each title, then its public link. */
+    static String helpArticles(Language language, List<Suggestion> articles, String baseUrl) {
+        StringBuilder b = new StringBuilder(switch (language) {
+            case ES -> "Quizá estos artículos de nuestra ayuda resuelvan ya su consulta:\n";
+            case PT -> "Talvez estes artigos da nossa ajuda resolvam já a sua questão:\n";
+            case EN -> "These help articles may already answer your question:\n";
+        });
+        for (Suggestion article : articles) {
+            b.append("- ").append(article.title()).append("\n  ").append(link(baseUrl, article)).append("\n");
+        }
+        return b.toString();
+    }
+
+    /** {@code {base}/help/{language}/{slug}}: the public page of a help article. */
+    static String link(String baseUrl, Suggestion article) {
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        return base + "/help/" + article.language().name().toLowerCase(java.util.Locale.ROOT) + "/" + article.slug();
     }
 
     static String acknowledgementSubject(Language language, String subject) {

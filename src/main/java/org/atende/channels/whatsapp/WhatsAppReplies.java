@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import org.atende.customers.ContactSummary;
 import org.atende.customers.Language;
+import org.atende.knowledge.KnowledgeBase;
+import org.atende.knowledge.Suggestion;
 import org.atende.notifications.Outbox;
 import org.atende.notifications.Outgoing;
 import org.atende.sla.FirstResponsePromise;
@@ -17,6 +19,7 @@ import org.atende.tickets.TicketView;
 import org.atende.tickets.Tickets;
 import org.atende.tickets.TimelineEntry;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,19 +28,27 @@ import org.springframework.transaction.annotation.Transactional;
  * the acknowledgement of a new ticket, and a refusal (over quota, an unknown number) whose text the
  * caller gives. A number gets at most {@code atende.whatsapp.acknowledgements-per-hour} of each in an
  * hour, so an automated sender cannot make the desk write without end; past that the ticket says why
- * none was sent.
+ * none was sent. An acknowledgement offers up to {@value #SUGGESTIONS} published help articles that match what
+ * the customer wrote, in their language, with their links.
  */
 @Component
 @Transactional
 public class WhatsAppReplies {
+
+    static final int SUGGESTIONS = 2;
 
     private final Outbox outbox;
     private final Promises promises;
     private final Tickets tickets;
     private final WhatsAppProperties properties;
     private final Clock clock;
+    private final KnowledgeBase knowledge;
+    private final String baseUrl;
 
-    WhatsAppReplies(Outbox outbox, Promises promises, Tickets tickets, WhatsAppProperties properties, Clock clock) {
+    WhatsAppReplies(Outbox outbox, Promises promises, Tickets tickets, WhatsAppProperties properties, Clock clock,
+            KnowledgeBase knowledge, @Value("${atende.web.base-url:http://localhost:8080}") String baseUrl) {
+        this.knowledge = knowledge;
+        this.baseUrl = baseUrl;
         this.outbox = outbox;
         this.promises = promises;
         this.tickets = tickets;
@@ -65,6 +76,12 @@ public class WhatsAppReplies {
         Language language = contact.language();
         String body = WhatsAppTexts.acknowledgement(language, contact.name(), ticket.number(), promise.target(), promise.dueAt(),
                 promise.opensAt(), promise.zone());
+        var messages = tickets.messagesOf(ticket.id());
+        String asked = ticket.subject() + "\n" + (messages.isEmpty() ? "" : messages.getFirst().body());
+        List<Suggestion> articles = knowledge.suggest(asked, language, SUGGESTIONS);
+        if (!articles.isEmpty()) {
+            body += "\n\n" + WhatsAppTexts.helpArticles(language, articles, baseUrl);
+        }
         outbox.enqueue(new Outgoing(Channel.WHATSAPP, Outgoing.Purpose.ACKNOWLEDGEMENT, ticket.id(), null, address.get(),
                 WhatsAppTransport.subject(language), body, OutboundWhatsApp.externalId(), null, List.of(), true));
         return true;

@@ -2,8 +2,11 @@ package org.atende.channels.whatsapp;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
 
 import org.atende.customers.Language;
+import org.atende.knowledge.Suggestion;
 import org.atende.sla.PromiseWording;
 import org.atende.sla.SlaTarget;
 import org.jspecify.annotations.Nullable;
@@ -72,6 +75,21 @@ public final class WhatsAppTexts {
                 }
                 b.append("\nReply here to add to it.");
             }
+        }
+        return b.toString();
+    }
+
+    /** Help articles that may answer at once: one line each, the title and its public link. */
+    static String helpArticles(Language language, List<Suggestion> articles, String baseUrl) {
+        StringBuilder b = new StringBuilder(switch (language) {
+            case ES -> "Quizá le ayude:";
+            case PT -> "Talvez ajude:";
+            case EN -> "This may help:";
+        });
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        for (Suggestion article : articles) {
+            b.append("\n• ").append(article.title()).append(" ").append(base).append("/help/")
+                    .append(article.language().name().toLowerCase(Locale.ROOT)).append("/").append(article.slug());
         }
         return b.toString();
     }

@@ -30,6 +30,8 @@ import jakarta.mail.internet.MimeMessage;
 @org.springframework.context.annotation.Import(EmailChannelIntegrationTests.FailingIntake.class)
 class EmailChannelIntegrationTests extends EmailTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired org.atende.knowledge.KnowledgeBase knowledge;
+
     static final String FAILING_SUBJECT = "Falha antes do commit";
 
     /** Makes the desk fail inside the transaction of a ticket with a given subject: a crash before the commit. */
@@ -98,6 +100,36 @@ class EmailChannelIntegrationTests extends EmailTestSupport {
         String body = (String) ack.getContent();
         assertThat(body).contains("#" + t.number(), "objetivo de primeira resposta é de 1 dia útil", "quinta-feira, 26 de novembro, às 10:00",
                 "Por favor responda por cima desta linha", "não compromissos vinculativos", "[ref:");
+    }
+
+    @Test
+    void theAcknowledgementOffersMatchingHelpArticlesInTheContactsLanguage() throws Exception {
+        String slug = "exportar-facturas-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        var es = knowledge.create(new org.atende.knowledge.ArticleDraft(slug, Language.ES, "Exportar facturas a Excel o PDF",
+                "Cómo exportar y qué hacer si la exportación falla.",
+                "Abra **Facturas**, filtre el mes y pulse **Exportar**. Si el PDF da error 500, pruebe un intervalo más corto.",
+                null, null));
+        knowledge.publish(es.id());
+        var en = knowledge.create(new org.atende.knowledge.ArticleDraft(slug, Language.EN, "Export invoices to Excel or PDF",
+                null, "Open **Invoices**, filter the month and click **Export**.", null, es.id()));
+        knowledge.publish(en.id());
+
+        String domain = domain();
+        ContactSummary carmen = customer(domain, "Carmen López", Language.ES);
+        deliver(plain(carmen.email(), "No puedo exportar las facturas", "kb@" + domain, "",
+                "Al exportar las facturas de octubre a PDF sale un error 500."));
+        poll();
+        dispatch.runOnce();
+        String body = ((String) onlyMailTo(carmen.email()).getContent()).replace("\r\n", "\n");
+        assertThat(body).contains("Quizá estos artículos de nuestra ayuda resuelvan ya su consulta:",
+                "- Exportar facturas a Excel o PDF\n  http://localhost:8080/help/es/" + slug)
+                .doesNotContain("/help/en/");
+
+        ContactSummary javier = customer(domain(), "Javier Ruiz", Language.ES);
+        deliver(plain(javier.email(), "Reunión del jueves", "kb2@" + domain, "", "¿Podemos cambiar la reunión al viernes?"));
+        poll();
+        dispatch.runOnce();
+        assertThat((String) onlyMailTo(javier.email()).getContent()).doesNotContain("Quizá estos artículos", "/help/");
     }
 
     @Test

@@ -55,6 +55,7 @@ class WhatsAppWebhookIntegrationTests {
     @Autowired Customers customers;
     @Autowired Tickets tickets;
     @Autowired org.atende.notifications.OutboxDispatch dispatch;
+    @Autowired org.atende.knowledge.KnowledgeBase knowledge;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -388,6 +389,39 @@ class WhatsAppWebhookIntegrationTests {
         TicketView t = ticketOf("wamid.Q" + wa);
         dispatch.runOnce();
         assertThat(GRAPH.messages()).anySatisfy(r -> assertThat(String.valueOf(r.json())).contains(wa, "#" + t.number()));
+    }
+
+    @Test
+    void theAcknowledgementOffersAHelpArticleThatMatchesWhatTheCustomerWrote() throws Exception {
+        String slug = "reset-password-" + UUID.randomUUID().toString().substring(0, 6);
+        var article = knowledge.create(new org.atende.knowledge.ArticleDraft(slug, Language.EN,
+                "I forgot my password and cannot sign in", "Resetting your password in two minutes.",
+                "On the sign-in page click **Forgot your password?** and follow the link we e-mail you.", null, null));
+        knowledge.publish(article.id());
+        String phone = phone();
+        contact(phone, Language.EN);
+        String wa = phone.substring(1);
+        GRAPH.reset();
+        GRAPH.acceptAs("wamid.ACK" + wa);
+        signed(WebhookPayloads.messages(wa, "Emma", List.of(WebhookPayloads.text("wamid.Q" + wa, wa, Instant.parse("2026-11-25T09:58:00Z"),
+                "Hi, I forgot my password and now I cannot sign in"))));
+        processed();
+        dispatch.runOnce();
+
+        assertThat(GRAPH.messages()).anySatisfy(r -> assertThat(String.valueOf(r.json()))
+                .contains("This may help:", "I forgot my password and cannot sign in http://localhost:8080/help/en/" + slug));
+        assertThat(knowledge.stats(article.id(), knowledge.today(), knowledge.today()).total().suggestions()).isEqualTo(1);
+
+        String other = phone();
+        contact(other, Language.EN);
+        String wa2 = other.substring(1);
+        GRAPH.reset();
+        GRAPH.acceptAs("wamid.ACK" + wa2);
+        signed(WebhookPayloads.messages(wa2, "Daniel", List.of(WebhookPayloads.text("wamid.Q" + wa2, wa2,
+                Instant.parse("2026-11-25T09:58:00Z"), "Can we move tomorrow's training to Friday?"))));
+        processed();
+        dispatch.runOnce();
+        assertThat(GRAPH.messages()).isNotEmpty().noneSatisfy(r -> assertThat(String.valueOf(r.json())).contains("This may help"));
     }
 
     @Test

@@ -141,6 +141,7 @@ class NewRequestPage {
         model.addAttribute("formError", error);
         model.addAttribute("categories", TechnicalServiceCategory.values());
         model.addAttribute("priorities", Priority.values());
+        model.addAttribute("guided", !draft.technical()); // help articles answer support questions, not database work
         return "portal/new-request";
     }
 }

@@ -100,6 +100,10 @@ class PortalBrowserTests extends ApiIntegrationSupport {
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("suggestions"), "Exportar informes a PDF"));
         Chromium.screenshot(browser, "portal-new-request");
+        browser.findElement(By.cssSelector("#suggestions button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "no se ha abierto ningún ticket"));
+        assertThat(knowledge.article(article.id()).orElseThrow().counts().deflections()).isEqualTo(1);
 
         browser.get(base + "/help/es/" + article.slug());
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Exportar informes a PDF");

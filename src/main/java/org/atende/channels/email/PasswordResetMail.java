@@ -1,5 +1,6 @@
 package org.atende.channels.email;
 
+import java.time.ZoneId;
 import java.util.List;
 
 import org.atende.customers.Language;
@@ -27,11 +28,14 @@ class PasswordResetMail {
     private final Outbox outbox;
     private final EmailProperties properties;
     private final String baseUrl;
+    private final ZoneId zone;
 
     PasswordResetMail(Outbox outbox, EmailProperties properties,
-            @Value("${atende.web.base-url:http://localhost:8080}") String baseUrl) {
+            @Value("${atende.web.base-url:http://localhost:8080}") String baseUrl,
+            @Value("${atende.calendar.zone:Europe/Lisbon}") String zone) {
         this.outbox = outbox;
         this.properties = properties;
+        this.zone = ZoneId.of(zone);
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -42,7 +46,7 @@ class PasswordResetMail {
             return;
         }
         String link = baseUrl + "/password-reset/" + e.token();
-        String until = PromiseWording.when(e.language(), e.expiresAt(), java.time.ZoneId.of("Europe/Lisbon"));
+        String until = PromiseWording.when(e.language(), e.expiresAt(), zone);
         outbox.enqueue(new Outgoing(Channel.EMAIL, Outgoing.Purpose.NOTICE, null, null, e.email(), subject(e.language()),
                 body(e.language(), e.name(), link, until), "pw." + java.util.UUID.randomUUID() + "@" + properties.messageIdDomain(), null, List.of(), true));
     }

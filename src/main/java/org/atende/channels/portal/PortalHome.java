@@ -83,7 +83,9 @@ class PortalHome {
         PlanSummary plan = customers.plan(organisation.planId()).orElseThrow();
         model.addAttribute("organisation", organisation);
         model.addAttribute("plan", plan);
-        model.addAttribute("quota", quotas.status(org));
+        QuotaStatus quota = quotas.status(org);
+        model.addAttribute("quota", quota);
+        model.addAttribute("exhausted", refusesNow(quota));
         model.addAttribute("targets", targets(plan, PortalDates.language(locale)));
         return "portal/home";
     }

@@ -212,6 +212,7 @@ class PortalPagesIntegrationTests extends ApiIntegrationSupport {
         open(ana, "The month's only ticket", TicketType.QUESTION);
         signIn(ana);
 
+        String home = browser.get("/portal").body();
         String form = browser.get("/portal/tickets/new").body();
         HttpResponse<String> support = browser.postMultipart("/portal/tickets",
                 Map.of("kind", "support", "subject", "One more", "description", "Please"));
@@ -219,6 +220,7 @@ class PortalPagesIntegrationTests extends ApiIntegrationSupport {
         HttpResponse<String> technical = browser.postMultipart("/portal/tickets", Map.of("kind", "technical",
                 "category", "restore_deleted_items", "subject", "Restore deleted assets", "description", "Deleted yesterday"));
 
+        assertThat(home).contains("support tickets are used up");
         assertThat(form).contains("used up", "includes 1 support tickets a month and 1 have been used");
         assertThat(form.indexOf("id=\"quota-exhausted\"")).isLessThan(form.indexOf("id=\"new-request\""));
         assertThat(form).doesNotContain("name=\"priority\"").contains("name=\"category\"");

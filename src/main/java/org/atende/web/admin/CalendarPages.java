@@ -112,21 +112,24 @@ class CalendarPages {
         }
         FieldErrors errors = new FieldErrors();
         for (String problem : ((Outcome.Rejected<StoredCalendar>) outcome).problems()) {
-            errors.add(field(problem), problem);
+            errors.add(field(problem, form), problem);
         }
         response.setStatus(400);
         return form(model, form, errors, null, null, locale);
     }
 
-    /** Which field of the form a calendar problem is about, by what the engine names in it. */
-    private static String field(String problem) {
+    /** Which field of the form a calendar problem is about: the one the engine names, or whose value it quotes. */
+    private static String field(String problem, CalendarForm form) {
         if (problem.startsWith("name") || problem.contains("calendar named")) {
             return "name";
         }
         for (String day : CalendarForm.DAYS) {
-            if (problem.contains("calendar.week." + day)) {
+            if (problem.contains("calendar.week." + day) || quotes(problem, form.week().get(day))) {
                 return "week." + day;
             }
+        }
+        if (quotes(problem, form.holidays())) {
+            return "holidays";
         }
         if (problem.contains("holidayRules")) {
             return "holidayRules";
@@ -138,6 +141,15 @@ class CalendarPages {
             return "zone";
         }
         return "calendar";
+    }
+
+    private static boolean quotes(String problem, String typed) {
+        for (String token : typed.split("[,;\\s]+")) {
+            if (!token.isBlank() && problem.contains("'" + token.strip() + "'")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String form(Model model, CalendarForm form, FieldErrors errors, @Nullable String policyId, @Nullable String receivedAt,

@@ -1,7 +1,6 @@
 package org.atende.web.admin;
 
-import org.atende.channels.email.MailboxHealth;
-import org.atende.channels.whatsapp.WhatsAppHealth;
+import org.atende.channels.ChannelHealth;
 import org.atende.identity.Actor;
 import org.atende.notifications.Outbox;
 import org.atende.tickets.Channel;
@@ -21,24 +20,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ChannelPages {
 
-    private final MailboxHealth mailboxes;
-    private final WhatsAppHealth whatsapp;
+    private final ChannelHealth health;
     private final Outbox outbox;
 
-    ChannelPages(MailboxHealth mailboxes, WhatsAppHealth whatsapp, Outbox outbox) {
-        this.mailboxes = mailboxes;
-        this.whatsapp = whatsapp;
+    ChannelPages(ChannelHealth health, Outbox outbox) {
+        this.health = health;
         this.outbox = outbox;
     }
 
     @GetMapping("/admin/channels")
     String channels(@AuthenticationPrincipal Actor actor, Model model) {
         AdminAccess.lead(actor);
-        model.addAttribute("emailEnabled", mailboxes.enabled());
-        model.addAttribute("emailAddress", mailboxes.address());
-        model.addAttribute("mailboxes", mailboxes.mailboxes());
+        ChannelHealth.Email email = health.email();
+        model.addAttribute("emailEnabled", email.enabled());
+        model.addAttribute("emailAddress", email.address());
+        model.addAttribute("mailboxes", email.mailboxes());
         model.addAttribute("smtp", outbox.activity(Channel.EMAIL));
-        model.addAttribute("whatsapp", whatsapp.state());
+        model.addAttribute("whatsapp", health.whatsapp());
         model.addAttribute("graph", outbox.activity(Channel.WHATSAPP));
         return "admin/channels";
     }
@@ -49,7 +47,7 @@ class ChannelPages {
             @org.springframework.web.bind.annotation.RequestHeader(name = "HX-Request", required = false) @org.jspecify.annotations.Nullable String htmx,
             Model model) {
         AdminAccess.lead(actor);
-        var checked = mailboxes.check(mailbox);
+        var checked = health.checkMailbox(mailbox);
         if (htmx == null) { // without scripts: the whole page again, which shows the outcome
             return "redirect:/admin/channels";
         }

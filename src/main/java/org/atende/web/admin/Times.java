@@ -22,6 +22,11 @@ public class Times {
         return DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", locale).format(at.atZone(LISBON)) + " (Lisbon)";
     }
 
+    /** "Mon 7 Dec 11:05" in Lisbon, for tables whose caption names the zone. */
+    public String brief(@Nullable Instant at, Locale locale) {
+        return at == null ? "—" : DateTimeFormatter.ofPattern("EEE d MMM HH:mm", locale).format(at.atZone(LISBON));
+    }
+
     /** "Mon 7 Dec 11:05" in a given zone, for previews on a calendar of another zone. */
     public String showIn(@Nullable Instant at, ZoneId zone, Locale locale) {
         if (at == null) {

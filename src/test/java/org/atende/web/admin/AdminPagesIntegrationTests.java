@@ -201,7 +201,8 @@ class AdminPagesIntegrationTests extends ApiIntegrationSupport {
     @Test
     void savesACalendarAndShowsItsProblemNextToTheField() {
         PageBrowser admin = as(Role.ADMIN);
-        admin.get("/admin/calendars/new");
+        assertThat(admin.get("/admin/calendars/new").body()).as("a new calendar starts with the desk's hours")
+                .containsPattern("id=\"week.mon\"[^>]*value=\"09:00-21:00\"");
         String name = unique("Madrid");
 
         String[] form = calendarForm("09:00-18:00", "");

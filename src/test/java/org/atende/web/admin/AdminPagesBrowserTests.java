@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -52,7 +53,8 @@ class AdminPagesBrowserTests extends ApiIntegrationSupport {
         WebElement received = browser.findElement(By.id("receivedAt"));
         ((JavascriptExecutor) browser).executeScript(
                 "arguments[0].value = '2026-12-04T14:05'; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", received);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        // htmx swaps the preview while the wait reads it: a row found a moment ago may be gone.
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class);
         wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#preview tr[data-priority=HIGH] time"), "datetime",
                 "2026-12-07T14:05:00Z"));
 
@@ -61,7 +63,7 @@ class AdminPagesBrowserTests extends ApiIntegrationSupport {
         friday.sendKeys("09:00-15:00");
         wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#preview tr[data-priority=HIGH] time"), "datetime",
                 "2026-12-07T20:05:00Z"));
-        assertThat(browser.findElement(By.cssSelector("#preview caption")).getText()).contains("Fri 4 Dec 2026 14:05 (Lisbon)");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#preview caption"), "Fri 4 Dec 2026 14:05 (Lisbon)"));
         ((JavascriptExecutor) browser).executeScript("document.getElementById('preview-title').scrollIntoView({block: 'start'});");
         Chromium.screenshot(browser, "admin-calendar-preview");
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.atende.customers.Language;
+import org.atende.identity.internal.Invitations;
 import org.atende.identity.internal.Teams;
 import org.atende.identity.internal.Tokens;
 import org.atende.identity.internal.Users;
@@ -23,11 +24,13 @@ public class Identity {
     private final Users users;
     private final Teams teams;
     private final Tokens tokens;
+    private final Invitations invitations;
 
-    Identity(Users users, Teams teams, Tokens tokens) {
+    Identity(Users users, Teams teams, Tokens tokens, Invitations invitations) {
         this.users = users;
         this.teams = teams;
         this.tokens = tokens;
+        this.invitations = invitations;
     }
 
     /**
@@ -145,5 +148,34 @@ public class Identity {
     @Transactional
     public TokenSummary revokeToken(TokenId id) {
         return tokens.revoke(id);
+    }
+
+    /**
+     * Sends a user an invitation: an e-mail in the user's language with a one-time link, valid seven
+     * days, to set a password. An earlier invitation of the user stops working. Refused (409) for an
+     * inactive user.
+     */
+    @Transactional
+    public InvitationSummary invite(UserId user, @Nullable UserId inviter) {
+        return invitations.invite(user, inviter);
+    }
+
+    /** The invitation an invitation link's token names, while it may be used. */
+    public Optional<InvitationSummary> invitation(String token) {
+        return invitations.usable(token);
+    }
+
+    /** A user's invitation still waiting to be used. */
+    public Optional<InvitationSummary> pendingInvitation(UserId user) {
+        return invitations.pending(user);
+    }
+
+    /**
+     * Sets the password of the invited user and spends the link; empty when the link does not work (used,
+     * superseded, expired, unknown). A password against the rule is refused (problem on {@code newPassword}).
+     */
+    @Transactional
+    public Optional<UserId> acceptInvitation(String token, String password) {
+        return invitations.accept(token, password);
     }
 }

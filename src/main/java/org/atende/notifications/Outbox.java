@@ -83,6 +83,30 @@ public class Outbox {
     }
 
     /**
+     * What a channel's sending did lately: when a message last left, and the latest error a message
+     * met (its time is when that message was queued), with how many wait to be sent.
+     */
+    public record ChannelActivity(@Nullable Instant lastSentAt, @Nullable String lastError,
+            @Nullable Instant lastErrorMessageQueuedAt, @Nullable OutgoingState lastErrorState, int queued) {
+    }
+
+    @Transactional(readOnly = true)
+    public ChannelActivity activity(Channel channel) {
+        Timestamp sent = jdbc.sql("SELECT MAX(sent_at) FROM outgoing_message WHERE channel = ?").param(channel.name())
+                .query(Timestamp.class).optional().orElse(null);
+        record Failure(String error, Instant queuedAt, OutgoingState state) {
+        }
+        Failure failure = jdbc.sql("SELECT last_error, created_at, state FROM outgoing_message WHERE channel = ? "
+                        + "AND last_error IS NOT NULL ORDER BY id DESC LIMIT 1").param(channel.name())
+                .query((rs, n) -> new Failure(rs.getString(1), rs.getTimestamp(2).toInstant(), OutgoingState.valueOf(rs.getString(3))))
+                .optional().orElse(null);
+        int queued = jdbc.sql("SELECT COUNT(*) FROM outgoing_message WHERE channel = ? AND state = 'QUEUED'").param(channel.name())
+                .query(Integer.class).single();
+        return new ChannelActivity(sent == null ? null : sent.toInstant(), failure == null ? null : failure.error(),
+                failure == null ? null : failure.queuedAt(), failure == null ? null : failure.state(), queued);
+    }
+
+    /**
      * A message the channel accepted was not delivered after all (a bounce, a failed status): it is
      * marked failed with the reason, on the outbox and on the ticket.
      */

@@ -53,6 +53,12 @@ class MailComposer {
                 messageId, inReplyTo, inReplyTo == null ? List.of() : List.of(inReplyTo), true);
     }
 
+    /** A notice to a person, about no ticket (an invitation): a Message-ID of its own, no thread. */
+    Outgoing notice(String recipient, String subject, String body) {
+        return new Outgoing(Channel.EMAIL, Outgoing.Purpose.NOTICE, null, null, recipient, subject, body.strip() + "\n",
+                newMessageId("n"), null, List.of(), true);
+    }
+
     private String newMessageId(String prefix) {
         byte[] random = new byte[9];
         RANDOM.nextBytes(random);

@@ -55,13 +55,40 @@ class MailboxPoller {
     private final InboundMail inbound;
     private final UnreadableMail unreadable;
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private final MailboxHealth health;
 
-    MailboxPoller(InboundMail inbound, UnreadableMail unreadable) {
+    MailboxPoller(InboundMail inbound, UnreadableMail unreadable, MailboxHealth health) {
         this.inbound = inbound;
         this.unreadable = unreadable;
+        this.health = health;
     }
 
+    /** Reads the mailbox's unseen mail, and records on {@link MailboxHealth} how that went. */
     Result poll(EmailProperties.Mailbox mailbox) throws MessagingException {
+        try {
+            Result result = read(mailbox);
+            health.succeeded(mailbox, result.read());
+            return result;
+        } catch (MessagingException | RuntimeException e) {
+            health.failed(mailbox, e);
+            throw e;
+        }
+    }
+
+    /** Logs in and opens the folder once, reading nothing: does the mailbox answer to these settings? */
+    static void tryLogin(EmailProperties.Mailbox mailbox) throws MessagingException {
+        Store store = Session.getInstance(sessionProperties(mailbox)).getStore(mailbox.tls() ? "imaps" : "imap");
+        store.connect(mailbox.host(), mailbox.port(), mailbox.username(), mailbox.password());
+        try {
+            Folder folder = store.getFolder(mailbox.folder());
+            folder.open(Folder.READ_ONLY);
+            folder.close(false);
+        } finally {
+            store.close();
+        }
+    }
+
+    private Result read(EmailProperties.Mailbox mailbox) throws MessagingException {
         Store store = Session.getInstance(sessionProperties(mailbox)).getStore(mailbox.tls() ? "imaps" : "imap");
         store.connect(mailbox.host(), mailbox.port(), mailbox.username(), mailbox.password());
         try {

@@ -39,9 +39,11 @@ class WhatsAppTransport implements Transport {
     private final Tickets tickets;
     private final WhatsAppProperties properties;
     private final Clock clock;
+    private final WhatsAppHealth health;
 
     WhatsAppTransport(GraphApi graph, ServiceWindow window, HeldAnswers held, Tickets tickets, WhatsAppProperties properties,
-            Clock clock) {
+            Clock clock, WhatsAppHealth health) {
+        this.health = health;
         this.graph = graph;
         this.held = held;
         this.window = window;
@@ -72,6 +74,7 @@ class WhatsAppTransport implements Transport {
             }
             return sendTemplate(m);
         } catch (GraphApiException e) {
+            health.graphFailed(e.getMessage());
             throw new TransportException(e.getMessage(), e.permanent(), e);
         }
     }

@@ -40,10 +40,12 @@ class WhatsAppWebhook {
     private final WebhookNotifications notifications;
     private final NotificationWork work;
     private final TaskExecutor executor;
+    private final WhatsAppHealth health;
     private final JsonMapper json = JsonMapper.builder().build();
 
     WhatsAppWebhook(WhatsAppProperties properties, WebhookNotifications notifications, NotificationWork work,
-            @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor, WhatsAppHealth health) {
+        this.health = health;
         this.properties = properties;
         this.notifications = notifications;
         this.work = work;
@@ -57,6 +59,7 @@ class WhatsAppWebhook {
         String expected = properties.verifyToken();
         if ("subscribe".equals(mode) && expected != null && !expected.isBlank() && WebhookSignature.sameToken(token, expected)
                 && challenge != null) {
+            health.handshakeSucceeded();
             return ResponseEntity.ok(challenge);
         }
         log.warn("WhatsApp webhook verification refused (mode {})", mode);
@@ -75,6 +78,7 @@ class WhatsAppWebhook {
             return problem(HttpStatus.UNAUTHORIZED, "bad-signature", "Bad signature",
                     "X-Hub-Signature-256 must be the HMAC-SHA256 of the body with the app secret");
         }
+        health.signedNotificationReceived();
         String text = new String(bytes, StandardCharsets.UTF_8);
         try {
             json.readTree(text);

@@ -138,6 +138,19 @@ class UserController {
                 .body(IssuedTokenResponse.of(issued));
     }
 
+    record InvitationResponse(long userId, String email, Instant createdAt, Instant expiresAt) {
+    }
+
+    /** Sends the user an invitation by e-mail (a one-time link to set a password); an earlier link stops working. */
+    @PostMapping("/{id}/invitation")
+    @ResponseStatus(HttpStatus.CREATED)
+    InvitationResponse invite(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
+        UserSummary user = visible(actor, id);
+        Access.require(actor, Role.ADMIN);
+        var sent = identity.invite(user.id(), actor.userId());
+        return new InvitationResponse(sent.userId().value(), sent.email(), sent.createdAt(), sent.expiresAt());
+    }
+
     private UserSummary visible(Actor actor, long id) {
         return Access.visibleUser(actor, identity.user(new UserId(id)));
     }

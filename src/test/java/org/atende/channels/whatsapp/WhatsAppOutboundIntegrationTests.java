@@ -68,6 +68,7 @@ class WhatsAppOutboundIntegrationTests {
     @Autowired OutboxDispatch dispatch;
     @Autowired WhatsAppReplies replies;
     @Autowired JdbcClient jdbc;
+    @Autowired WhatsAppHealth health;
 
     @DynamicPropertySource
     static void graph(DynamicPropertyRegistry registry) {
@@ -190,6 +191,9 @@ class WhatsAppOutboundIntegrationTests {
         assertThat(out.state()).isEqualTo(OutgoingState.QUEUED);
         assertThat(out.lastError()).contains("HTTP 500");
         assertThat(out.nextAttemptAt()).isAfter(MovingTime.CLOCK.instant());
+        assertThat(health.state().lastGraphError()).as("shown on the channels page").contains("HTTP 500");
+        assertThat(health.state().lastGraphErrorAt()).isEqualTo(MovingTime.CLOCK.instant());
+        assertThat(outbox.activity(org.atende.tickets.Channel.WHATSAPP).lastError()).contains("HTTP 500");
         MovingTime.CLOCK.advance(Duration.ofMinutes(1));
         assertThat(dispatch.runOnce().sent()).isEqualTo(1);
     }

@@ -56,6 +56,7 @@ class WhatsAppWebhookIntegrationTests {
     @Autowired Tickets tickets;
     @Autowired org.atende.notifications.OutboxDispatch dispatch;
     @Autowired org.atende.knowledge.KnowledgeBase knowledge;
+    @Autowired WhatsAppHealth health;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -123,6 +124,29 @@ class WhatsAppWebhookIntegrationTests {
         assertThat(ok.body()).isEqualTo("1158201444");
         var wrong = http.send(HttpRequest.newBuilder(URI.create(base + "&hub.verify_token=guess")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(wrong.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void recordsTheHandshakeAndSignedNotificationsForTheChannelsHealth() throws Exception {
+        String base = "http://127.0.0.1:" + port + "/webhooks/whatsapp?hub.mode=subscribe&hub.challenge=42";
+        MovingTime.CLOCK.set("2026-11-25T10:01:00Z");
+        http.send(HttpRequest.newBuilder(URI.create(base + "&hub.verify_token=guess")).build(), HttpResponse.BodyHandlers.ofString());
+        Instant before = health.state().lastHandshakeAt();
+        assertThat(before).isNotEqualTo(Instant.parse("2026-11-25T10:01:00Z"));
+
+        MovingTime.CLOCK.set("2026-11-25T10:02:00Z");
+        http.send(HttpRequest.newBuilder(URI.create(base + "&hub.verify_token=verify-me")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.state().lastHandshakeAt()).isEqualTo(Instant.parse("2026-11-25T10:02:00Z"));
+        assertThat(health.state().webhookVerified()).isTrue();
+
+        MovingTime.CLOCK.set("2026-11-25T10:03:00Z");
+        post("{}", "sha256=00");
+        assertThat(health.state().lastSignedNotificationAt()).isNotEqualTo(Instant.parse("2026-11-25T10:03:00Z"));
+        MovingTime.CLOCK.set("2026-11-25T10:04:00Z");
+        signed("{\"object\":\"whatsapp_business_account\",\"entry\":[]}");
+        assertThat(health.state().lastSignedNotificationAt()).isEqualTo(Instant.parse("2026-11-25T10:04:00Z"));
+        assertThat(health.state().phoneNumberId()).isEqualTo(WebhookPayloads.PHONE_NUMBER_ID);
+        assertThat(health.state().toString()).doesNotContain(SECRET, "test-token");
     }
 
     @Test

@@ -1,0 +1,95 @@
+package org.atende.channels.email;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * How the support mailboxes are doing, as this instance saw them: each mailbox's settings (never the
+ * password), its last poll, last success, last error and the mails read since start. Kept in memory:
+ * every instance polls, and tells what it saw. {@link #check} tries the IMAP login once, now.
+ */
+@Component
+public class MailboxHealth {
+
+    /** A mailbox's settings and what its polls did. */
+    public record MailboxState(String label, String host, int port, boolean tls, String username, String folder,
+            Duration pollInterval, @Nullable Instant lastPollAt, @Nullable Instant lastSuccessAt,
+            @Nullable Instant lastErrorAt, @Nullable String lastError, long messagesRead) {
+
+        /** True when the last poll worked; false when it failed; null before the first poll. */
+        public @Nullable Boolean reachable() {
+            if (lastPollAt == null) {
+                return null;
+            }
+            return lastErrorAt == null || lastSuccessAt != null && !lastSuccessAt.isBefore(lastErrorAt);
+        }
+    }
+
+    private record Facts(@Nullable Instant lastPollAt, @Nullable Instant lastSuccessAt, @Nullable Instant lastErrorAt,
+            @Nullable String lastError, long messagesRead) {
+        static final Facts NONE = new Facts(null, null, null, null, 0);
+    }
+
+    private final EmailProperties properties;
+    private final Clock clock;
+    private final Map<String, Facts> facts = new ConcurrentHashMap<>();
+
+    MailboxHealth(EmailProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Whether the channel is on at all (an address is set). */
+    public boolean enabled() {
+        return properties.enabled();
+    }
+
+    public String address() {
+        return properties.ownAddress();
+    }
+
+    public List<MailboxState> mailboxes() {
+        return properties.mailboxes().stream().map(this::state).toList();
+    }
+
+    /** Tries the IMAP login to a mailbox once, now, and records the outcome like a poll's. */
+    public MailboxState check(String label) {
+        EmailProperties.Mailbox mailbox = properties.mailboxes().stream().filter(m -> m.label().equals(label)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no mailbox " + label));
+        try {
+            MailboxPoller.tryLogin(mailbox);
+            succeeded(mailbox, 0);
+        } catch (Exception e) {
+            failed(mailbox, e);
+        }
+        return state(mailbox);
+    }
+
+    void succeeded(EmailProperties.Mailbox mailbox, int read) {
+        Instant now = clock.instant();
+        facts.merge(mailbox.label(), new Facts(now, now, null, null, read),
+                (old, add) -> new Facts(now, now, old.lastErrorAt(), old.lastError(), old.messagesRead() + read));
+    }
+
+    void failed(EmailProperties.Mailbox mailbox, Exception e) {
+        Instant now = clock.instant();
+        String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        String clipped = why.length() > 500 ? why.substring(0, 500) : why;
+        facts.merge(mailbox.label(), new Facts(now, null, now, clipped, 0),
+                (old, add) -> new Facts(now, old.lastSuccessAt(), now, clipped, old.messagesRead()));
+    }
+
+    private MailboxState state(EmailProperties.Mailbox m) {
+        Facts f = facts.getOrDefault(m.label(), Facts.NONE);
+        return new MailboxState(m.label(), m.host(), m.port(), m.tls(), m.username(), m.folder(), m.pollInterval(),
+                f.lastPollAt(), f.lastSuccessAt(), f.lastErrorAt(), f.lastError(), f.messagesRead());
+    }
+}

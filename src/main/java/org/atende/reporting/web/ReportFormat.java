@@ -50,6 +50,11 @@ public final class ReportFormat {
         return rest == 0 ? hours + " h" : hours + " h " + rest + " min";
     }
 
+    /** {@link #duration} for templates. */
+    public String time(@Nullable Number seconds) {
+        return duration(seconds);
+    }
+
     public String percent(@Nullable Double share) {
         return share == null ? "—" : String.format(locale, "%.1f %%", share * 100);
     }

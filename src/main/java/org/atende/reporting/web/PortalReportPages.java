@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * not begun answers 404, as an unknown page does.
  */
 @Controller
+@Transactional(readOnly = true) // Quotas, for the support month and zone, runs only inside a transaction
 @RequestMapping("/portal/reports")
 class PortalReportPages {
 

@@ -31,6 +31,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,6 +46,7 @@ import tools.jackson.databind.ObjectMapper;
  * download here, on the session (the API's CSV needs a bearer token), with the API's columns.
  */
 @Controller
+@Transactional(readOnly = true) // Quotas, for the support month and zone, runs only inside a transaction
 @RequestMapping("/reports")
 class ReportPages {
 

@@ -135,6 +135,10 @@ class ReportPagesIntegrationTests extends ReportPagesSupport {
         assertThat(customer.get("/portal/reports/2026-11.csv").headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename=\"monthly-" + desk.org.value() + "-2026-11.csv\"");
 
+        assertThat(customer.get("/portal/reports/2026-11", "es").body()).contains("Lo prometido", "12 horas laborables",
+                "objetivos no vinculantes", "Noviembre 2026");
+        assertThat(customer.get("/portal/reports/2026-11", "pt-PT").body()).contains("O prometido", "12 horas úteis", "Novembro 2026");
+
         assertThat(customer.get("/portal/reports/2027-01").statusCode()).isEqualTo(404);
         assertThat(customer.get("/portal/reports/november").statusCode()).isEqualTo(400);
         assertThat(customer.get("/reports/organisations/" + other.org.value() + "/2026-11").statusCode()).isEqualTo(403);

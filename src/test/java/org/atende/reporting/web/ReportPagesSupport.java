@@ -74,8 +74,12 @@ abstract class ReportPagesSupport {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
 
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return client.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Accept", "text/html").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return get(path, "en");
+        }
+
+        HttpResponse<String> get(String path, String language) throws IOException, InterruptedException {
+            return client.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Accept", "text/html")
+                    .header("Accept-Language", language).GET().build(), HttpResponse.BodyHandlers.ofString());
         }
 
         Browser signIn(String email) throws IOException, InterruptedException {

@@ -43,6 +43,7 @@ class ReportPagesBrowserTests extends ReportPagesSupport {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#compliance-chart[data-drawn] canvas")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("SLA compliance");
         assertThat(browser.findElement(By.cssSelector("#compliance-table tbody")).getText()).contains("E-mail", "Portal");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1300)); // chart and table
         Chromium.screenshot(browser, "reports-compliance");
 
         browser.get(base() + "/reports/flow?from=2026-11-16&to=2026-12-06&" + org);

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -60,7 +59,7 @@ class ReportController {
         Dimension dimension = parse(Dimension.class, "by", by);
         List<ComplianceRow> rows = run(() -> reports.compliance(dimension, from, to, org(organisationId)));
         if (wantsCsv(format, headers, request)) {
-            return csv("compliance-" + dimension.name().toLowerCase(Locale.ROOT) + "-" + from + "-" + to, complianceCsv(rows));
+            return csv("compliance-" + dimension.name().toLowerCase(Locale.ROOT) + "-" + from + "-" + to, ReportTables.compliance(rows));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rows);
     }
@@ -72,9 +71,7 @@ class ReportController {
         lead(actor);
         List<QuotaUse> rows = run(() -> reports.quotaUse(from, to, org(organisationId)));
         if (wantsCsv(format, headers, request)) {
-            ReportCsv csv = new ReportCsv(List.of("organisation_id", "organisation", "month", "allowance", "used", "over_quota"));
-            rows.forEach(r -> csv.row(list(r.organisationId().value(), r.organisation(), r.month(), r.allowance(), r.used(), r.overQuota())));
-            return csv("quota-use-" + from + "-" + to, csv);
+            return csv("quota-use-" + from + "-" + to, ReportTables.quotaUse(rows));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rows);
     }
@@ -86,7 +83,7 @@ class ReportController {
         lead(actor);
         List<QuoteSummary> rows = run(() -> reports.quotes(from, to, org(organisationId)));
         if (wantsCsv(format, headers, request)) {
-            return csv("quotes-" + from + "-" + to, quotesCsv(rows));
+            return csv("quotes-" + from + "-" + to, ReportTables.quotes(rows));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rows);
     }
@@ -104,11 +101,7 @@ class ReportController {
         List<FlowPeriod> rows = run(() -> weekly ? reports.flowByWeek(from, to, org(organisationId))
                 : reports.flowByDay(from, to, org(organisationId)));
         if (wantsCsv(format, headers, request)) {
-            ReportCsv csv = new ReportCsv(List.of("period", "first_day", "last_day", "opened", "resolved", "reopened",
-                    "waiting_on_customer", "backlog"));
-            rows.forEach(r -> csv.row(list(r.period(), r.firstDay(), r.lastDay(), r.opened(), r.resolved(), r.reopened(),
-                    r.waitingOnCustomer(), r.backlog())));
-            return csv("flow-" + per + "-" + from + "-" + to, csv);
+            return csv("flow-" + per + "-" + from + "-" + to, ReportTables.flow(rows));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rows);
     }
@@ -124,7 +117,7 @@ class ReportController {
         }
         List<Breach> rows = run(() -> reports.breaches(from, to, org(organisationId), limit));
         if (wantsCsv(format, headers, request)) {
-            return csv("breaches-" + from + "-" + to, breachesCsv(rows));
+            return csv("breaches-" + from + "-" + to, ReportTables.breaches(rows));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rows);
     }
@@ -157,41 +150,9 @@ class ReportController {
         if (wantsCsv(format, headers, request)) {
             List<ComplianceRow> rows = new ArrayList<>(report.keptByPriority());
             rows.add(report.kept());
-            return csv("monthly-" + organisationId + "-" + m, complianceCsv(rows));
+            return csv("monthly-" + organisationId + "-" + m, ReportTables.compliance(rows));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
-    }
-
-    static ReportCsv complianceCsv(List<ComplianceRow> rows) {
-        ReportCsv csv = new ReportCsv(List.of("key", "label", "tickets", "first_response_met", "first_response_breached",
-                "first_response_open", "first_response_met_share", "resolution_met", "resolution_breached", "resolution_open",
-                "resolution_met_share", "first_response_median_seconds", "first_response_p90_seconds",
-                "resolution_median_seconds", "resolution_p90_seconds", "paused_tickets", "paused_median_seconds",
-                "paused_total_seconds", "reopened"));
-        rows.forEach(r -> csv.row(list(r.key(), r.label(), r.tickets(), r.firstResponseMet(), r.firstResponseBreached(),
-                r.firstResponseOpen(), r.firstResponseMetShare(), r.resolutionMet(), r.resolutionBreached(), r.resolutionOpen(),
-                r.resolutionMetShare(), r.firstResponseMedianSeconds(), r.firstResponseP90Seconds(), r.resolutionMedianSeconds(),
-                r.resolutionP90Seconds(), r.pausedTickets(), r.pausedMedianSeconds(), r.pausedTotalSeconds(), r.reopened())));
-        return csv;
-    }
-
-    private static ReportCsv quotesCsv(List<QuoteSummary> rows) {
-        ReportCsv csv = new ReportCsv(List.of("month", "sent", "accepted", "rejected", "expired", "sent_cents", "accepted_cents"));
-        rows.forEach(r -> csv.row(list(r.month(), r.sent(), r.accepted(), r.rejected(), r.expired(), r.sentCents(), r.acceptedCents())));
-        return csv;
-    }
-
-    private static ReportCsv breachesCsv(List<Breach> rows) {
-        ReportCsv csv = new ReportCsv(List.of("ticket_id", "ticket_number", "organisation_id", "priority", "clock", "due_at",
-                "breached_at", "causes"));
-        rows.forEach(r -> csv.row(list(r.ticketId().value(), r.ticketNumber(), r.organisationId().value(), r.priority(), r.clock(),
-                r.dueAt(), r.breachedAt(), r.causes().stream().map(c -> c.at() + " " + c.kind() + ": " + c.detail())
-                        .collect(Collectors.joining(" | ")))));
-        return csv;
-    }
-
-    private static List<@Nullable Object> list(@Nullable Object... values) {
-        return java.util.Arrays.asList(values);
     }
 
     private static void lead(@Nullable Actor actor) {
@@ -224,9 +185,7 @@ class ReportController {
     }
 
     private static ResponseEntity<String> csv(String name, ReportCsv csv) {
-        return ResponseEntity.ok().contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name + ".csv").build().toString())
-                .body(csv.toString());
+        return ReportTables.download(name, csv);
     }
 
     /** A {@code .csv} path or {@code format} decides; else the first type in {@code Accept}, by quality, that names CSV or JSON. */

@@ -8,17 +8,17 @@ import org.jspecify.annotations.Nullable;
  * A report table as RFC 4180 CSV: a header row, CRLF line ends, a field with a comma, a quote or a line
  * break quoted with its quotes doubled. A cell a spreadsheet would read as a formula ({@code =},
  * {@code +}, {@code -}, {@code @}, tab or carriage return first) is prefixed with {@code '}, so that it
- * is shown, never run.
+ * is shown, never run. The report pages' downloads use it too ({@link ReportTables}).
  */
-final class ReportCsv {
+public final class ReportCsv {
 
     private final StringBuilder csv = new StringBuilder();
 
-    ReportCsv(List<String> header) {
+    public ReportCsv(List<String> header) {
         row(header);
     }
 
-    ReportCsv row(List<?> fields) {
+    public ReportCsv row(List<?> fields) {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
                 csv.append(',');

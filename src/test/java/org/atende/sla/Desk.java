@@ -41,9 +41,9 @@ final class Desk {
         this.events = events;
     }
 
-    /** Forgets every ticket (with its conversation), clock, organisation and plan; keeps policies, calendars and users. */
+    /** Forgets every ticket (with its conversation), clock, escalation rule, organisation and plan; keeps policies, calendars and users. */
     void reset() {
-        for (String table : List.of("sla_first_reply", "sla_clock_pause", "sla_clock", "timeline_event", "attachment",
+        for (String table : List.of("escalation_firing", "escalation_rule", "sla_first_reply", "sla_clock_pause", "sla_clock", "timeline_event", "attachment",
                 "escalation", "message", "ticket", "quota_unit", "organisation", "plan")) {
             jdbc.sql("DELETE FROM " + table).update();
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.atende.customers.Customers;
+import org.atende.identity.Identity;
 import org.atende.customers.Language;
 import org.atende.customers.OrganisationId;
 import org.atende.customers.OrganisationSummary;
@@ -50,6 +51,9 @@ class SlaModuleIntegrationTests {
 
     @MockitoBean
     Customers customers;
+
+    @MockitoBean
+    Identity identity;
 
     @Autowired
     JdbcClient jdbc;

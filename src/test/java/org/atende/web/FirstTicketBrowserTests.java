@@ -67,9 +67,14 @@ class FirstTicketBrowserTests extends ApiIntegrationSupport {
     void aCustomersTicketIsAnsweredFirstAndTheFirstResponseTargetIsMet() {
         DeskFixtures desk = new DeskFixtures(jdbc);
         long policy = desk.standardPolicy();
-        OrganisationId padaria = desk.organisation(unique("Padaria Central"), desk.plan(policy, "MEDIUM", 30, "REFUSE"));
-        String joana = customerUser(padaria, desk.contact(padaria, "Joana Silva", "PT"), "Joana Silva");
-        OrganisationId other = desk.organisation(unique("Oficina Norte"), desk.plan(policy, "LOW"));
+        long essencial = desk.plan(policy, "MEDIUM", 30, "REFUSE");
+        OrganisationId padaria = desk.organisation("Padaria Central", essencial);
+        ContactId joanaContact = desk.contact(padaria, "Joana Silva", "PT");
+        // readable names in the screenshots: this desk has a database of its own
+        jdbc.sql("UPDATE plan SET name = 'Essencial' WHERE id = ?").param(essencial).update();
+        jdbc.sql("UPDATE contact SET email = 'joana@padaria-central.pt' WHERE id = ?").param(joanaContact.value()).update();
+        String joana = customerUser(padaria, joanaContact, "Joana Silva");
+        OrganisationId other = desk.organisation("Oficina Norte", desk.plan(policy, "LOW"));
         Actor otherCustomer = desk.customer(other, "Rui Costa", "PT");
         String rui = customerUser(other, desk.contact(other, "Rui Costa", "PT"), "Rui Costa");
         for (String subject : new String[] {"Dúvida sobre o relatório mensal", "Pedido de formação"}) {

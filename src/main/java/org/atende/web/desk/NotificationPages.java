@@ -52,7 +52,7 @@ class NotificationPages {
     String count(@AuthenticationPrincipal Actor actor, Model model) {
         QueueController.staff(actor);
         model.addAttribute("count", notifications.unread(actor.userId()).size());
-        return "desk/notifications :: count";
+        return "desk/notifications-count :: count";
     }
 
     @PostMapping("/desk/notifications/{id}/read")

@@ -72,9 +72,11 @@ class FirstTicketBrowserTests extends ApiIntegrationSupport {
         ContactId joanaContact = desk.contact(padaria, "Joana Silva", "PT");
         // readable names in the screenshots: this desk has a database of its own
         jdbc.sql("UPDATE plan SET name = 'Essencial' WHERE id = ?").param(essencial).update();
+        jdbc.sql("UPDATE organisation SET name = 'Padaria Central' WHERE id = ?").param(padaria.value()).update();
         jdbc.sql("UPDATE contact SET email = 'joana@padaria-central.pt' WHERE id = ?").param(joanaContact.value()).update();
         String joana = customerUser(padaria, joanaContact, "Joana Silva");
         OrganisationId other = desk.organisation("Oficina Norte", desk.plan(policy, "LOW"));
+        jdbc.sql("UPDATE organisation SET name = 'Oficina Norte' WHERE id = ?").param(other.value()).update();
         Actor otherCustomer = desk.customer(other, "Rui Costa", "PT");
         String rui = customerUser(other, desk.contact(other, "Rui Costa", "PT"), "Rui Costa");
         for (String subject : new String[] {"Dúvida sobre o relatório mensal", "Pedido de formação"}) {

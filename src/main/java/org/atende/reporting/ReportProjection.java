@@ -22,6 +22,7 @@ import org.atende.techservice.QuoteExpired;
 import org.atende.techservice.QuoteRejected;
 import org.atende.techservice.QuoteSent;
 import org.atende.tickets.AgentReplied;
+import org.atende.tickets.TicketAssigned;
 import org.atende.tickets.TicketEscalated;
 import org.atende.tickets.TicketId;
 import org.atende.tickets.TicketOpened;
@@ -112,6 +113,12 @@ class ReportProjection {
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(AgentReplied e) {
+        refresh(e.ticketId());
+    }
+
+    /** The agent and team dimensions follow a reassignment at once. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(TicketAssigned e) {
         refresh(e.ticketId());
     }
 

@@ -20,6 +20,7 @@ import org.atende.customers.OrganisationId;
 import org.atende.customers.OrganisationSummary;
 import org.atende.identity.Actor;
 import org.atende.identity.TeamId;
+import org.atende.identity.UserId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -176,6 +177,8 @@ public class Tickets {
             timeline.append(t.ticketId(), change(actor, now, "category", t.category, category));
             t.category = category;
         }
+        Long fromAssignee = t.assigneeId;
+        Long fromTeam = t.teamId;
         if (changes.unassign() && t.assigneeId != null) {
             timeline.append(t.ticketId(), change(actor, now, "assignee", t.assigneeId, null));
             t.assigneeId = null;
@@ -208,6 +211,10 @@ public class Tickets {
         if (reclassified) {
             events.publishEvent(new TicketReclassified(t.ticketId(), new OrganisationId(t.organisationId), t.priority,
                     fromType, t.type, t.status, t.receivedAt, now));
+        }
+        if (!Objects.equals(fromAssignee, t.assigneeId) || !Objects.equals(fromTeam, t.teamId)) {
+            events.publishEvent(new TicketAssigned(t.ticketId(), t.assigneeId == null ? null : new UserId(t.assigneeId),
+                    t.teamId == null ? null : new TeamId(t.teamId), now));
         }
         return reload(t);
     }

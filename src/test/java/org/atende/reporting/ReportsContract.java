@@ -23,6 +23,7 @@ import org.atende.tickets.TicketChanges;
 import org.atende.tickets.TicketId;
 import org.atende.tickets.TicketStatus;
 import org.atende.tickets.Tickets;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -159,6 +160,18 @@ abstract class ReportsContract {
                 assertThat(cause.at()).isEqualTo(Instant.parse("2026-11-26T12:00:00Z"));
             });
         });
+    }
+
+    @Test
+    void filesAReassignedTicketUnderItsNewAgentAtOnce() {
+        tickets.update(a, new TicketChanges(null, null, null, null, lead.userId(), false, secondLine, null), lead);
+
+        assertThat(reports.compliance(Dimension.AGENT, NOVEMBER, NOVEMBER, org))
+                .filteredOn(row -> row.label().equals("Lia Lead")).singleElement()
+                .extracting(ComplianceRow::tickets).isEqualTo(1L);
+        assertThat(reports.compliance(Dimension.TEAM, NOVEMBER, NOVEMBER, org))
+                .filteredOn(row -> row.key().equals(String.valueOf(secondLine.value()))).singleElement()
+                .extracting(ComplianceRow::tickets).as("D, escalated there on Thursday, and now A").isEqualTo(2L);
     }
 
     @Test

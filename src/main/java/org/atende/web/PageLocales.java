@@ -21,6 +21,8 @@ import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
  */
 final class PageLocales implements LocaleResolver {
 
+    private static final String RESOLVED = PageLocales.class.getName() + ".locale";
+
     static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.of("es"), Locale.of("pt"));
 
     private final Identity identity;
@@ -32,10 +34,19 @@ final class PageLocales implements LocaleResolver {
         browser.setDefaultLocale(Locale.ENGLISH);
     }
 
+    /**
+     * Asked many times while a page renders (every message looks its locale up): the answer is kept on the
+     * request, so the user's setting is read once per request.
+     */
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
+        if (request.getAttribute(RESOLVED) instanceof Locale resolved) {
+            return resolved;
+        }
         Language chosen = chosen();
-        return chosen != null ? locale(chosen) : browser.resolveLocale(request);
+        Locale locale = chosen != null ? locale(chosen) : browser.resolveLocale(request);
+        request.setAttribute(RESOLVED, locale);
+        return locale;
     }
 
     @Override

@@ -1,12 +1,9 @@
 package org.atende.web.desk;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.atende.sla.ClockState;
 import org.atende.sla.ClockView;
@@ -73,24 +70,6 @@ final class SlaTimeline {
             }
         }
         return lines;
-    }
-
-    /** The wall-clock time each clock has spent paused, from its pause and resume lines (an open pause counts to now). */
-    static Map<String, Duration> pausedTime(List<TimelineEventView> events, Instant now) {
-        Map<String, Duration> total = new HashMap<>();
-        Map<String, Instant> since = new HashMap<>();
-        for (TimelineEventView e : events) {
-            if (e.field() == null) {
-                continue;
-            }
-            if ("SLA_PAUSED".equals(e.kind())) {
-                since.putIfAbsent(e.field(), e.at());
-            } else if ("SLA_RESUMED".equals(e.kind()) && since.containsKey(e.field())) {
-                total.merge(e.field(), Duration.between(since.remove(e.field()), e.at()), Duration::plus);
-            }
-        }
-        since.forEach((clock, from) -> total.merge(clock, Duration.between(from, now), Duration::plus));
-        return total;
     }
 
     private String outcome(String clockKey, ClockView clock) {

@@ -3,12 +3,12 @@ package org.atende.web.desk;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +19,7 @@ import org.atende.customers.OrganisationSummary;
 import org.atende.identity.Actor;
 import org.atende.notifications.Outbox;
 import org.atende.notifications.OutgoingView;
+import org.atende.sla.ClockKind;
 import org.atende.sla.ClockView;
 import org.atende.sla.SlaClocks;
 import org.atende.sla.TicketClocks;
@@ -35,6 +36,7 @@ import org.atende.tickets.TicketType;
 import org.atende.tickets.TicketView;
 import org.atende.tickets.Tickets;
 import org.atende.tickets.TimelineEventView;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -101,13 +103,14 @@ class TicketPages {
 
         List<TimelineEventView> events = tickets.timeline(t.id(), actor);
         TicketClocks read = clocks.clocksOf(t.id(), now);
-        Map<String, Duration> paused = SlaTimeline.pausedTime(events, now);
+        Map<ClockKind, Long> paused = new EnumMap<>(ClockKind.class); // business time the pauses took out
+        clocks.measure(t.id(), now).forEach(m -> paused.put(m.kind(), m.pausedSeconds()));
         List<ClockPanel> panels = new ArrayList<>();
         if (read.firstResponse() != null) {
-            panels.add(panel("firstResponse", read.firstResponse(), paused.get("FIRST_RESPONSE"), now, locale));
+            panels.add(panel("firstResponse", read.firstResponse(), paused.get(ClockKind.FIRST_RESPONSE), now, locale));
         }
         if (read.resolution() != null) {
-            panels.add(panel("resolution", read.resolution(), paused.get("RESOLUTION"), now, locale));
+            panels.add(panel("resolution", read.resolution(), paused.get(ClockKind.RESOLUTION), now, locale));
         }
         model.addAttribute("clocks", panels);
         model.addAttribute("slaTimeline", new SlaTimeline(messages, locale).lines(events, read));
@@ -117,9 +120,9 @@ class TicketPages {
         }
     }
 
-    private static ClockPanel panel(String kind, ClockView v, Duration paused, Instant now, Locale locale) {
+    private static ClockPanel panel(String kind, ClockView v, @Nullable Long pausedSeconds, Instant now, Locale locale) {
         return new ClockPanel(kind, v, ClockFormat.cell(v, now, locale), ClockFormat.duration(v.targetSeconds()),
-                ClockFormat.duration(v.elapsedSeconds()), paused == null ? "0 min" : ClockFormat.duration(paused.toSeconds()));
+                ClockFormat.duration(v.elapsedSeconds()), ClockFormat.duration(pausedSeconds == null ? 0 : pausedSeconds));
     }
 
     static QuoteRow quote(QuoteView q, Locale locale) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.atende.customers.Language;
 import org.atende.identity.Actor;
 import org.atende.identity.Role;
+import org.atende.problems.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -90,11 +91,11 @@ class KnowledgeApi {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
             @AuthenticationPrincipal @Nullable Actor actor) {
         staff(actor);
-        knowledge.article(id).orElseThrow(() -> KnowledgeProblems.notFound("no article " + id));
+        knowledge.article(id).orElseThrow(() -> Problem.notFound("no article " + id));
         LocalDate last = to != null ? to : knowledge.today();
         LocalDate first = from != null ? from : last.minusDays(29);
         if (first.isAfter(last)) {
-            throw KnowledgeProblems.invalid("invalid-period", "Invalid period", List.of("from: after to"));
+            throw Problem.invalid("invalid-period", "Invalid period", List.of("from: after to"));
         }
         return knowledge.stats(id, first, last);
     }
@@ -160,7 +161,7 @@ class KnowledgeApi {
     /** Staff read any article; anyone else a published one only, and that read counts as a view. */
     private ArticleView read(@Nullable ArticleView article, Actor actor, String missing) {
         if (article == null || (!actor.isStaff() && !article.isPublished())) {
-            throw KnowledgeProblems.notFound(missing);
+            throw Problem.notFound(missing);
         }
         if (!actor.isStaff()) {
             knowledge.recordView(article.id());
@@ -170,7 +171,7 @@ class KnowledgeApi {
 
     private static Actor signedIn(@Nullable Actor actor) {
         if (actor == null) {
-            throw KnowledgeProblems.unauthorized();
+            throw Problem.unauthorized();
         }
         return actor;
     }
@@ -178,7 +179,7 @@ class KnowledgeApi {
     private static Actor staff(@Nullable Actor actor) {
         Actor known = signedIn(actor);
         if (!known.isStaff()) {
-            throw KnowledgeProblems.forbidden("only Customer Care staff may do this");
+            throw Problem.forbidden("only Customer Care staff may do this");
         }
         return known;
     }
@@ -186,7 +187,7 @@ class KnowledgeApi {
     private static Actor editor(@Nullable Actor actor) {
         Actor known = signedIn(actor);
         if (!known.hasAtLeast(Role.LEAD)) {
-            throw KnowledgeProblems.forbidden("only a lead or an admin may write the knowledge base");
+            throw Problem.forbidden("only a lead or an admin may write the knowledge base");
         }
         return known;
     }

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import org.atende.customers.Language;
+import org.atende.problems.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -88,7 +89,7 @@ public class KnowledgeBase {
                             draft.position() == null ? 0 : draft.position())
                     .update(keys, "id");
         } catch (DuplicateKeyException e) {
-            throw KnowledgeProblems.conflict("a category '" + draft.slug() + "' exists already");
+            throw Problem.conflict("a category '" + draft.slug() + "' exists already");
         }
         return category(keys.getKeyAs(Number.class).longValue()).orElseThrow();
     }
@@ -102,10 +103,10 @@ public class KnowledgeBase {
                             draft.position() == null ? 0 : draft.position(), id)
                     .update();
         } catch (DuplicateKeyException e) {
-            throw KnowledgeProblems.conflict("a category '" + draft.slug() + "' exists already");
+            throw Problem.conflict("a category '" + draft.slug() + "' exists already");
         }
         if (changed == 0) {
-            throw KnowledgeProblems.notFound("no category " + id);
+            throw Problem.notFound("no category " + id);
         }
         return category(id).orElseThrow();
     }
@@ -114,7 +115,7 @@ public class KnowledgeBase {
     public void deleteCategory(long id) {
         jdbc.sql("UPDATE kb_article SET category_id = NULL WHERE category_id = ?").param(id).update();
         if (jdbc.sql("DELETE FROM kb_category WHERE id = ?").param(id).update() == 0) {
-            throw KnowledgeProblems.notFound("no category " + id);
+            throw Problem.notFound("no category " + id);
         }
     }
 
@@ -159,7 +160,7 @@ public class KnowledgeBase {
 
     /** Rewrites an article (its language and translation group stay); a published one stays published. */
     public ArticleView update(long id, ArticleDraft draft) {
-        ArticleView current = article(id).orElseThrow(() -> KnowledgeProblems.notFound("no article " + id));
+        ArticleView current = article(id).orElseThrow(() -> Problem.notFound("no article " + id));
         List<String> problems = problems(draft);
         if (draft.language() != current.language()) {
             problems.add("language: an article keeps its language; write a translation instead");
@@ -182,7 +183,7 @@ public class KnowledgeBase {
         int changed = jdbc.sql("UPDATE kb_article SET status = 'PUBLISHED', published_at = COALESCE(published_at, ?), updated_at = ? WHERE id = ?")
                 .params(now, now, id).update();
         if (changed == 0) {
-            throw KnowledgeProblems.notFound("no article " + id);
+            throw Problem.notFound("no article " + id);
         }
         return article(id).orElseThrow();
     }
@@ -192,7 +193,7 @@ public class KnowledgeBase {
         int changed = jdbc.sql("UPDATE kb_article SET status = 'DRAFT', updated_at = ? WHERE id = ?")
                 .params(Timestamp.from(clock.instant()), id).update();
         if (changed == 0) {
-            throw KnowledgeProblems.notFound("no article " + id);
+            throw Problem.notFound("no article " + id);
         }
         return article(id).orElseThrow();
     }
@@ -200,7 +201,7 @@ public class KnowledgeBase {
     public void delete(long id) {
         jdbc.sql("DELETE FROM kb_article_stat WHERE article_id = ?").param(id).update();
         if (jdbc.sql("DELETE FROM kb_article WHERE id = ?").param(id).update() == 0) {
-            throw KnowledgeProblems.notFound("no article " + id);
+            throw Problem.notFound("no article " + id);
         }
     }
 
@@ -315,7 +316,7 @@ public class KnowledgeBase {
         boolean published = jdbc.sql("SELECT COUNT(*) FROM kb_article WHERE id = ? AND status = 'PUBLISHED'")
                 .param(articleId).query(Integer.class).single() > 0;
         if (!published) {
-            throw KnowledgeProblems.notFound("no published article " + articleId);
+            throw Problem.notFound("no published article " + articleId);
         }
         counter.add(articleId, today(), kind);
     }
@@ -415,12 +416,12 @@ public class KnowledgeBase {
 
     private static void rejectIf(List<String> problems) {
         if (!problems.isEmpty()) {
-            throw KnowledgeProblems.invalid(INVALID_ARTICLE, "Invalid article", problems);
+            throw Problem.invalid(INVALID_ARTICLE, "Invalid article", problems);
         }
     }
 
     private static RuntimeException slugTaken(ArticleDraft draft) {
-        return KnowledgeProblems.conflict("an article '" + draft.slug() + "' exists already in " + draft.language());
+        return Problem.conflict("an article '" + draft.slug() + "' exists already in " + draft.language());
     }
 
     private static void check(CategoryDraft draft) {
@@ -438,7 +439,7 @@ public class KnowledgeBase {
             }
         });
         if (!problems.isEmpty()) {
-            throw KnowledgeProblems.invalid(INVALID_CATEGORY, "Invalid category", problems);
+            throw Problem.invalid(INVALID_CATEGORY, "Invalid category", problems);
         }
     }
 }

@@ -7,6 +7,6 @@
  * Depends on {@code customers} (the {@code Language}s the desk speaks) and {@code identity} (the
  * {@code Actor} its REST API checks).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"customers", "identity"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"customers", "identity", "problems"})
 @org.jspecify.annotations.NullMarked
 package org.atende.knowledge;

@@ -9,6 +9,6 @@
  * (the {@code Actor} its REST controller checks, names of teams and agents) and {@code techservice}
  * (quote events). Nothing but {@code web}, {@code channels.portal} and {@code demo} may depend on it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"tickets", "sla", "customers", "identity", "techservice"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"tickets", "sla", "customers", "identity", "techservice", "problems"})
 @org.jspecify.annotations.NullMarked
 package org.atende.reporting;

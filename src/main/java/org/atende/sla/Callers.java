@@ -2,6 +2,7 @@ package org.atende.sla;
 
 import org.atende.identity.Actor;
 import org.atende.identity.Role;
+import org.atende.problems.Problem;
 import org.jspecify.annotations.Nullable;
 
 /** Whether the signed-in {@link Actor} may call sla's REST API; nobody signed in is refused (401). */
@@ -13,7 +14,7 @@ final class Callers {
     static Actor staff(@Nullable Actor actor) {
         Actor known = actor(actor);
         if (!known.isStaff()) {
-            throw Problems.forbidden("only Customer Care staff may do this");
+            throw Problem.forbidden("only Customer Care staff may do this");
         }
         return known;
     }
@@ -21,7 +22,7 @@ final class Callers {
     static Actor lead(@Nullable Actor actor) {
         Actor known = actor(actor);
         if (!known.hasAtLeast(Role.LEAD)) {
-            throw Problems.forbidden("only a lead or an admin may do this");
+            throw Problem.forbidden("only a lead or an admin may do this");
         }
         return known;
     }
@@ -29,14 +30,14 @@ final class Callers {
     static Actor admin(@Nullable Actor actor) {
         Actor known = actor(actor);
         if (!known.hasAtLeast(Role.ADMIN)) {
-            throw Problems.forbidden("only an admin may do this");
+            throw Problem.forbidden("only an admin may do this");
         }
         return known;
     }
 
     static Actor actor(@Nullable Actor actor) {
         if (actor == null) {
-            throw Problems.unauthorized();
+            throw Problem.unauthorized();
         }
         return actor;
     }

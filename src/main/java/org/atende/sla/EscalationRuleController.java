@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import org.atende.identity.Actor;
+import org.atende.problems.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,7 +39,7 @@ class EscalationRuleController {
     @GetMapping("/{id}")
     EscalationRule get(@PathVariable long id, @AuthenticationPrincipal @Nullable Actor actor) {
         Callers.lead(actor);
-        return rules.get(id).orElseThrow(() -> Problems.notFound("no escalation rule " + id));
+        return rules.get(id).orElseThrow(() -> Problem.notFound("no escalation rule " + id));
     }
 
     @PostMapping
@@ -52,14 +53,14 @@ class EscalationRuleController {
     EscalationRule update(@PathVariable long id, @RequestBody EscalationRuleDraft draft,
             @AuthenticationPrincipal @Nullable Actor actor) {
         Callers.lead(actor);
-        return saved(rules.update(id, draft).orElseThrow(() -> Problems.notFound("no escalation rule " + id)));
+        return saved(rules.update(id, draft).orElseThrow(() -> Problem.notFound("no escalation rule " + id)));
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable long id, @AuthenticationPrincipal @Nullable Actor actor) {
         Callers.lead(actor);
         if (!rules.delete(id)) {
-            throw Problems.notFound("no escalation rule " + id);
+            throw Problem.notFound("no escalation rule " + id);
         }
         return ResponseEntity.noContent().build();
     }
@@ -68,7 +69,7 @@ class EscalationRuleController {
         return switch (outcome) {
             case Outcome.Saved<EscalationRule>(EscalationRule rule) -> rule;
             case Outcome.Rejected<EscalationRule>(List<String> problems) ->
-                    throw Problems.invalid(INVALID, "Invalid escalation rule", problems);
+                    throw Problem.invalid(INVALID, "Invalid escalation rule", problems);
         };
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import org.atende.identity.Actor;
+import org.atende.problems.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.ResponseEntity;
@@ -37,7 +38,7 @@ class SlaPolicyController {
     @GetMapping("/{id}")
     SlaPolicy get(@PathVariable long id, @AuthenticationPrincipal @Nullable Actor actor) {
         Callers.staff(actor);
-        return policies.get(id).orElseThrow(() -> Problems.notFound("no SLA policy " + id));
+        return policies.get(id).orElseThrow(() -> Problem.notFound("no SLA policy " + id));
     }
 
     @PostMapping
@@ -51,7 +52,7 @@ class SlaPolicyController {
     SlaPolicy update(@PathVariable long id, @RequestBody SlaPolicyDraft draft, @AuthenticationPrincipal @Nullable Actor actor) {
         Callers.admin(actor);
         if (policies.get(id).isEmpty()) {
-            throw Problems.notFound("no SLA policy " + id);
+            throw Problem.notFound("no SLA policy " + id);
         }
         return saved(policies.update(id, draft));
     }
@@ -59,7 +60,7 @@ class SlaPolicyController {
     private static SlaPolicy saved(Outcome<SlaPolicy> outcome) {
         return switch (outcome) {
             case Outcome.Saved<SlaPolicy>(SlaPolicy policy) -> policy;
-            case Outcome.Rejected<SlaPolicy>(List<String> problems) -> throw Problems.invalid(INVALID, "Invalid SLA policy", problems);
+            case Outcome.Rejected<SlaPolicy>(List<String> problems) -> throw Problem.invalid(INVALID, "Invalid SLA policy", problems);
         };
     }
 }

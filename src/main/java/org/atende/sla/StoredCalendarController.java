@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.atende.identity.Actor;
+import org.atende.problems.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.ResponseEntity;
@@ -46,7 +47,7 @@ class StoredCalendarController {
     @GetMapping("/{id}")
     StoredCalendar get(@PathVariable long id, @AuthenticationPrincipal @Nullable Actor actor) {
         Callers.staff(actor);
-        return calendars.get(id).orElseThrow(() -> Problems.notFound("no calendar " + id));
+        return calendars.get(id).orElseThrow(() -> Problem.notFound("no calendar " + id));
     }
 
     @PostMapping
@@ -60,7 +61,7 @@ class StoredCalendarController {
     StoredCalendar update(@PathVariable long id, @RequestBody CalendarBody body, @AuthenticationPrincipal @Nullable Actor actor) {
         Callers.admin(actor);
         if (calendars.get(id).isEmpty()) {
-            throw Problems.notFound("no calendar " + id);
+            throw Problem.notFound("no calendar " + id);
         }
         return saved(calendars.update(id, body.name(), body.calendar()));
     }
@@ -71,16 +72,16 @@ class StoredCalendarController {
         Callers.staff(actor);
         return switch (calendars.preview(request)) {
             case CalendarPreview.Answer(JsonNode result) -> Map.of("result", result);
-            case CalendarPreview.InvalidCalendar(String problem) -> throw Problems.invalid(INVALID, "Invalid calendar", List.of(problem));
-            case CalendarPreview.InvalidRequest(String problem) -> throw Problems.invalid("invalid-request", "Invalid request", List.of(problem));
-            case CalendarPreview.UnknownCalendar(long id) -> throw Problems.notFound("no calendar " + id);
+            case CalendarPreview.InvalidCalendar(String problem) -> throw Problem.invalid(INVALID, "Invalid calendar", List.of(problem));
+            case CalendarPreview.InvalidRequest(String problem) -> throw Problem.invalid("invalid-request", "Invalid request", List.of(problem));
+            case CalendarPreview.UnknownCalendar(long id) -> throw Problem.notFound("no calendar " + id);
         };
     }
 
     private static StoredCalendar saved(Outcome<StoredCalendar> outcome) {
         return switch (outcome) {
             case Outcome.Saved<StoredCalendar>(StoredCalendar calendar) -> calendar;
-            case Outcome.Rejected<StoredCalendar>(List<String> problems) -> throw Problems.invalid(INVALID, "Invalid calendar", problems);
+            case Outcome.Rejected<StoredCalendar>(List<String> problems) -> throw Problem.invalid(INVALID, "Invalid calendar", problems);
         };
     }
 }

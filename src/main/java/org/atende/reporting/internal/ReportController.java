@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.atende.customers.OrganisationId;
 import org.atende.identity.Actor;
 import org.atende.identity.Role;
+import org.atende.problems.Problem;
 import org.atende.reporting.Breach;
 import org.atende.reporting.ComplianceRow;
 import org.atende.reporting.Dimension;
@@ -96,7 +97,7 @@ class ReportController {
         boolean weekly = switch (per.strip().toLowerCase(Locale.ROOT)) {
             case "day" -> false;
             case "week" -> true;
-            default -> throw ReportProblems.invalid("per must be day or week");
+            default -> throw Problem.badRequest("per must be day or week");
         };
         List<FlowPeriod> rows = run(() -> weekly ? reports.flowByWeek(from, to, org(organisationId))
                 : reports.flowByDay(from, to, org(organisationId)));
@@ -113,7 +114,7 @@ class ReportController {
             HttpServletRequest request, @AuthenticationPrincipal @Nullable Actor actor) {
         lead(actor);
         if (limit < 1 || limit > 10_000) {
-            throw ReportProblems.invalid("limit must be between 1 and 10000");
+            throw Problem.badRequest("limit must be between 1 and 10000");
         }
         List<Breach> rows = run(() -> reports.breaches(from, to, org(organisationId), limit));
         if (wantsCsv(format, headers, request)) {
@@ -129,12 +130,12 @@ class ReportController {
             @RequestParam(required = false) @Nullable String format, @RequestHeader HttpHeaders headers,
             HttpServletRequest request, @AuthenticationPrincipal @Nullable Actor actor) {
         if (actor == null) {
-            throw ReportProblems.unauthorized();
+            throw Problem.unauthorized();
         }
         OrganisationId organisation = new OrganisationId(organisationId);
         if (actor.role() == Role.CUSTOMER) {
             if (!organisation.equals(actor.organisationId())) {
-                throw ReportProblems.notFound("no organisation " + organisationId);
+                throw Problem.notFound("no organisation " + organisationId);
             }
         } else {
             lead(actor);
@@ -143,10 +144,10 @@ class ReportController {
         try {
             m = YearMonth.parse(month.endsWith(".csv") ? month.substring(0, month.length() - 4) : month);
         } catch (java.time.format.DateTimeParseException e) {
-            throw ReportProblems.invalid("month must be like 2026-11");
+            throw Problem.badRequest("month must be like 2026-11");
         }
         MonthlyOrganisationReport report = reports.monthlyOrganisationReport(organisation, m)
-                .orElseThrow(() -> ReportProblems.notFound("no organisation " + organisationId));
+                .orElseThrow(() -> Problem.notFound("no organisation " + organisationId));
         if (wantsCsv(format, headers, request)) {
             List<ComplianceRow> rows = new ArrayList<>(report.keptByPriority());
             rows.add(report.kept());
@@ -157,10 +158,10 @@ class ReportController {
 
     private static void lead(@Nullable Actor actor) {
         if (actor == null) {
-            throw ReportProblems.unauthorized();
+            throw Problem.unauthorized();
         }
         if (!actor.hasAtLeast(Role.LEAD)) {
-            throw ReportProblems.forbidden("reports are for leads and admins");
+            throw Problem.forbidden("reports are for leads and admins");
         }
     }
 
@@ -172,7 +173,7 @@ class ReportController {
         try {
             return report.get();
         } catch (IllegalArgumentException e) {
-            throw ReportProblems.invalid(e.getMessage() == null ? "invalid range" : e.getMessage());
+            throw Problem.badRequest(e.getMessage() == null ? "invalid range" : e.getMessage());
         }
     }
 
@@ -180,7 +181,7 @@ class ReportController {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ReportProblems.invalid(name + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            throw Problem.badRequest(name + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
         }
     }
 
@@ -197,7 +198,7 @@ class ReportController {
             return switch (format.strip().toLowerCase(Locale.ROOT)) {
                 case "csv" -> true;
                 case "json" -> false;
-                default -> throw ReportProblems.invalid("format must be csv or json");
+                default -> throw Problem.badRequest("format must be csv or json");
             };
         }
         for (MediaType type : headers.getAccept().stream().sorted(Comparator.comparingDouble(MediaType::getQualityValue).reversed()).toList()) {

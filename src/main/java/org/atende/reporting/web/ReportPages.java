@@ -73,13 +73,16 @@ class ReportPages {
     record Period(YearMonth from, YearMonth to, @Nullable Long organisationId) {
     }
 
+    /** The query parameters every report page takes, as written: months (days on the flow page) and an organisation. */
+    record PeriodQuery(@Nullable String from, @Nullable String to, @Nullable String organisationId) {
+    }
+
     @GetMapping
-    String compliance(@RequestParam(defaultValue = "MONTH") String by, @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String organisationId,
+    String compliance(@RequestParam(defaultValue = "MONTH") String by, PeriodQuery query,
             @AuthenticationPrincipal Actor actor, Model model) {
         lead(actor);
         Dimension dimension = dimension(by);
-        Period period = period(from, to, organisationId);
+        Period period = period(query);
         List<ComplianceRow> rows = reports.compliance(dimension, period.from(), period.to(), org(period));
         ReportFormat fmt = format();
         ChartData chart = dimension == Dimension.MONTH ? ChartData.lines("%") : ChartData.bars("%");
@@ -101,39 +104,35 @@ class ReportPages {
 
     @GetMapping("/compliance.csv")
     ResponseEntity<String> complianceCsv(@RequestParam(defaultValue = "MONTH") String by,
-            @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-            @RequestParam(required = false) @Nullable String organisationId, @AuthenticationPrincipal Actor actor) {
+            PeriodQuery query, @AuthenticationPrincipal Actor actor) {
         lead(actor);
         Dimension dimension = dimension(by);
-        Period p = period(from, to, organisationId);
+        Period p = period(query);
         return ReportTables.download("compliance-" + dimension.name().toLowerCase(Locale.ROOT) + "-" + p.from() + "-" + p.to(),
                 ReportTables.compliance(reports.compliance(dimension, p.from(), p.to(), org(p))));
     }
 
     @GetMapping("/quotas")
-    String quotaUse(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-            @RequestParam(required = false) @Nullable String organisationId, @AuthenticationPrincipal Actor actor, Model model) {
+    String quotaUse(PeriodQuery query, @AuthenticationPrincipal Actor actor, Model model) {
         lead(actor);
-        Period period = period(from, to, organisationId);
+        Period period = period(query);
         common(model, "quotas", period, format());
         model.addAttribute("rows", reports.quotaUse(period.from(), period.to(), org(period)));
         return "reports/quotas";
     }
 
     @GetMapping("/quota-use.csv")
-    ResponseEntity<String> quotaUseCsv(@RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String organisationId,
+    ResponseEntity<String> quotaUseCsv(PeriodQuery query,
             @AuthenticationPrincipal Actor actor) {
         lead(actor);
-        Period p = period(from, to, organisationId);
+        Period p = period(query);
         return ReportTables.download("quota-use-" + p.from() + "-" + p.to(), ReportTables.quotaUse(reports.quotaUse(p.from(), p.to(), org(p))));
     }
 
     @GetMapping("/quotes")
-    String quotes(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-            @RequestParam(required = false) @Nullable String organisationId, @AuthenticationPrincipal Actor actor, Model model) {
+    String quotes(PeriodQuery query, @AuthenticationPrincipal Actor actor, Model model) {
         lead(actor);
-        Period period = period(from, to, organisationId);
+        Period period = period(query);
         List<QuoteSummary> rows = reports.quotes(period.from(), period.to(), org(period));
         ChartData chart = ChartData.bars("");
         String sent = message("reports.quotes.sent");
@@ -146,22 +145,20 @@ class ReportPages {
     }
 
     @GetMapping("/quotes.csv")
-    ResponseEntity<String> quotesCsv(@RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String organisationId,
+    ResponseEntity<String> quotesCsv(PeriodQuery query,
             @AuthenticationPrincipal Actor actor) {
         lead(actor);
-        Period p = period(from, to, organisationId);
+        Period p = period(query);
         return ReportTables.download("quotes-" + p.from() + "-" + p.to(), ReportTables.quotes(reports.quotes(p.from(), p.to(), org(p))));
     }
 
     @GetMapping("/flow")
-    String flow(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-            @RequestParam(defaultValue = "day") String per, @RequestParam(required = false) @Nullable String organisationId,
+    String flow(PeriodQuery query, @RequestParam(defaultValue = "day") String per,
             @AuthenticationPrincipal Actor actor, Model model) {
         lead(actor);
-        LocalDate[] days = days(from, to);
+        LocalDate[] days = days(query.from(), query.to());
         boolean weekly = weekly(per);
-        Period period = new Period(YearMonth.from(days[0]), YearMonth.from(days[1]), organisation(organisationId));
+        Period period = new Period(YearMonth.from(days[0]), YearMonth.from(days[1]), organisation(query.organisationId()));
         List<FlowPeriod> rows = flowRows(days, weekly, period);
         ChartData chart = ChartData.lines("");
         String opened = message("reports.flow.opened");
@@ -180,33 +177,30 @@ class ReportPages {
     }
 
     @GetMapping("/flow.csv")
-    ResponseEntity<String> flowCsv(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-            @RequestParam(defaultValue = "day") String per, @RequestParam(required = false) @Nullable String organisationId,
+    ResponseEntity<String> flowCsv(PeriodQuery query, @RequestParam(defaultValue = "day") String per,
             @AuthenticationPrincipal Actor actor) {
         lead(actor);
-        LocalDate[] days = days(from, to);
+        LocalDate[] days = days(query.from(), query.to());
         boolean weekly = weekly(per);
-        Period period = new Period(YearMonth.from(days[0]), YearMonth.from(days[1]), organisation(organisationId));
+        Period period = new Period(YearMonth.from(days[0]), YearMonth.from(days[1]), organisation(query.organisationId()));
         return ReportTables.download("flow-" + (weekly ? "week" : "day") + "-" + days[0] + "-" + days[1],
                 ReportTables.flow(flowRows(days, weekly, period)));
     }
 
     @GetMapping("/breaches")
-    String breaches(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-            @RequestParam(required = false) @Nullable String organisationId, @AuthenticationPrincipal Actor actor, Model model) {
+    String breaches(PeriodQuery query, @AuthenticationPrincipal Actor actor, Model model) {
         lead(actor);
-        Period period = period(from, to, organisationId);
+        Period period = period(query);
         common(model, "breaches", period, format());
         model.addAttribute("rows", reports.breaches(period.from(), period.to(), org(period), 1_000));
         return "reports/breaches";
     }
 
     @GetMapping("/breaches.csv")
-    ResponseEntity<String> breachesCsv(@RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String organisationId,
+    ResponseEntity<String> breachesCsv(PeriodQuery query,
             @AuthenticationPrincipal Actor actor) {
         lead(actor);
-        Period p = period(from, to, organisationId);
+        Period p = period(query);
         return ReportTables.download("breaches-" + p.from() + "-" + p.to(), ReportTables.breaches(reports.breaches(p.from(), p.to(), org(p), 10_000)));
     }
 
@@ -257,13 +251,15 @@ class ReportPages {
     }
 
     /** The months asked for, by default the last six up to this one. */
-    Period period(@Nullable String from, @Nullable String to, @Nullable String organisationId) {
+    Period period(PeriodQuery query) {
+        String from = query.from();
+        String to = query.to();
         YearMonth last = blank(to) ? currentMonth() : month("to", to);
         YearMonth first = blank(from) ? last.minusMonths(DEFAULT_MONTHS - 1) : month("from", from);
         if (last.isBefore(first) || first.plusMonths(Reports.MAX_MONTHS).isBefore(last)) {
             throw new IllegalArgumentException("The period runs forward over at most " + Reports.MAX_MONTHS + " months.");
         }
-        return new Period(first, last, organisation(organisationId));
+        return new Period(first, last, organisation(query.organisationId()));
     }
 
     private LocalDate[] days(@Nullable String from, @Nullable String to) {

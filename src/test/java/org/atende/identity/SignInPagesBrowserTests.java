@@ -39,12 +39,12 @@ class SignInPagesBrowserTests extends ApiIntegrationSupport {
 
         browser.findElement(By.id("username")).sendKeys(ADMIN_EMAIL);
         browser.findElement(By.id("password")).sendKeys("correct horse battery staple");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        Chromium.clickAndLoad(browser, By.cssSelector("button[type=submit]"));
         browser.get("http://localhost:" + port + "/account");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Su cuenta");
 
         new Select(browser.findElement(By.id("language"))).selectByValue("PT");
-        browser.findElement(By.cssSelector("form[action$='/account/language'] button")).click();
+        Chromium.clickAndLoad(browser, By.cssSelector("form[action$='/account/language'] button"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("saved"));
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("A sua conta");
@@ -58,7 +58,7 @@ class SignInPagesBrowserTests extends ApiIntegrationSupport {
 
         browser.findElement(By.id("username")).sendKeys(ADMIN_EMAIL);
         browser.findElement(By.id("password")).sendKeys("certainly not the password");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        Chromium.clickAndLoad(browser, By.cssSelector("button[type=submit]"));
 
         assertThat(browser.getCurrentUrl()).endsWith("/login?error");
         assertThat(browser.findElement(By.cssSelector("main [role=alert]")).getText())

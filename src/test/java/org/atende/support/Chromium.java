@@ -9,27 +9,38 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium driven by its own chromedriver (paths set explicitly, so Selenium never tries to
  * download a driver), headless, with the page language given as the browser's {@code Accept-Language}.
- * {@code .ci/run} installs both packages when they are missing; a machine without them fails these tests
+ * {@code ./atende test} installs both packages when they are missing (or take
+ * {@code ATENDE_CHROMIUM} and {@code ATENDE_CHROMEDRIVER}); a machine without them fails these tests
  * rather than skipping them. Screenshots go to {@code target/screenshots}.
  */
 public final class Chromium {
 
-    public static final String BINARY = System.getProperty("atende.chromium", "/usr/bin/chromium");
-    public static final String DRIVER = System.getProperty("atende.chromedriver", "/usr/bin/chromedriver");
+    public static final String BINARY = setting("atende.chromium", "ATENDE_CHROMIUM", "/usr/bin/chromium");
+    public static final String DRIVER = setting("atende.chromedriver", "ATENDE_CHROMEDRIVER", "/usr/bin/chromedriver");
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private Chromium() {
+    }
+
+    private static String setting(String property, String variable, String fallback) {
+        String fromEnvironment = System.getenv(variable);
+        return System.getProperty(property, fromEnvironment == null || fromEnvironment.isBlank() ? fallback : fromEnvironment);
     }
 
     /** A fresh browser (own profile, no cookies) whose user prefers {@code language} (e.g. "es", "pt-PT,pt"). */
@@ -53,6 +64,29 @@ public final class Chromium {
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
         driver.manage().window().setSize(new Dimension(1280, 900));
         return driver;
+    }
+
+    /**
+     * Clicks what leads to another page and returns once that page has loaded: the old page's root
+     * element has gone stale and the new document is complete. Reading the address or the page right
+     * after a plain click races with the navigation it started.
+     */
+    public static void clickAndLoad(WebDriver driver, By target) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        driver.findElement(target).click();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.stalenessOf(oldPage));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /** Signs in on {@code base}'s sign-in page and waits until the browser has left it. */
+    public static void signIn(WebDriver driver, String base, String email, String password) {
+        driver.get(base + "/login");
+        driver.findElement(By.id("username")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        clickAndLoad(driver, By.cssSelector("button[type=submit]"));
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
     /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */

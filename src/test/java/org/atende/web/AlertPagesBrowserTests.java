@@ -48,15 +48,12 @@ class AlertPagesBrowserTests extends ApiIntegrationSupport {
         }
         browser = Chromium.start("en-GB,en");
         String base = "http://localhost:" + port;
-        browser.get(base + "/login");
-        browser.findElement(By.id("username")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        Chromium.signIn(browser, base, email, PASSWORD);
 
         browser.get(base + "/desk/queues/mine");
         var wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         wait.until(ExpectedConditions.textToBe(By.id("notifications-link"), "Notifications (2)"));
-        browser.findElement(By.id("notifications-link")).click();
+        Chromium.clickAndLoad(browser, By.id("notifications-link"));
         wait.until(ExpectedConditions.urlToBe(base + "/desk/notifications"));
         assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSize(2);
         assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("(null)");
@@ -67,13 +64,13 @@ class AlertPagesBrowserTests extends ApiIntegrationSupport {
         new Select(browser.findElement(By.id("thresholdKind"))).selectByValue("BREACHED");
         browser.findElement(By.cssSelector("input[name=priorities][value=URGENT]")).click();
         Chromium.screenshot(browser, "admin-escalation-rule");
-        browser.findElement(By.cssSelector("form.card button[type=submit]")).click();
+        Chromium.clickAndLoad(browser, By.cssSelector("form.card button[type=submit]"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Escalation rules"));
         assertThat(browser.findElement(By.id("actions-error")).getText()).contains("at least one");
         Chromium.screenshot(browser, "admin-escalation-rule-problems");
 
         new Select(browser.findElement(By.id("raise"))).selectByValue("ONE_LEVEL");
-        browser.findElement(By.cssSelector("form.card button[type=submit]")).click();
+        Chromium.clickAndLoad(browser, By.cssSelector("form.card button[type=submit]"));
         wait.until(ExpectedConditions.urlContains("/admin/escalation-rules?saved"));
         assertThat(browser.findElement(By.tagName("table")).getText()).contains("Breach on urgent", "Raise the priority one level");
         Chromium.screenshot(browser, "admin-escalation-rules");

@@ -96,7 +96,7 @@ class FirstTicketBrowserTests extends ApiIntegrationSupport {
         wait(customer).until(ExpectedConditions.textToBePresentInElementLocated(By.id("suggestions"), "Exportar faturas para PDF"));
         Chromium.screenshot(customer, "first-ticket-1-suggestion");
         customer.findElement(By.id("description")).sendKeys("Tentámos um período mais curto e continua a dar erro 500.");
-        customer.findElement(By.cssSelector("#new-request button[type=submit]")).click();
+        Chromium.clickAndLoad(customer, By.cssSelector("#new-request button[type=submit]"));
         wait(customer).until(ExpectedConditions.urlContains("created"));
         String ticketUrl = customer.getCurrentUrl().replaceAll("\\?.*$", "");
         String number = ticketUrl.substring(ticketUrl.lastIndexOf('/') + 1);
@@ -107,10 +107,10 @@ class FirstTicketBrowserTests extends ApiIntegrationSupport {
         assertThat(rows).hasSize(3);
         assertThat(rows.getFirst().getText()).contains(number).contains("A exportação de faturas falha");
         Chromium.screenshot(agent, "first-ticket-2-queue");
-        agent.findElement(By.id("open-" + number)).click();
+        Chromium.clickAndLoad(agent, By.id("open-" + number));
         wait(agent).until(ExpectedConditions.urlContains("/desk/tickets/" + number));
         agent.findElement(By.id("reply-body")).sendKeys("Olá Joana, já encontrámos a causa: a correção sai hoje à tarde.");
-        agent.findElement(By.cssSelector("button[name=intent][value=reply]")).click();
+        Chromium.clickAndLoad(agent, By.cssSelector("button[name=intent][value=reply]"));
         wait(agent).until(ExpectedConditions.urlContains("saved=reply"));
         assertThat(agent.findElement(By.cssSelector(".clock-panel .state")).getAttribute("class")).contains("met");
         Chromium.screenshot(agent, "first-ticket-3-answered");
@@ -135,11 +135,7 @@ class FirstTicketBrowserTests extends ApiIntegrationSupport {
 
     private static WebDriver signedIn(String base, String email, String language) {
         WebDriver browser = Chromium.start(language);
-        browser.get(base + "/login");
-        browser.findElement(By.id("username")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait(browser).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        Chromium.signIn(browser, base, email, PASSWORD);
         return browser;
     }
 

@@ -75,21 +75,17 @@ class PortalBrowserTests extends ApiIntegrationSupport {
 
         browser = Chromium.start("es-ES,es");
         String base = "http://localhost:" + port;
-        browser.get(base + "/login");
-        browser.findElement(By.id("username")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys("lucía's long password");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/portal"));
+        Chromium.signIn(browser, base, email, "lucía's long password");
         browser.get(base + "/portal?show=all");
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Tickets de Oficinas Norte");
         assertThat(browser.findElement(By.tagName("table")).getText()).contains("No puedo exportar el informe mensual");
         Chromium.screenshot(browser, "portal-home");
 
-        browser.findElement(By.linkText("No puedo exportar el informe mensual")).click();
+        Chromium.clickAndLoad(browser, By.linkText("No puedo exportar el informe mensual"));
         assertThat(browser.findElement(By.cssSelector(".conversation")).getText()).contains("¿puede indicarnos qué navegador usa?");
         browser.findElement(By.id("body")).sendKeys("Uso Firefox 133 en Windows.");
-        browser.findElement(By.cssSelector("form[action$='/reply'] button[type=submit]")).click();
+        Chromium.clickAndLoad(browser, By.cssSelector("form[action$='/reply'] button[type=submit]"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("sent"));
         assertThat(browser.findElement(By.cssSelector(".conversation")).getText()).contains("Uso Firefox 133 en Windows.");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");

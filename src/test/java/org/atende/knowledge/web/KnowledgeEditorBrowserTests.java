@@ -61,11 +61,7 @@ class KnowledgeEditorBrowserTests extends ApiIntegrationSupport {
 
         browser = Chromium.start("en-GB,en");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        Chromium.signIn(browser, "http://localhost:" + port, email, PASSWORD);
 
         browser.get("http://localhost:" + port + "/desk/knowledge/new");
         new Select(browser.findElement(By.id("language"))).selectByValue("EN");
@@ -91,7 +87,7 @@ class KnowledgeEditorBrowserTests extends ApiIntegrationSupport {
         ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         Chromium.screenshot(browser, "knowledge-editor");
 
-        browser.findElement(By.cssSelector("button[value=publish]")).click();
+        Chromium.clickAndLoad(browser, By.cssSelector("button[value=publish]"));
         wait.until(ExpectedConditions.urlContains("?saved"));
         assertThat(browser.findElement(By.cssSelector("main h1")).getText()).isEqualTo("Reset your password");
         assertThat(browser.findElement(By.cssSelector(".facts .state")).getText()).contains("Published");

@@ -50,7 +50,7 @@ class ReportPagesBrowserTests extends ReportPagesSupport {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#flow-chart[data-drawn] canvas")));
         Chromium.screenshot(browser, "reports-flow");
 
-        browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+        Chromium.clickAndLoad(browser, By.cssSelector("form[action$='/logout'] button"));
         signIn(user(Role.CUSTOMER, desk.org));
         browser.get(base() + "/portal/reports/2026-11");
         assertThat(browser.findElement(By.id("kept-tickets")).getText()).isEqualTo("5");
@@ -60,10 +60,6 @@ class ReportPagesBrowserTests extends ReportPagesSupport {
     }
 
     private void signIn(String email) {
-        browser.get(base() + "/login");
-        browser.findElement(By.id("username")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        Chromium.signIn(browser, base(), email, PASSWORD);
     }
 }

@@ -40,10 +40,7 @@ class AdminPagesBrowserTests extends ApiIntegrationSupport {
         identity.createUser(new UserDraft(email, "Marta Admin", Role.ADMIN, null, null, null, true, "a long enough password"));
         browser = Chromium.start("en-GB,en");
         String base = "http://localhost:" + port;
-        browser.get(base + "/login");
-        browser.findElement(By.id("username")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys("a long enough password");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        Chromium.signIn(browser, base, email, "a long enough password");
 
         browser.get(base + "/admin");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Administration");

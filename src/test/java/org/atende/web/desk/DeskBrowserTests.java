@@ -62,10 +62,7 @@ class DeskBrowserTests extends ApiIntegrationSupport {
         desk.change(low, TicketChanges.priority(Priority.LOW));
 
         browser = Chromium.start("en-GB,en");
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(desk.agentEmail);
-        browser.findElement(By.id("password")).sendKeys(DeskFixture.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        Chromium.signIn(browser, "http://localhost:" + port, desk.agentEmail, DeskFixture.PASSWORD);
         browser.get("http://localhost:" + port + "/desk");
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/desk/queues/mine"));
         assertThat(browser.findElements(By.cssSelector("tr.ticket-row"))).hasSize(3);
@@ -82,7 +79,7 @@ class DeskBrowserTests extends ApiIntegrationSupport {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/desk/tickets/" + late.number()));
 
         browser.findElement(By.id("reply-body")).sendKeys("We found the cause and are fixing the export.");
-        browser.findElement(By.cssSelector("button[name=intent][value=reply]")).click();
+        Chromium.clickAndLoad(browser, By.cssSelector("button[name=intent][value=reply]"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("saved=reply"));
 
         assertThat(browser.findElement(By.cssSelector("p.flash")).getText()).isEqualTo("Reply sent to the customer.");

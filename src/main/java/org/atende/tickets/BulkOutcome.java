@@ -16,12 +16,12 @@ public record BulkOutcome(TicketId ticketId, @Nullable Long number, Result resul
         CHANGED, UNCHANGED, REFUSED
     }
 
-    static BulkOutcome changed(TicketView t) {
-        return new BulkOutcome(t.id(), t.number(), Result.CHANGED, t.version(), null);
+    static BulkOutcome changed(TicketId id, long number, int version) {
+        return new BulkOutcome(id, number, Result.CHANGED, version, null);
     }
 
-    static BulkOutcome unchanged(TicketView t) {
-        return new BulkOutcome(t.id(), t.number(), Result.UNCHANGED, t.version(), null);
+    static BulkOutcome unchanged(TicketId id, long number, int version) {
+        return new BulkOutcome(id, number, Result.UNCHANGED, version, null);
     }
 
     static BulkOutcome refused(TicketId id, @Nullable Long number, ProblemDetail problem) {

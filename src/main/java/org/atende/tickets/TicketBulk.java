@@ -97,36 +97,16 @@ public class TicketBulk {
         Long[] number = {null};
         try {
             return perTicket.execute(tx -> {
-                int current = jdbc.sql("SELECT version FROM ticket WHERE id = ? FOR UPDATE").param(id.value())
-                        .query(Integer.class).optional().orElseThrow(() -> TicketProblems.notFound("ticket " + id));
+                int current = version(id, " FOR UPDATE").orElseThrow(() -> TicketProblems.notFound("ticket " + id));
                 TicketView before = tickets.get(id, actor);
                 number[0] = before.number();
                 if (expected != null && expected != current) {
                     throw TicketProblems.stale(before.number(), expected, current);
                 }
-                switch (change) {
-                    case BulkChange.Update update -> tickets.update(id, update.changes(), actor, current);
-                    case BulkChange.Merge merge -> {
-                        if (before.mergedInto() == null || !before.mergedInto().equals(merge.into())) {
-                            tickets.merge(id, java.util.Objects.requireNonNull(target).id(), actor);
-                        }
-                    }
-                    case BulkChange.MarkSpam spam -> {
-                        if (before.closedAs() != ClosedAs.SPAM) {
-                            tickets.markSpam(id, actor);
-                        }
-                    }
-                    case BulkChange.Close close -> {
-                        if (before.status() != TicketStatus.CLOSED) {
-                            if (before.status() != TicketStatus.RESOLVED) {
-                                tickets.update(id, TicketChanges.status(TicketStatus.RESOLVED), actor, current);
-                            }
-                            tickets.update(id, TicketChanges.status(TicketStatus.CLOSED), actor);
-                        }
-                    }
-                }
-                TicketView after = tickets.get(id, actor);
-                return after.version() == before.version() ? BulkOutcome.unchanged(after) : BulkOutcome.changed(after);
+                make(change, before, current, target, actor);
+                int after = version(id, "").orElseThrow();
+                return after == current ? BulkOutcome.unchanged(id, before.number(), after)
+                        : BulkOutcome.changed(id, before.number(), after);
             });
         } catch (ErrorResponseException e) {
             return BulkOutcome.refused(id, number[0], e.getBody());
@@ -136,6 +116,37 @@ public class TicketBulk {
             log.error("Bulk change of ticket {} failed", id.value(), e); // the others go on; the answer says which failed
             return BulkOutcome.refused(id, number[0], TicketProblems.failed().getBody());
         }
+    }
+
+    /** The single-change operation for one ticket, read as {@code before} at {@code version}; nothing for what already is so. */
+    private void make(BulkChange change, TicketView before, int version, @Nullable TicketView target, Actor actor) {
+        TicketId id = before.id();
+        switch (change) {
+            case BulkChange.Update update -> tickets.update(id, update.changes(), actor, version);
+            case BulkChange.Merge merge -> {
+                if (!merge.into().equals(before.mergedInto())) {
+                    tickets.merge(id, java.util.Objects.requireNonNull(target).id(), actor);
+                }
+            }
+            case BulkChange.MarkSpam spam -> {
+                if (before.closedAs() != ClosedAs.SPAM) {
+                    tickets.markSpam(id, actor);
+                }
+            }
+            case BulkChange.Close close -> {
+                if (before.status() != TicketStatus.CLOSED) {
+                    if (before.status() != TicketStatus.RESOLVED) { // CLOSED follows only RESOLVED: resolve first
+                        tickets.update(id, TicketChanges.status(TicketStatus.RESOLVED), actor, version);
+                    }
+                    tickets.update(id, TicketChanges.status(TicketStatus.CLOSED), actor);
+                }
+            }
+        }
+    }
+
+    /** The ticket's version; {@code " FOR UPDATE"} locks its row to the end of the transaction. */
+    private java.util.Optional<Integer> version(TicketId id, String lock) {
+        return jdbc.sql("SELECT version FROM ticket WHERE id = ?" + lock).param(id.value()).query(Integer.class).optional();
     }
 
     /** What can be refused for every ticket at once is refused before any ticket changes. */

@@ -306,6 +306,7 @@ abstract class TicketBulkContract {
         TicketView dup1 = open(acme, "Export still fails");
         TicketView dup2 = open(acme, "Exportação falha");
         TicketView foreign = open(globex, "Export fails here too");
+        events.clear();
 
         BulkResult result = bulk.apply(BulkSelection.of(List.of(dup1.id(), target.id(), foreign.id(), dup2.id()), Map.of()),
                 new BulkChange.Merge(target.id()), carla);
@@ -319,6 +320,10 @@ abstract class TicketBulkContract {
         assertThat(tickets.get(foreign.id(), carla).status()).isEqualTo(TicketStatus.NEW);
         assertThat(tickets.messages(target.id(), carla)).filteredOn(m -> m.kind() == MessageKind.NOTE).hasSize(2);
         assertThat(tickets.messages(dup1.id(), carla)).anySatisfy(m -> assertThat(m.kind()).isEqualTo(MessageKind.AUTOMATIC));
+        assertThat(events.stream(MessageAdded.class)).as("each customer is told, on their channel, where it continues")
+                .filteredOn(e -> e.kind() == MessageKind.AUTOMATIC).extracting(MessageAdded::ticketId)
+                .containsExactly(dup1.id(), dup2.id());
+        assertThat(events.stream(TicketStatusChanged.class)).extracting(TicketStatusChanged::ticketId).containsExactly(dup1.id(), dup2.id());
 
         BulkResult again = bulk.apply(BulkSelection.of(List.of(dup1.id()), Map.of()), new BulkChange.Merge(target.id()), carla);
         assertThat(again.outcomes()).extracting(BulkOutcome::result).containsExactly(Result.UNCHANGED);

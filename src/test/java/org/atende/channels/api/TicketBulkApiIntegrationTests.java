@@ -228,5 +228,10 @@ class TicketBulkApiIntegrationTests extends ApiIntegrationSupport {
         assertThat(post.path("summary").asString()).contains("many tickets");
         assertThat(post.path("responses").propertyNames()).contains("200", "400", "403");
         assertThat(post.path("requestBody").isMissingNode()).isFalse();
+        JsonNode schemas = api.get("/v3/api-docs", null).json().path("components").path("schemas");
+        assertThat(schemas.path("BulkRequest").path("properties").propertyNames())
+                .contains("ids", "filter", "expectedVersions", "action", "change", "intoTicketId", "intoNumber");
+        assertThat(schemas.path("TicketFilter").path("properties").propertyNames()).contains("status", "q", "accountLead");
+        assertThat(schemas.path("BulkAnswer").path("properties").propertyNames()).contains("results", "changed", "refused");
     }
 }

@@ -62,7 +62,7 @@ class BulkController {
         } catch (BulkForm.Incomplete e) {
             redirect.addFlashAttribute("bulkError", texts.text(e.key(), locale));
         } catch (ErrorResponseException e) {
-            redirect.addFlashAttribute("bulkError", texts.refusal(e.getBody(), locale));
+            redirect.addFlashAttribute("bulkError", texts.whole(e.getBody(), locale));
         }
         return "redirect:" + back;
     }

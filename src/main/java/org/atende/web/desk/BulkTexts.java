@@ -92,6 +92,15 @@ class BulkTexts {
         };
     }
 
+    /** Why the whole call was refused, as a sentence: a merge target that does not exist, too many tickets, … */
+    String whole(ProblemDetail problem, Locale locale) {
+        if (problem.getStatus() == 404) {
+            return text("desk.bulk.error.not-found", locale);
+        }
+        String reason = refusal(problem, locale);
+        return reason.substring(0, 1).toUpperCase(locale) + reason.substring(1) + ".";
+    }
+
     String text(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, locale);
     }

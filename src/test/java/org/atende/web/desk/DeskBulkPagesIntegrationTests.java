@@ -191,7 +191,7 @@ class DeskBulkPagesIntegrationTests extends ApiIntegrationSupport {
         assertThat(summary(post("unassigned", ticked(List.of(t), "action", "priority", "priority", "", "q", word), "pt-PT,pt"),
                 "pt-PT,pt")).contains("Nada foi alterado", "Escolha primeiro o valor a definir.");
         assertThat(summary(post("unassigned", ticked(List.of(t), "action", "merge", "mergeIntoNumber", "99999999", "q", word),
-                "en"), "en")).contains("not found");
+                "en"), "en")).contains("No ticket has that number.");
     }
 
     @Test

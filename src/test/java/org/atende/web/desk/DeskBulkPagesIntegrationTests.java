@@ -130,7 +130,7 @@ class DeskBulkPagesIntegrationTests extends ApiIntegrationSupport {
 
         String pt = summary(post("all", fields, "pt-PT,pt"), "pt-PT,pt");
 
-        assertThat(pt).contains("Definir o estado: Aberto", "1 alterados", "2 recusados",
+        assertThat(pt).contains("Definir o estado: Aberto", "1 alterado", "2 recusados",
                 "href=\"/desk/tickets/" + stale.number() + "\"", "alterado por outra pessoa depois de o selecionar",
                 "href=\"/desk/tickets/" + closed.number() + "\"", "não pode passar de Fechado para Aberto (permitido: nada, está fechado)");
         assertThat(tickets.lookup(fine.id()).orElseThrow().status()).isEqualTo(TicketStatus.OPEN);

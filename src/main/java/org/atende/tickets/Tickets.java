@@ -155,6 +155,7 @@ public class Tickets {
     private TicketView update(Ticket t, TicketChanges changes, Actor actor) {
         staffOnly(actor, "change a ticket's classification, status or owner");
         Instant now = clock.instant();
+        TicketView before = t.view();
         TicketStatus fromStatus = t.status;
         TicketType fromType = t.type;
         boolean reclassified = false;
@@ -190,8 +191,13 @@ public class Tickets {
             timeline.append(t.ticketId(), change(actor, now, "team", t.teamId, changes.teamId().value()));
             t.teamId = changes.teamId().value();
         }
-        if (changes.tags() != null) {
-            Set<String> tags = normalised(changes.tags());
+        Set<String> tags = changes.tags() == null ? null : normalised(changes.tags());
+        if (!changes.addTags().isEmpty() || !changes.removeTags().isEmpty()) {
+            tags = tags == null ? new TreeSet<>(t.tagNames()) : tags;
+            tags.addAll(normalised(changes.addTags()));
+            tags.removeAll(normalised(changes.removeTags()));
+        }
+        if (tags != null) {
             if (!tags.equals(t.tagNames())) {
                 timeline.append(t.ticketId(), change(actor, now, "tags", String.join(",", t.tagNames()), String.join(",", tags)));
                 t.replaceTags(tags);
@@ -202,6 +208,9 @@ public class Tickets {
         }
         if (t.type.isSupport() != fromType.isSupport()) {
             quotas.followType(t, Author.of(actor), now);
+        }
+        if (t.view().equals(before)) {
+            return before; // nothing to do: no save, so the version (what others' forms expect) stays
         }
         t.updatedAt = now;
         t = tickets.save(t);

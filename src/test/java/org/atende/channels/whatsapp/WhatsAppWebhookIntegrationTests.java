@@ -43,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "atende.whatsapp.phone-number-id=" + WebhookPayloads.PHONE_NUMBER_ID, "atende.whatsapp.access-token=test-token",
         "atende.whatsapp.app-secret=" + WhatsAppWebhookIntegrationTests.SECRET, "atende.whatsapp.verify-token=verify-me",
-        "atende.notifications.dispatch-enabled=false", "atende.sla.sweep-enabled=false"})
+        "atende.notifications.dispatch-enabled=false", "atende.sla.sweep-enabled=false", "atende.whatsapp.ordering-window=PT0.2S"})
 @Import(MovingTime.class)
 class WhatsAppWebhookIntegrationTests {
 
@@ -92,8 +92,10 @@ class WhatsAppWebhookIntegrationTests {
         assertThat(done.getAsBoolean()).as("done in time").isTrue();
     }
 
+    /** Waits until every stored notification's statuses are worked through and every queued message is taken in. */
     void processed() throws InterruptedException {
-        eventually(() -> jdbc.sql("SELECT COUNT(*) FROM whatsapp_notification WHERE processed_at IS NULL").query(Long.class).single() == 0);
+        eventually(() -> jdbc.sql("SELECT COUNT(*) FROM whatsapp_notification WHERE processed_at IS NULL").query(Long.class).single() == 0
+                && jdbc.sql("SELECT COUNT(*) FROM whatsapp_inbound WHERE given_up_at IS NULL").query(Long.class).single() == 0);
     }
 
     ContactSummary contact(String phone, Language language) {

@@ -28,7 +28,8 @@ public final class ContactTimeZones {
 
     private static final Map<String, String> BY_COUNTRY = Map.ofEntries(
             Map.entry("PT", "Europe/Lisbon"), Map.entry("ES", "Europe/Madrid"), Map.entry("BR", "America/Sao_Paulo"),
-            Map.entry("GB", "Europe/London"), Map.entry("IE", "Europe/Dublin"), Map.entry("FR", "Europe/Paris"),
+            Map.entry("GB", "Europe/London"), Map.entry("GG", "Europe/Guernsey"), Map.entry("JE", "Europe/Jersey"),
+            Map.entry("IM", "Europe/Isle_of_Man"), Map.entry("IE", "Europe/Dublin"), Map.entry("FR", "Europe/Paris"),
             Map.entry("DE", "Europe/Berlin"), Map.entry("IT", "Europe/Rome"), Map.entry("NL", "Europe/Amsterdam"),
             Map.entry("BE", "Europe/Brussels"), Map.entry("LU", "Europe/Luxembourg"), Map.entry("CH", "Europe/Zurich"),
             Map.entry("AT", "Europe/Vienna"), Map.entry("AD", "Europe/Andorra"), Map.entry("GI", "Europe/Gibraltar"),

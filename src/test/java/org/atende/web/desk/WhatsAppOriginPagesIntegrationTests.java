@@ -38,10 +38,11 @@ class WhatsAppOriginPagesIntegrationTests extends ApiIntegrationSupport {
 
         assertThat(browser.get("/desk/tickets/" + t.number(), "Accept-Language", "en-GB,en").body())
                 .contains("Forwarded many times", "From an ad:", "“Café -20%”", "Só esta semana", "href=\"https://fb.me/3cr4Wq\"",
-                        "source ad, id 120210000000000001");
+                        "source ad, id 120210000000000001", "time zone Europe/Lisbon");
         assertThat(browser.get("/desk/tickets/" + t.number(), "Accept-Language", "es-ES,es").body())
                 .contains("Reenviado muchas veces", "Desde un anuncio:", "abrir el anuncio");
         assertThat(browser.get("/desk/tickets/" + t.number(), "Accept-Language", "pt-PT,pt").body())
-                .contains("Reencaminhada muitas vezes", "A partir de um anúncio:", "abrir o anúncio").doesNotContain("From an ad");
+                .contains("Reencaminhada muitas vezes", "A partir de um anúncio:", "abrir o anúncio", "fuso horário Europe/Lisbon")
+                .doesNotContain("From an ad");
     }
 }

@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Works through the statuses of one stored notification: each moves the outgoing message it names forward
- * (never back). Messages are not here: the webhook queued them by sender ({@link SenderQueue}). A failure
+ * (never back). Messages are not here: the webhook queued them by sender ({@link SenderQueue}), and any it
+ * did not (a notification stored by an older version, still waiting) are queued now. A failure
  * leaves the notification waiting: the schedule takes it up again a minute later; nothing done twice.
  */
 @Component
@@ -27,15 +28,17 @@ class NotificationWork {
     private static final Logger log = LoggerFactory.getLogger(NotificationWork.class);
 
     private final WebhookNotifications notifications;
+    private final SenderQueue senders;
     private final WhatsAppProperties properties;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    NotificationWork(WebhookNotifications notifications, WhatsAppProperties properties, Outbox outbox,
+    NotificationWork(WebhookNotifications notifications, SenderQueue senders, WhatsAppProperties properties, Outbox outbox,
             PlatformTransactionManager transactions, Clock clock) {
         this.notifications = notifications;
+        this.senders = senders;
         this.properties = properties;
         this.outbox = outbox;
         this.transactions = new TransactionTemplate(transactions);
@@ -56,6 +59,12 @@ class NotificationWork {
     private void process(WebhookNotifications.Pending pending) {
         try {
             JsonNode root = json.readTree(pending.body());
+            // a notification stored before its messages were queued with it (by an older version) has them queued now
+            var missing = notifications.neverQueued(NotificationReading.of(root, properties, clock.instant()).messages());
+            if (!missing.isEmpty()) {
+                notifications.queue(pending.id(), missing);
+                missing.stream().map(NotificationReading.Queued::sender).distinct().forEach(senders::wake);
+            }
             for (JsonNode entry : root.path("entry")) {
                 for (JsonNode change : entry.path("changes")) {
                     JsonNode value = change.path("value");

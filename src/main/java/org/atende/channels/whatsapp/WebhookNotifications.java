@@ -45,7 +45,14 @@ class WebhookNotifications {
         jdbc.sql("INSERT INTO whatsapp_notification (body, received_at, processed_at) VALUES (?, ?, ?)")
                 .params(body, now, reading.statuses() ? null : now).update(keys, "id");
         long id = keys.getKey().longValue();
-        for (NotificationReading.Queued m : reading.messages()) {
+        queue(id, reading.messages());
+        return id;
+    }
+
+    /** Queues messages of a stored notification by sender. */
+    @Transactional
+    void queue(long notification, List<NotificationReading.Queued> messages) {
+        for (NotificationReading.Queued m : messages) {
             // a plain read first: ON CONFLICT is then only reached by a sender's very first messages
             if (jdbc.sql("SELECT COUNT(*) FROM whatsapp_sender WHERE address = ?").param(m.sender()).query(Integer.class).single() == 0) {
                 jdbc.sql("INSERT INTO whatsapp_sender (address) VALUES (?) ON CONFLICT DO NOTHING").param(m.sender()).update();
@@ -53,10 +60,16 @@ class WebhookNotifications {
             jdbc.sql("""
                     INSERT INTO whatsapp_inbound (sender, notification_id, phone_number_id, wamid, sent_at, message, profile)
                     VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(m.sender(), id, m.phoneNumberId(), m.wamid(), Timestamp.from(m.sentAt()), m.message(), m.profile())
+                    .params(m.sender(), notification, m.phoneNumberId(), m.wamid(), Timestamp.from(m.sentAt()), m.message(), m.profile())
                     .update();
         }
-        return id;
+    }
+
+    /** The messages neither taken in nor waiting: those of a notification stored before messages were queued with it. */
+    List<NotificationReading.Queued> neverQueued(List<NotificationReading.Queued> messages) {
+        return messages.stream().filter(m -> jdbc.sql("SELECT (SELECT COUNT(*) FROM whatsapp_message WHERE wamid = ?) "
+                + "+ (SELECT COUNT(*) FROM whatsapp_inbound WHERE wamid = ?)").params(m.wamid(), m.wamid()).query(Integer.class).single() == 0)
+                .toList();
     }
 
     /** Notifications received before {@code before} and still waiting, oldest first: their first working failed or never ran. */

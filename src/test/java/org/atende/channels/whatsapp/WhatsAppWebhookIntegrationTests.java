@@ -75,6 +75,29 @@ class WhatsAppWebhookIntegrationTests extends WebhookTestSupport {
         assertThat(health.state().toString()).doesNotContain(SECRET, "test-token");
     }
 
+    @Autowired NotificationWork work;
+
+    @Test
+    void aNotificationStoredBeforeMessagesWereQueuedWithItIsTakenInWhenTakenUpAgain() throws Exception {
+        String phone = phone();
+        contact(phone, Language.PT);
+        String wa = phone.substring(1);
+        String body = WebhookPayloads.messages(wa, "Ana", List.of(WebhookPayloads.text("wamid.OLD" + wa, wa,
+                Instant.parse("2026-11-25T09:40:00Z"), "Guardada antes da atualização")));
+        // as an older version left it: stored, not worked through, nothing queued
+        jdbc.sql("INSERT INTO whatsapp_notification (body, received_at) VALUES (?, ?)")
+                .params(body, java.sql.Timestamp.from(Instant.parse("2026-11-25T09:41:00Z"))).update();
+
+        work.processWaiting();
+        processed();
+
+        assertThat(tickets.messagesOf(ticketOf("wamid.OLD" + wa).id())).extracting(MessageView::body)
+                .containsExactly("Guardada antes da atualização");
+        work.processWaiting();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM whatsapp_message WHERE wamid = ?").param("wamid.OLD" + wa).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
     @Test
     void refusesAWrongOrMissingSignatureBeforeReadingAnything() throws Exception {
         String body = WebhookPayloads.messages("351911111111", "X", List.of(WebhookPayloads.text("wamid.sig", "351911111111",

@@ -132,15 +132,20 @@ abstract class WebhookTestSupport {
     MessageView sentReply(ContactSummary contact, String wamid) {
         TicketView t = tickets.openFor(contact, new org.atende.tickets.OpenTicket(null, null, Channel.WHATSAPP, "Estado", "x",
                 null, null, null, java.util.Set.of()));
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO app_user (email, name, role, created_at) VALUES (?, 'Inês Agent', 'AGENT', CURRENT_TIMESTAMP)")
-                .param(UUID.randomUUID() + "@atende.test").update(keys, "id");
-        MessageView reply = tickets.reply(t.id(), org.atende.tickets.Reply.publicly("Está a caminho."), new org.atende.identity.Actor(
-                new org.atende.identity.UserId(keys.getKey().longValue()), "Inês Agent", org.atende.identity.Role.AGENT, null, null));
+        MessageView reply = tickets.reply(t.id(), org.atende.tickets.Reply.publicly("Está a caminho."), agent());
         // the reply was queued for WhatsApp; the Graph API took it and gave it this wamid
         jdbc.sql("UPDATE outgoing_message SET state = 'SENT', sent_at = CURRENT_TIMESTAMP, channel_message_id = ? WHERE ticket_message_id = ?")
                 .params(wamid, reply.id()).update();
         tickets.recordDelivery(reply.id(), org.atende.tickets.DeliveryState.SENT, null);
         return reply;
+    }
+
+    /** A new agent of the desk. */
+    org.atende.identity.Actor agent() {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO app_user (email, name, role, created_at) VALUES (?, 'Inês Agent', 'AGENT', CURRENT_TIMESTAMP)")
+                .param(UUID.randomUUID() + "@atende.test").update(keys, "id");
+        return new org.atende.identity.Actor(new org.atende.identity.UserId(keys.getKey().longValue()), "Inês Agent",
+                org.atende.identity.Role.AGENT, null, null);
     }
 }

@@ -46,13 +46,6 @@ class WhatsAppLongTextsAndStatusesIntegrationTests extends WebhookTestSupport {
         return new Conversation(wa, ticketOf("wamid.L" + wa));
     }
 
-    Actor agent() {
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO app_user (email, name, role, created_at) VALUES (?, 'Inês Agent', 'AGENT', CURRENT_TIMESTAMP)")
-                .param(UUID.randomUUID() + "@atende.test").update(keys, "id");
-        return new Actor(new UserId(keys.getKey().longValue()), "Inês Agent", Role.AGENT, null, null);
-    }
-
     static String longAnswer() {
         List<String> paragraphs = new ArrayList<>();
         for (int i = 1; i <= 6; i++) {

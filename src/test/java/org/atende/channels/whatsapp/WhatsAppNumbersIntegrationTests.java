@@ -40,13 +40,6 @@ class WhatsAppNumbersIntegrationTests extends WebhookTestSupport {
         return WebhookPayloads.messages(waId, name, List.of(message)).replace(WebhookPayloads.PHONE_NUMBER_ID, number);
     }
 
-    Actor agent() {
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO app_user (email, name, role, created_at) VALUES (?, 'Inês Agent', 'AGENT', CURRENT_TIMESTAMP)")
-                .param(UUID.randomUUID() + "@atende.test").update(keys, "id");
-        return new Actor(new UserId(keys.getKey().longValue()), "Inês Agent", Role.AGENT, null, null);
-    }
-
     List<FakeGraphApi.Request> sentTo(String waId) {
         return GRAPH.messages().stream().filter(r -> waId.equals(r.json().path("to").asString(""))).toList();
     }

@@ -421,11 +421,7 @@ class WhatsAppWebhookIntegrationTests extends WebhookTestSupport {
         TicketView t = ticketOf("wamid.H1" + wa);
         dispatch.runOnce(); // the acknowledgement, inside the window
         MovingTime.CLOCK.set("2026-11-26T11:00:00Z"); // more than 24 hours later
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO app_user (email, name, role, created_at) VALUES (?, 'Inês Agent', 'AGENT', CURRENT_TIMESTAMP)")
-                .param(UUID.randomUUID() + "@atende.test").update(keys, "id");
-        tickets.reply(t.id(), org.atende.tickets.Reply.publicly("Corrigimos a fatura: já pode descarregá-la."), new org.atende.identity.Actor(
-                new org.atende.identity.UserId(keys.getKey().longValue()), "Inês Agent", org.atende.identity.Role.AGENT, null, null));
+        tickets.reply(t.id(), org.atende.tickets.Reply.publicly("Corrigimos a fatura: já pode descarregá-la."), agent());
         GRAPH.reset();
         GRAPH.acceptAs("wamid.OUT.H" + wa);
         dispatch.runOnce();

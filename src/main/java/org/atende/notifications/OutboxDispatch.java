@@ -55,7 +55,10 @@ public class OutboxDispatch {
             sent += batch.sent();
             retried += batch.retried();
             failed += batch.failed();
-            if (batch.sent() + batch.retried() + batch.failed() < properties.batchSize()) {
+            int handled = batch.sent() + batch.retried() + batch.failed();
+            // a part of a longer text becomes due when the part before it is sent: after a partial batch that
+            // sent something, one more look takes the parts it freed
+            if (handled == 0 || (handled < properties.batchSize() && batch.sent() == 0)) {
                 break;
             }
         }

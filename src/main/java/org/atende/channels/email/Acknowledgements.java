@@ -64,7 +64,7 @@ class Acknowledgements {
         FirstResponsePromise promise = promises.firstResponse(ticket, now);
         Language language = contact.language();
         String body = MailTexts.acknowledgement(language, contact.name(), ticket.number(), promise.target(), promise.dueAt(),
-                promise.opensAt(), promise.zone());
+                promise.opensAt(), contact.timeZone(), promise.zone());
         List<Suggestion> articles = knowledge.suggest(ticket.subject() + "\n" + firstMessage(ticket), language, SUGGESTIONS);
         if (!articles.isEmpty()) {
             body += "\n" + MailTexts.helpArticles(language, articles, baseUrl);

@@ -112,7 +112,8 @@ public class Router {
             List<AgentProfile> available = agents.members(team).stream().filter(AgentProfile::available).toList();
             List<AgentProfile> speakers = available.stream().filter(a -> a.speaks(facts.language())).toList();
             List<AgentProfile> candidates = speakers.isEmpty() ? available : speakers;
-            preferred = speakers.isEmpty() ? null : facts.language();
+            // said on the timeline only when it narrowed the choice
+            preferred = speakers.isEmpty() || speakers.size() == available.size() ? null : facts.language();
             outcome = RoutedLine.Outcome.NO_AVAILABLE_AGENT;
             if (!candidates.isEmpty()) {
                 Long last = cursors.lock(team); // as late as possible: held only while choosing and assigning

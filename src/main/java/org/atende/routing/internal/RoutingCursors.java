@@ -30,8 +30,9 @@ public class RoutingCursors {
      * routings creating the same row at once would have one of them fail, and be retried).
      */
     public void ensure(TeamId team) {
-        jdbc.sql("INSERT INTO routing_cursor (team_id, assigned) SELECT ?, 0 WHERE NOT EXISTS (SELECT 1 FROM routing_cursor WHERE team_id = ?)")
-                .params(team.value(), team.value()).update();
+        if (jdbc.sql("SELECT COUNT(*) FROM routing_cursor WHERE team_id = ?").param(team.value()).query(Integer.class).single() == 0) {
+            jdbc.sql("INSERT INTO routing_cursor (team_id, assigned) VALUES (?, 0)").param(team.value()).update();
+        }
     }
 
     /** Locks the team's row until the transaction ends; answers whom its last ticket went to. */

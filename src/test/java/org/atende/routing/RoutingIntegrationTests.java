@@ -47,6 +47,9 @@ class RoutingIntegrationTests {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         H2Database.register(registry);
+        // a routing kept waiting for its team's row gives up after 2 s (the retry test holds the row)
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:atende-routing-" + java.util.UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=2000;DB_CLOSE_DELAY=-1");
     }
 
     @Autowired JdbcClient jdbc;
@@ -54,6 +57,7 @@ class RoutingIntegrationTests {
     @Autowired RoutingRules rules;
     @Autowired Availabilities availabilities;
     @Autowired TransactionTemplate transactions;
+    @Autowired org.atende.routing.internal.RoutingRetries retries;
 
     RoutingDesk desk;
     TeamId firstLine;
@@ -418,6 +422,40 @@ class RoutingIntegrationTests {
             assertThat(desk.now(t).assigneeId()).isEqualTo(other.userId());
             assertThat(desk.now(t).teamId()).isEqualTo(firstLine);
         }
+    }
+
+    @Test
+    void aFailedRoutingIsTakenUpAgainThroughThePublicationRegistry() throws Exception {
+        desk.rule("Tudo", any(), firstLine, RoutingMethod.ROUND_ROBIN);
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> transactions.executeWithoutResult(s -> {
+            jdbc.sql("SELECT team_id FROM routing_cursor WHERE team_id = ? FOR UPDATE").param(firstLine.value()).query(Long.class).single();
+            locked.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        holder.start();
+        locked.await();
+        TicketView t = desk.open(joana, "Bloqueado", "A equipa está ocupada.");
+        java.time.Instant until = java.time.Instant.now().plusSeconds(20);
+        while (jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL AND status = 'FAILED'")
+                .query(Long.class).single() == 0) {
+            assertThat(java.time.Instant.now()).as("the routing failed").isBefore(until);
+            RoutingDesk.sleep(50);
+        }
+        release.countDown();
+        holder.join();
+        assertThat(tickets.lookup(t.id()).orElseThrow().assigneeId()).as("intake went through; routing did not").isNull();
+
+        retries.resubmit(java.time.Duration.ZERO);
+        TicketView routed = desk.now(t);
+        assertThat(routed.assigneeId()).isIn(ines.userId(), tiago.userId());
+        assertThat(desk.routed(t.id())).hasSize(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single()).isZero();
     }
 
     @Test

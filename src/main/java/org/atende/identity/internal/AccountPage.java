@@ -42,9 +42,9 @@ class AccountPage {
 
     /** The languages a staff member answers in: routing prefers them for tickets in those languages. */
     @PostMapping("/account/languages")
-    String languages(@AuthenticationPrincipal Actor actor, @RequestParam(defaultValue = "") List<Language> languages) {
+    String languages(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) @Nullable List<Language> languages) {
         if (actor.isStaff()) {
-            agents.setLanguages(actor.userId(), languages);
+            agents.setLanguages(actor.userId(), languages == null ? List.of() : languages);
         }
         return "redirect:/account?saved";
     }

@@ -79,9 +79,9 @@ class RoutingRulePages {
         }
 
         RoutingRuleDraft draft(FieldErrors errors) {
-            Long organisation = optional(organisationId, "conditions.organisationId", errors);
-            Long plan = optional(planId, "conditions.planId", errors);
-            Long team = optional(teamId, "action.teamId", errors);
+            Long organisation = Numbers.optionalWhole(organisationId, "conditions.organisationId", errors);
+            Long plan = Numbers.optionalWhole(planId, "conditions.planId", errors);
+            Long team = Numbers.optionalWhole(teamId, "action.teamId", errors);
             return new RoutingRuleDraft(name, active, null, new RoutingRuleDraft.Conditions(channels, organisation, plan, types,
                     split(categories, ","), languages, priorities, split(tags, ","), split(words, "\n")),
                     new RoutingRuleDraft.Action(team, method));
@@ -170,7 +170,7 @@ class RoutingRulePages {
             @RequestParam(defaultValue = "") String method, Model model, Locale locale, HttpServletResponse response) {
         AdminAccess.admin(actor);
         FieldErrors errors = new FieldErrors();
-        Long team = optional(teamId, "action.teamId", errors);
+        Long team = Numbers.optionalWhole(teamId, "action.teamId", errors);
         if (errors.isEmpty()) {
             var outcome = rules.changeSettings(new RoutingRuleDraft.Action(team, method));
             if (outcome instanceof RoutingOutcome.Saved<RoutingSettings>) {
@@ -206,10 +206,6 @@ class RoutingRulePages {
             errors.add(p.field(), messages.getMessage("routing.problem." + p.code(), p.args().toArray(), p.message(), locale));
         }
         return errors;
-    }
-
-    private static @Nullable Long optional(String text, String field, FieldErrors errors) {
-        return text.isBlank() ? null : Numbers.whole(text, field, errors);
     }
 
     private String list(Model model, Actor actor, RoutingSettings settings, FieldErrors errors, Locale locale) {

@@ -182,10 +182,10 @@ class UserPages {
      */
     @PostMapping("/admin/users/{id}/availability")
     String availability(@AuthenticationPrincipal Actor actor, @PathVariable long id, @RequestParam Availability availability,
-            @RequestParam(defaultValue = "false") boolean handBack, @RequestParam(defaultValue = "") List<Language> languages) {
+            @RequestParam(defaultValue = "false") boolean handBack, @RequestParam(required = false) @Nullable List<Language> languages) {
         AdminAccess.admin(actor);
         UserSummary u = find(id);
-        availabilities.speaks(u.id(), languages, actor);
+        availabilities.speaks(u.id(), languages == null ? List.of() : languages, actor);
         var changed = availabilities.set(u.id(), availability, handBack, actor);
         return "redirect:/admin/users/" + id + "?saved" + (changed.handedBack() > 0 ? "&handedBack=" + changed.handedBack() : "");
     }

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import org.atende.customers.ContactId;
 import org.atende.customers.OrganisationId;
 import org.atende.identity.Actor;
 import org.atende.identity.Role;
@@ -139,8 +138,23 @@ final class RoutingDesk {
         return timeline(id).stream().map(RoutedLine::of).flatMap(java.util.Optional::stream).toList();
     }
 
-    ContactId requester(Actor customer) {
-        return customer.contactId();
+    /**
+     * Whom a team's tickets went to, in the order the team's row was locked: each routing writes its line while it
+     * holds the lock, so the lines' ids follow the order of the choices.
+     */
+    List<Long> picksInLockOrder(TeamId team) {
+        return jdbc.sql("SELECT after_value FROM timeline_event WHERE kind = 'ROUTED' AND after_value LIKE ? ORDER BY id")
+                .param("team=" + team.value() + ";%").query(String.class).list().stream()
+                .map(owner -> Long.parseLong(owner.substring(owner.indexOf("assignee=") + 9))).toList();
+    }
+
+    /** Asserts that each pick is the one after the previous pick, among {@code agents} by id. */
+    static void assertInTurn(List<Long> picks, List<Actor> agents) {
+        List<Long> ids = agents.stream().map(a -> a.userId().value()).sorted().toList();
+        for (int i = 1; i < picks.size(); i++) {
+            assertThat(picks.get(i)).as("pick %d follows pick %d in turn: %s", i, i - 1, picks)
+                    .isEqualTo(ids.get((ids.indexOf(picks.get(i - 1)) + 1) % ids.size()));
+        }
     }
 
     static void sleep(long millis) {

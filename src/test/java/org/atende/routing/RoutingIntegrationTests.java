@@ -484,14 +484,7 @@ class RoutingIntegrationTests {
                 .query((rs, i) -> perAgent.put(rs.getLong(1), rs.getLong(2))).list();
         assertThat(perAgent).containsOnlyKeys(ines.userId().value(), tiago.userId().value(), rui.userId().value());
         assertThat(perAgent.values()).allSatisfy(c -> assertThat(c).isBetween((long) n / 3, (long) n / 3 + 1));
-        List<Long> picks = jdbc.sql("SELECT after_value FROM timeline_event WHERE kind = 'ROUTED' AND after_value LIKE ? ORDER BY id")
-                .param("team=" + firstLine.value() + ";%").query(String.class).list().stream()
-                .map(owner -> Long.parseLong(owner.substring(owner.indexOf("assignee=") + 9))).toList();
-        List<Long> ids = List.of(ines.userId().value(), tiago.userId().value(), rui.userId().value());
-        for (int i = 1; i < picks.size(); i++) {
-            assertThat(picks.get(i)).as("in turn, in the order the team's row was locked: %s", picks)
-                    .isEqualTo(ids.get((ids.indexOf(picks.get(i - 1)) + 1) % ids.size()));
-        }
+        RoutingDesk.assertInTurn(desk.picksInLockOrder(firstLine), List.of(ines, tiago, rui));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM timeline_event e JOIN ticket t ON t.id = e.ticket_id WHERE t.subject LIKE 'Ao mesmo tempo %' "
                 + "AND e.kind = 'ROUTED'").query(Long.class).single()).isEqualTo(n);
     }

@@ -93,12 +93,7 @@ class RoutingPostgresIntegrationTests {
         desk.rule("Tudo", any(), team, RoutingMethod.ROUND_ROBIN);
         List<TicketView> opened = openOnBothInstances(90, "rr");
         assertSharedFairly(opened, 90);
-        List<Long> picks = picksInLockOrder();
-        List<Long> ids = agents.stream().map(a -> a.userId().value()).sorted().toList();
-        for (int i = 1; i < picks.size(); i++) {
-            assertThat(picks.get(i)).as("pick %d follows pick %d in turn: %s", i, i - 1, picks)
-                    .isEqualTo(ids.get((ids.indexOf(picks.get(i - 1)) + 1) % ids.size()));
-        }
+        RoutingDesk.assertInTurn(desk.picksInLockOrder(team), agents);
     }
 
     @Test
@@ -108,22 +103,12 @@ class RoutingPostgresIntegrationTests {
         assertSharedFairly(opened, 60);
         Map<Long, Integer> load = new HashMap<>();
         agents.forEach(a -> load.put(a.userId().value(), 0));
-        List<Long> picks = picksInLockOrder();
+        List<Long> picks = desk.picksInLockOrder(team);
         for (int i = 0; i < picks.size(); i++) {
             int least = load.values().stream().min(Integer::compare).orElseThrow();
             assertThat(load.get(picks.get(i))).as("pick %d went to an agent with the least open work then: %s", i, picks).isEqualTo(least);
             load.merge(picks.get(i), 1, Integer::sum);
         }
-    }
-
-    /**
-     * Whom each ticket went to, in the order the team's row was locked: each routing writes its line while it holds
-     * the lock, so the lines' ids follow the order of the choices.
-     */
-    private List<Long> picksInLockOrder() {
-        return jdbc.sql("SELECT after_value FROM timeline_event WHERE kind = 'ROUTED' AND after_value LIKE ? ORDER BY id")
-                .param("team=" + team.value() + ";%").query(String.class).list().stream()
-                .map(owner -> Long.parseLong(owner.substring(owner.indexOf("assignee=") + 9))).toList();
     }
 
     @Test

@@ -388,6 +388,60 @@ public class Tickets {
         return java.util.Optional.of(reload(t));
     }
 
+    /**
+     * Gives a ticket to a team (and an agent, or none: the team's queue) on behalf of routing, only if its owner is
+     * still what routing saw ({@code seenTeam}, {@code seenAssignee}) and it is not closed: a change made meanwhile, by
+     * hand or by another instance, wins and nothing is written (false). Writes one {@code ROUTED} line by the system
+     * (owner before and after as {@link #owner}, {@code because}, the rule and method, as its detail) and publishes
+     * {@link TicketAssigned} as a change by hand does.
+     */
+    public boolean route(TicketId id, @Nullable TeamId seenTeam, @Nullable UserId seenAssignee, TeamId team,
+            @Nullable UserId assignee, String because) {
+        Instant now = clock.instant();
+        int changed = jdbc.sql("UPDATE ticket SET team_id = ?, assignee_id = ?, version = version + 1 WHERE id = ? AND status <> 'CLOSED' AND "
+                        + (seenTeam == null ? "team_id IS NULL AND " : "team_id = " + seenTeam.value() + " AND ")
+                        + (seenAssignee == null ? "assignee_id IS NULL" : "assignee_id = " + seenAssignee.value()))
+                .params(team.value(), assignee == null ? null : assignee.value(), id.value()).update();
+        if (changed == 0) {
+            return false;
+        }
+        timeline.append(id, new TimelineEntry(now, null, TimelineEntry.SYSTEM, "ROUTED", "owner", owner(seenTeam, seenAssignee),
+                owner(team, assignee), because));
+        events.publishEvent(new TicketAssigned(id, assignee, team, now));
+        return true;
+    }
+
+    /**
+     * Hands an agent's unfinished tickets (see {@link Workloads#unfinishedAssignedTo}) back to their team's queue: each
+     * loses its assignee (one without a team goes to {@code agentTeam}), with one {@code HANDED_BACK} line by
+     * {@code actor} and {@link TicketAssigned}. A ticket given to someone else meanwhile is left alone. Returns how
+     * many were handed back.
+     */
+    public int handBack(UserId agent, @Nullable TeamId agentTeam, Actor actor) {
+        staffOnly(actor, "hand tickets back to the team queue");
+        Instant now = clock.instant();
+        int handed = 0;
+        for (TicketView t : jdbc.sql("SELECT id FROM ticket WHERE assignee_id = :agent AND status IN (:statuses) ORDER BY id")
+                .param("agent", agent.value()).param("statuses", Workloads.UNFINISHED).query(Long.class).list().stream()
+                .map(tickets::findById).flatMap(java.util.Optional::stream).map(Ticket::view).toList()) {
+            TeamId team = t.teamId() != null ? t.teamId() : agentTeam;
+            int changed = jdbc.sql("UPDATE ticket SET assignee_id = NULL, team_id = ?, version = version + 1 WHERE id = ? AND assignee_id = ?")
+                    .params(team == null ? null : team.value(), t.id().value(), agent.value()).update();
+            if (changed == 1) {
+                timeline.append(t.id(), entry(actor, now, "HANDED_BACK", "owner", owner(t.teamId(), agent), owner(team, null),
+                        "handed back to the team queue"));
+                events.publishEvent(new TicketAssigned(t.id(), null, team, now));
+                handed++;
+            }
+        }
+        return handed;
+    }
+
+    /** How routing and hand-backs write an owner on the timeline: {@code team=3;assignee=17}, empty for none. */
+    public static String owner(@Nullable TeamId team, @Nullable UserId assignee) {
+        return "team=" + (team == null ? "" : team.value()) + ";assignee=" + (assignee == null ? "" : assignee.value());
+    }
+
     @Transactional(readOnly = true)
     public List<EscalationView> escalations(TicketId id, Actor actor) {
         Ticket t = visible(id, actor);

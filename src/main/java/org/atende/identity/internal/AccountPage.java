@@ -1,10 +1,12 @@
 package org.atende.identity.internal;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 
 import org.atende.customers.Language;
 import org.atende.identity.Actor;
+import org.atende.identity.Agents;
 import org.atende.identity.Identity;
 import org.atende.identity.IdentityDataException;
 import org.jspecify.annotations.Nullable;
@@ -16,22 +18,35 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** A signed-in person's own settings: the language of the pages, and the password. */
+/** A signed-in person's own settings: the language of the pages, the languages staff answer in, and the password. */
 @Controller
 class AccountPage {
 
     private final Identity identity;
+    private final Agents agents;
     private final MessageSource messages;
 
-    AccountPage(Identity identity, MessageSource messages) {
+    AccountPage(Identity identity, Agents agents, MessageSource messages) {
         this.identity = identity;
+        this.agents = agents;
         this.messages = messages;
     }
 
     @GetMapping("/account")
     String show(@AuthenticationPrincipal Actor actor, Model model) {
         model.addAttribute("user", identity.user(actor.userId()).orElseThrow(NoSuchElementException::new));
+        model.addAttribute("agent", agents.profile(actor.userId()).orElse(null));
+        model.addAttribute("languages", Language.values());
         return "identity/account";
+    }
+
+    /** The languages a staff member answers in: routing prefers them for tickets in those languages. */
+    @PostMapping("/account/languages")
+    String languages(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) @Nullable List<Language> languages) {
+        if (actor.isStaff()) {
+            agents.setLanguages(actor.userId(), languages == null ? List.of() : languages);
+        }
+        return "redirect:/account?saved";
     }
 
     @PostMapping("/account/language")

@@ -35,7 +35,10 @@ public class SlaClocks {
         this.supportCalendar = supportCalendar;
     }
 
-    /** Clocks whose breach was marked in {@code (from, to]} (technical service left out), oldest first. */
+    /**
+     * Clocks whose breach was noticed in {@code (from, to]} (technical service left out), by breach time;
+     * {@code markedAt} is the breach's time, its due time.
+     */
     public List<ClockMark> breachedBetween(Instant from, Instant to) {
         return store.breachedBetween(from, to).stream()
                 .map(r -> new ClockMark(r.key().ticket(), r.key().kind(), r.dueAt(), r.markedAt())).toList();

@@ -156,6 +156,11 @@ class ClockBook {
         return clock.withFacts(new ClockFacts(facts.start(), facts.target(), pauses, when));
     }
 
+    /** Tells the modules that follow the clocks that new terms moved a ticket's due times. */
+    void targetsChanged(TicketId ticket, Instant at) {
+        events.publishEvent(new SlaTargetsChanged(ticket, second(at)));
+    }
+
     /** Tells tickets the earliest due time of the ticket's counting clocks, the queue's sort key. */
     void refreshNextDue(TicketId ticket) {
         tickets.setNextDue(ticket, store.nextDue(ticket));

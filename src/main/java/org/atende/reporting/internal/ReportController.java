@@ -149,11 +149,10 @@ class ReportController {
         MonthlyOrganisationReport report = reports.monthlyOrganisationReport(organisation, m)
                 .orElseThrow(() -> Problem.notFound("no organisation " + organisationId));
         if (wantsCsv(format, headers, request)) {
-            List<ComplianceRow> rows = new ArrayList<>(report.keptByPriority());
-            rows.add(report.kept());
-            return csv("monthly-" + organisationId + "-" + m, ReportTables.compliance(rows));
+            return csv("monthly-" + organisationId + "-" + m, ReportTables.monthly(report));
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(actor.role() == Role.CUSTOMER ? report.forCustomers() : report);
     }
 
     private static void lead(@Nullable Actor actor) {

@@ -34,8 +34,6 @@ final class MonthlyPage {
 
     /** The compliance per priority, the overall row last, as the API's monthly CSV. */
     static ResponseEntity<String> csv(MonthlyOrganisationReport report) {
-        List<ComplianceRow> rows = new ArrayList<>(report.keptByPriority());
-        rows.add(report.kept());
-        return ReportTables.download("monthly-" + report.organisationId().value() + "-" + report.month(), ReportTables.compliance(rows));
+        return ReportTables.download("monthly-" + report.organisationId().value() + "-" + report.month(), ReportTables.monthly(report));
     }
 }

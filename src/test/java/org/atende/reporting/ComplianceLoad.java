@@ -63,6 +63,15 @@ public final class ComplianceLoad {
                     CROSS JOIN LATERAL (SELECT timestamptz '2025-12-01 00:00:00+00' + (g::double precision / ?) * interval '365 days' AS at) o
                     """).params(ROWS, ROWS).update();
             jdbc.sql("ANALYZE report_ticket").update();
+            // the desk lists every changed (month, organisation); the aggregation makes their cells
+            jdbc.sql("INSERT INTO report_change (support_month, organisation_id) SELECT DISTINCT support_month, organisation_id FROM report_ticket")
+                    .update();
+            long a0 = System.nanoTime();
+            int pairs = app.getBean(ReportCells.class).aggregate();
+            jdbc.sql("ANALYZE report_cell").update();
+            System.out.printf(Locale.ROOT, "monthly cells of %d (month, organisation) pairs made in %.1f s; %d cells, %s%n", pairs,
+                    (System.nanoTime() - a0) / 1e9, jdbc.sql("SELECT COUNT(*) FROM report_cell").query(Long.class).single(),
+                    jdbc.sql("SELECT pg_size_pretty(pg_total_relation_size('report_cell'))").query(String.class).single());
             System.out.printf(Locale.ROOT, "loaded %,d rows in %.1f s; table %s, indexes %s%n", ROWS, (System.nanoTime() - t0) / 1e9,
                     jdbc.sql("SELECT pg_size_pretty(pg_table_size('report_ticket'))").query(String.class).single(),
                     jdbc.sql("SELECT pg_size_pretty(pg_indexes_size('report_ticket'))").query(String.class).single());
@@ -75,12 +84,41 @@ public final class ComplianceLoad {
             time("by priority, one month, one organisation (monthly report)",
                     () -> reports.compliance(Dimension.PRIORITY, to, to, new OrganisationId(7)).size());
             time("by organisation, one month", () -> reports.compliance(Dimension.ORGANISATION, to, to, null).size());
+            time("by month, one month, all organisations (counted ticket by ticket)", () -> reports.compliance(Dimension.MONTH, to, to, null).size());
+            time("by priority, 12 months, all organisations", () -> reports.compliance(Dimension.PRIORITY, from, to, null).size());
+            time("by team, 12 months, all organisations", () -> reports.compliance(Dimension.TEAM, from, to, null).size());
+            time("by channel, 12 months, all organisations", () -> reports.compliance(Dimension.CHANNEL, from, to, null).size());
+            time("overall, 12 months, all organisations", () -> List.of(reports.complianceOverall(from, to, null)).size());
+            time("monthly organisation report", () -> reports.monthlyOrganisationReport(new OrganisationId(7), to).map(r -> r.keptByPriority().size()).orElse(0));
+            // one ticket changed: its pair is read from report_ticket until the next aggregation
+            jdbc.sql("INSERT INTO report_change (support_month, organisation_id) VALUES ('2026-11', 7)").update();
+            time("by month, 12 months, all organisations, one pair changed", () -> reports.compliance(Dimension.MONTH, from, to, null).size());
+            accuracy(jdbc, reports, from, to);
             for (String plan : List.of(
                     "SELECT support_month, COUNT(*), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY first_response_seconds) FROM report_ticket WHERE NOT technical_service AND support_month >= '2025-12' AND support_month <= '2026-11' GROUP BY support_month",
                     "SELECT priority, COUNT(*), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY first_response_seconds) FROM report_ticket WHERE NOT technical_service AND support_month >= '2026-11' AND support_month <= '2026-11' AND organisation_id = 7 GROUP BY priority")) {
                 System.out.println("EXPLAIN ANALYZE " + plan);
                 jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + plan).query(String.class).list().forEach(l -> System.out.println("  " + l));
             }
+        }
+    }
+
+    /** How far the percentiles from the monthly histograms are from the exact ones over the year (PostgreSQL's percentile_cont). */
+    private static void accuracy(JdbcClient jdbc, Reports reports, YearMonth from, YearMonth to) {
+        ComplianceRow approx = reports.complianceOverall(from, to, null);
+        List<Double> exact = jdbc.sql("""
+                SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY first_response_seconds), PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY first_response_seconds),
+                       PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY resolution_seconds), PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY resolution_seconds),
+                       PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY CASE WHEN paused_seconds > 0 THEN paused_seconds END)
+                FROM report_ticket WHERE NOT technical_service AND closed_as IS NULL AND support_month >= ? AND support_month <= ?""")
+                .params(from.toString(), to.toString())
+                .query((rs, n) -> List.of(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5))).single();
+        List<Double> got = List.of(approx.firstResponseMedianSeconds(), approx.firstResponseP90Seconds(), approx.resolutionMedianSeconds(),
+                approx.resolutionP90Seconds(), approx.pausedMedianSeconds());
+        List<String> names = List.of("first response median", "first response p90", "resolution median", "resolution p90", "paused median");
+        for (int i = 0; i < names.size(); i++) {
+            System.out.printf(Locale.ROOT, "| %s | exact %.1f s | from the histograms %.1f s | %+.3f %% |%n", names.get(i), exact.get(i),
+                    got.get(i), 100 * (got.get(i) - exact.get(i)) / exact.get(i));
         }
     }
 

@@ -11,7 +11,9 @@ import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.atende.customers.Customers;
 import org.atende.customers.OrganisationId;
+import org.atende.customers.Quotas;
 import org.atende.identity.Actor;
 import org.atende.identity.Role;
 import org.atende.problems.Problem;
@@ -23,6 +25,7 @@ import org.atende.reporting.MonthlyOrganisationReport;
 import org.atende.reporting.QuotaUse;
 import org.atende.reporting.QuoteSummary;
 import org.atende.reporting.Reports;
+import org.atende.reporting.web.MonthlyReportPdf;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -46,9 +49,15 @@ class ReportController {
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final Reports reports;
+    private final MonthlyReportPdf pdf;
+    private final Customers customers;
+    private final Quotas quotas;
 
-    ReportController(Reports reports) {
+    ReportController(Reports reports, MonthlyReportPdf pdf, Customers customers, Quotas quotas) {
         this.reports = reports;
+        this.pdf = pdf;
+        this.customers = customers;
+        this.quotas = quotas;
     }
 
     @GetMapping({"/api/v1/reports/compliance", "/api/v1/reports/compliance.csv"})
@@ -125,7 +134,8 @@ class ReportController {
 
     /** The monthly report of one organisation; its CSV is the compliance per priority, the overall row last. */
     @GetMapping({"/api/v1/reports/organisations/{organisationId}/monthly/{month}",
-            "/api/v1/reports/organisations/{organisationId}/monthly/{month}.csv"})
+            "/api/v1/reports/organisations/{organisationId}/monthly/{month}.csv",
+            "/api/v1/reports/organisations/{organisationId}/monthly/{month}.pdf"})
     ResponseEntity<?> monthly(@PathVariable long organisationId, @PathVariable String month,
             @RequestParam(required = false) @Nullable String format, @RequestHeader HttpHeaders headers,
             HttpServletRequest request, @AuthenticationPrincipal @Nullable Actor actor) {
@@ -142,12 +152,19 @@ class ReportController {
         }
         YearMonth m;
         try {
-            m = YearMonth.parse(month.endsWith(".csv") ? month.substring(0, month.length() - 4) : month);
+            m = YearMonth.parse(month.endsWith(".csv") || month.endsWith(".pdf") ? month.substring(0, month.length() - 4) : month);
         } catch (java.time.format.DateTimeParseException e) {
             throw Problem.badRequest("month must be like 2026-11");
         }
         MonthlyOrganisationReport report = reports.monthlyOrganisationReport(organisation, m)
                 .orElseThrow(() -> Problem.notFound("no organisation " + organisationId));
+        if (request.getRequestURI().endsWith(".pdf") || "pdf".equalsIgnoreCase(format)
+                || headers.getAccept().stream().anyMatch(t -> t.getQualityValue() > 0 && !t.isWildcardType() && t.includes(MediaType.APPLICATION_PDF))) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(MonthlyReportPdf.fileName(report))
+                            .build().toString())
+                    .body(pdf.render(report, customers.organisation(organisation).orElseThrow().language(), quotas.zone()));
+        }
         if (wantsCsv(format, headers, request)) {
             return csv("monthly-" + organisationId + "-" + m, ReportTables.monthly(report));
         }

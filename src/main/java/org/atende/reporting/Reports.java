@@ -346,6 +346,11 @@ public class Reports {
                 quotes(month, month, organisation).getFirst(), breaches(month, month, organisation, 1_000)));
     }
 
+    /** The support time zone months and days are counted in. */
+    public java.time.ZoneId zone() {
+        return quotas.zone();
+    }
+
     private static void checkRange(YearMonth from, YearMonth to) {
         if (to.isBefore(from) || from.plusMonths(MAX_MONTHS).isBefore(to)) {
             throw new IllegalArgumentException("a month range runs forward over at most " + MAX_MONTHS + " months");

@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.atende.customers.Customers;
 import org.atende.customers.OrganisationId;
-import org.atende.customers.Quotas;
 import org.atende.identity.Actor;
 import org.atende.identity.Role;
 import org.atende.problems.Problem;
@@ -51,13 +50,11 @@ class ReportController {
     private final Reports reports;
     private final MonthlyReportPdf pdf;
     private final Customers customers;
-    private final Quotas quotas;
 
-    ReportController(Reports reports, MonthlyReportPdf pdf, Customers customers, Quotas quotas) {
+    ReportController(Reports reports, MonthlyReportPdf pdf, Customers customers) {
         this.reports = reports;
         this.pdf = pdf;
         this.customers = customers;
-        this.quotas = quotas;
     }
 
     @GetMapping({"/api/v1/reports/compliance", "/api/v1/reports/compliance.csv"})
@@ -163,7 +160,7 @@ class ReportController {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(MonthlyReportPdf.fileName(report))
                             .build().toString())
-                    .body(pdf.render(report, customers.organisation(organisation).orElseThrow().language(), quotas.zone()));
+                    .body(pdf.render(report, customers.organisation(organisation).orElseThrow().language(), reports.zone()));
         }
         if (wantsCsv(format, headers, request)) {
             return csv("monthly-" + organisationId + "-" + m, ReportTables.monthly(report));

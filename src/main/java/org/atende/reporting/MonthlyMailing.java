@@ -16,7 +16,6 @@ import org.atende.customers.ContactSummary;
 import org.atende.customers.Customers;
 import org.atende.customers.OrganisationId;
 import org.atende.customers.OrganisationSummary;
-import org.atende.customers.Quotas;
 import org.atende.identity.UserId;
 import org.atende.notifications.Outbox;
 import org.atende.notifications.Outgoing;
@@ -47,7 +46,6 @@ public class MonthlyMailing {
 
     private final JdbcClient jdbc;
     private final Customers customers;
-    private final Quotas quotas;
     private final Reports reports;
     private final MonthlyReportPdf pdf;
     private final Outbox outbox;
@@ -57,12 +55,11 @@ public class MonthlyMailing {
     private final Clock clock;
     private final String baseUrl;
 
-    MonthlyMailing(JdbcClient jdbc, Customers customers, Quotas quotas, Reports reports, MonthlyReportPdf pdf, Outbox outbox,
+    MonthlyMailing(JdbcClient jdbc, Customers customers, Reports reports, MonthlyReportPdf pdf, Outbox outbox,
             BusinessCalendar calendar, MessageSource messages, PlatformTransactionManager transactions, Clock clock,
             @Value("${atende.web.base-url:http://localhost:8080}") String baseUrl) {
         this.jdbc = jdbc;
         this.customers = customers;
-        this.quotas = quotas;
         this.reports = reports;
         this.pdf = pdf;
         this.outbox = outbox;
@@ -99,7 +96,7 @@ public class MonthlyMailing {
 
     /** The first working day of a month: its first date with business time on the support calendar. */
     LocalDate firstWorkingDay(YearMonth month) {
-        ZoneId zone = quotas.zone();
+        ZoneId zone = reports.zone();
         Instant open = calendar.nextOpen(month.atDay(1).atStartOfDay(zone).toInstant());
         return open.atZone(zone).toLocalDate();
     }
@@ -111,7 +108,7 @@ public class MonthlyMailing {
      */
     public int runOnce() {
         Instant now = clock.instant();
-        ZoneId zone = quotas.zone();
+        ZoneId zone = reports.zone();
         YearMonth month = YearMonth.from(now.atZone(zone));
         LocalDate first = firstWorkingDay(month);
         if (!now.atZone(zone).toLocalDate().equals(first) || now.isBefore(calendar.nextOpen(first.atStartOfDay(zone).toInstant()))) {
@@ -143,7 +140,7 @@ public class MonthlyMailing {
             return false;
         }
         MonthlyOrganisationReport report = reports.monthlyOrganisationReport(organisation, month).orElseThrow();
-        byte[] document = pdf.render(report, o.language(), quotas.zone());
+        byte[] document = pdf.render(report, o.language(), reports.zone());
         Locale locale = Locale.forLanguageTag(o.language().name().toLowerCase(Locale.ROOT));
         String monthName = month.getMonth().getDisplayName(java.time.format.TextStyle.FULL_STANDALONE, locale) + " " + month.getYear();
         for (ContactSummary contact : contacts) {

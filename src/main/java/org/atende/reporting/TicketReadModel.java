@@ -107,6 +107,11 @@ class TicketReadModel {
         Instant resolutionDue = runningDue(resolution);
         Instant pausedSince = resolution == null || resolution.stopped() || resolution.excludedSince() != null ? null : resolution.pausedSince();
         Instant liveAt = earliest(earliest(firstDue, resolutionDue), pausedSince);
+        long paused = resolution == null ? 0 : resolution.pausedSeconds();
+        if (pausedSince != null) { // the pauses that ended; the running one is read live, so the row does not depend on when it was written
+            paused = clocks.measure(t.id(), pausedSince).stream().filter(m -> m.kind() == ClockKind.RESOLUTION)
+                    .mapToLong(ClockMeasure::pausedSeconds).findFirst().orElse(0);
+        }
         jdbc.sql("""
                 UPDATE report_ticket SET ticket_number = ?, organisation_id = ?, plan_id = ?, team_id = ?, assignee_id = ?, channel = ?,
                        priority = ?, ticket_type = ?, technical_service = ?, status = ?, opened_at = ?, support_month = ?,
@@ -118,7 +123,7 @@ class TicketReadModel {
                         t.assigneeId() == null ? null : t.assigneeId().value(), t.channel().name(), t.priority().name(),
                         t.type().name(), technicalService, t.status().name(), Sql.utc(t.receivedAt()),
                         quotas.monthOf(t.receivedAt()).toString(), outcome(first).name(), seconds(first), outcome(resolution).name(),
-                        seconds(resolution), resolution == null ? 0 : resolution.pausedSeconds(), history.reopenings(),
+                        seconds(resolution), paused, history.reopenings(),
                         Sql.utc(DONE.contains(t.status()) ? t.resolvedAt() : null), Sql.utc(now),
                         t.closedAs() == null ? null : t.closedAs().name(), history.waited(), Sql.utc(pausedSince),
                         Sql.utc(firstDue), Sql.utc(resolutionDue), Sql.utc(liveAt), t.id().value())

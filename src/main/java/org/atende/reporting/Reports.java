@@ -70,9 +70,9 @@ public class Reports {
 
     /**
      * SLA compliance of the support tickets opened from {@code from} through {@code to}, grouped
-     * {@code by}, as they stand now. One month is counted ticket by ticket (every figure exact); several
-     * months from the monthly cells ({@link ReportCells}): counts and totals exact, medians and 90th
-     * percentiles within 1 %.
+     * {@code by}, as they stand now. One organisation's month is counted ticket by ticket (every figure
+     * exact); anything wider from the monthly cells ({@link ReportCells}): counts and totals exact, medians
+     * and 90th percentiles within 1 %.
      */
     public List<ComplianceRow> compliance(Dimension by, YearMonth from, YearMonth to, @Nullable OrganisationId organisation) {
         checkRange(from, to);
@@ -93,7 +93,7 @@ public class Reports {
     private Map<String, Tally> tally(Dimension by, YearMonth from, YearMonth to, @Nullable OrganisationId organisation) {
         Instant now = clock.instant();
         Map<String, Tally> groups = new HashMap<>();
-        if (from.equals(to)) {
+        if (from.equals(to) && organisation != null) {
             figures(from, organisation, now).forEach(f -> groups.computeIfAbsent(f.key(by), k -> new Tally()).add(f, 1));
         } else {
             cells.tally(by, from, to, organisation, groups, now);

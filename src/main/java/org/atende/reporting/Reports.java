@@ -86,7 +86,7 @@ public class Reports {
     public ComplianceRow complianceOverall(YearMonth from, YearMonth to, @Nullable OrganisationId organisation) {
         checkRange(from, to);
         Tally all = new Tally();
-        tally(Dimension.MONTH, from, to, organisation).values().forEach(t -> merge(all, t));
+        tally(Dimension.MONTH, from, to, organisation).values().forEach(t -> all.add(t, 1));
         return all.row("all", "All");
     }
 
@@ -130,20 +130,6 @@ public class Reports {
         } catch (IllegalArgumentException e) {
             return Integer.MAX_VALUE;
         }
-    }
-
-    private static void merge(Tally into, Tally t) {
-        into.tickets += t.tickets;
-        into.firstMet += t.firstMet;
-        into.firstBreached += t.firstBreached;
-        into.resolutionMet += t.resolutionMet;
-        into.resolutionBreached += t.resolutionBreached;
-        into.pausedTickets += t.pausedTickets;
-        into.pausedTotal += t.pausedTotal;
-        into.reopened += t.reopened;
-        into.first.addAll(t.first);
-        into.resolution.addAll(t.resolution);
-        into.paused.addAll(t.paused);
     }
 
     private String label(Dimension by, String key) {

@@ -37,19 +37,34 @@ final class Tally {
         }
     }
 
-    /** Adds a stored cell's counts and histograms. */
-    void addCell(ResultSet rs) throws SQLException {
-        tickets += rs.getLong("tickets");
-        firstMet += rs.getLong("fr_met");
-        firstBreached += rs.getLong("fr_breached");
-        resolutionMet += rs.getLong("res_met");
-        resolutionBreached += rs.getLong("res_breached");
-        pausedTickets += rs.getLong("paused_tickets");
-        pausedTotal += rs.getLong("paused_total");
-        reopened += rs.getLong("reopened");
-        first.addEncoded(rs.getString("fr_times"));
-        resolution.addEncoded(rs.getString("res_times"));
-        paused.addEncoded(rs.getString("paused_times"));
+    /** Adds ({@code sign} 1) or takes out ({@code sign} -1) a stored cell's counts and histograms. */
+    void addCell(ResultSet rs, int sign) throws SQLException {
+        tickets += sign * rs.getLong("tickets");
+        firstMet += sign * rs.getLong("fr_met");
+        firstBreached += sign * rs.getLong("fr_breached");
+        resolutionMet += sign * rs.getLong("res_met");
+        resolutionBreached += sign * rs.getLong("res_breached");
+        pausedTickets += sign * rs.getLong("paused_tickets");
+        pausedTotal += sign * rs.getLong("paused_total");
+        reopened += sign * rs.getLong("reopened");
+        first.addEncoded(rs.getString("fr_times"), sign);
+        resolution.addEncoded(rs.getString("res_times"), sign);
+        paused.addEncoded(rs.getString("paused_times"), sign);
+    }
+
+    /** Adds ({@code sign} 1) or takes out ({@code sign} -1) another group's figures. */
+    void add(Tally t, int sign) {
+        tickets += sign * t.tickets;
+        firstMet += sign * t.firstMet;
+        firstBreached += sign * t.firstBreached;
+        resolutionMet += sign * t.resolutionMet;
+        resolutionBreached += sign * t.resolutionBreached;
+        pausedTickets += sign * t.pausedTickets;
+        pausedTotal += sign * t.pausedTotal;
+        reopened += sign * t.reopened;
+        first.addAll(t.first, sign);
+        resolution.addAll(t.resolution, sign);
+        paused.addAll(t.paused, sign);
     }
 
     ComplianceRow row(String key, String label) {

@@ -2,8 +2,6 @@ package org.atende.reporting;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -24,14 +22,16 @@ final class Times {
 
     static final double GAMMA = 1.02;
     private static final double LN_GAMMA = Math.log(GAMMA);
+    /** Bucket 2,047 starts past 10^17 seconds: every business time fits. */
+    private static final int BUCKETS = 2048;
 
-    private final TreeMap<Integer, Long> buckets = new TreeMap<>();
+    private final long[] buckets = new long[BUCKETS];
     private final List<Long> exact = new ArrayList<>();
     private boolean isExact = true;
     private long count;
 
     void add(long seconds) {
-        buckets.merge(bucket(seconds), 1L, Long::sum);
+        buckets[bucket(seconds)]++;
         if (isExact) {
             exact.add(seconds);
         }
@@ -41,43 +41,65 @@ final class Times {
     /** Takes one time out (a ticket whose stored figure is replaced by its live one). */
     void remove(long seconds) {
         int b = bucket(seconds);
-        Long n = buckets.get(b);
-        if (n == null) {
+        if (buckets[b] == 0) {
             throw new IllegalStateException("no time " + seconds + " to take out");
         }
-        if (n == 1) {
-            buckets.remove(b);
-        } else {
-            buckets.put(b, n - 1);
-        }
+        buckets[b]--;
         if (isExact) {
             exact.remove(Long.valueOf(seconds));
         }
         count--;
     }
 
-    /** Merges a stored histogram (see {@link #encode}): from then on the percentiles are approximate. */
-    void addEncoded(String encoded) {
+    /** Merges a stored histogram (see {@link #encode}), or takes one out ({@code sign} -1): from then on the percentiles are approximate. */
+    void addEncoded(String encoded, int sign) {
         if (encoded.isEmpty()) {
             return;
         }
         isExact = false;
         exact.clear();
         int bucket = 0;
-        for (String entry : encoded.split(",")) {
-            int star = entry.indexOf('*');
-            bucket += Integer.parseInt(star < 0 ? entry : entry.substring(0, star));
-            long n = star < 0 ? 1 : Long.parseLong(entry.substring(star + 1));
-            buckets.merge(bucket, n, Long::sum);
-            count += n;
+        int i = 0;
+        int length = encoded.length();
+        while (i < length) {
+            int step = 0;
+            char c;
+            while (i < length && (c = encoded.charAt(i)) >= '0' && c <= '9') {
+                step = step * 10 + (c - '0');
+                i++;
+            }
+            long n = 1;
+            if (i < length && encoded.charAt(i) == '*') {
+                i++;
+                n = 0;
+                while (i < length && (c = encoded.charAt(i)) >= '0' && c <= '9') {
+                    n = n * 10 + (c - '0');
+                    i++;
+                }
+            }
+            i++; // the comma
+            bucket += step;
+            buckets[bucket] += sign * n;
+            count += sign * n;
         }
+    }
+
+    void addEncoded(String encoded) {
+        addEncoded(encoded, 1);
     }
 
     /** Adds another group's times: exactly while both hold their times, else bucket by bucket. */
     void addAll(Times other) {
-        other.buckets.forEach((b, n) -> buckets.merge(b, n, Long::sum));
-        count += other.count;
-        if (isExact && other.isExact) {
+        addAll(other, 1);
+    }
+
+    /** Adds ({@code sign} 1) or takes out ({@code sign} -1) another group's times. */
+    void addAll(Times other, int sign) {
+        for (int b = 0; b < BUCKETS; b++) {
+            buckets[b] += sign * other.buckets[b];
+        }
+        count += sign * other.count;
+        if (sign > 0 && isExact && other.isExact) {
             exact.addAll(other.exact);
         } else {
             isExact = false;
@@ -98,6 +120,9 @@ final class Times {
         if (count == 0) {
             return null;
         }
+        if (isExact) {
+            exact.sort(null);
+        }
         double rank = p * (count - 1);
         long lo = (long) Math.floor(rank);
         long hi = (long) Math.ceil(rank);
@@ -110,39 +135,38 @@ final class Times {
     String encode() {
         StringBuilder s = new StringBuilder();
         int previous = 0;
-        for (Map.Entry<Integer, Long> e : buckets.entrySet()) {
+        for (int b = 0; b < BUCKETS; b++) {
+            if (buckets[b] == 0) {
+                continue;
+            }
             if (!s.isEmpty()) {
                 s.append(',');
             }
-            s.append(e.getKey() - previous);
-            if (e.getValue() != 1) {
-                s.append('*').append(e.getValue());
+            s.append(b - previous);
+            if (buckets[b] != 1) {
+                s.append('*').append(buckets[b]);
             }
-            previous = e.getKey();
+            previous = b;
         }
         return s.toString();
     }
 
     private double at(long rank) {
         if (isExact) {
-            List<Long> sorted = new ArrayList<>(exact);
-            sorted.sort(null);
-            exact.clear();
-            exact.addAll(sorted);
             return exact.get((int) rank);
         }
         long seen = 0;
-        for (Map.Entry<Integer, Long> e : buckets.entrySet()) {
-            seen += e.getValue();
+        for (int b = 0; b < BUCKETS; b++) {
+            seen += buckets[b];
             if (rank < seen) {
-                return value(e.getKey());
+                return value(b);
             }
         }
         throw new IllegalStateException("rank " + rank + " past " + count);
     }
 
     static int bucket(long seconds) {
-        return seconds <= 0 ? 0 : 1 + (int) Math.floor(Math.log(seconds) / LN_GAMMA);
+        return seconds <= 0 ? 0 : Math.min(BUCKETS - 1, 1 + (int) Math.floor(Math.log(seconds) / LN_GAMMA));
     }
 
     /** What a bucket is read as: its one whole second when it holds one, else the point within 1 % of both ends. */

@@ -27,7 +27,7 @@ final class ReconciliationOracle {
     static final ZoneId LISBON = ZoneId.of("Europe/Lisbon");
     private static final Set<String> DONE = Set.of("RESOLVED", "CLOSED");
 
-    record Ticket(long id, long number, String status, String type, String priority, String channel, @Nullable Long team,
+    record Ticket(long id, long number, long organisation, long plan, String status, String type, String priority, String channel, @Nullable Long team,
             @Nullable Long agent, Instant receivedAt, @Nullable String closedAs, boolean overQuota, List<Event> timeline) {
 
         String month() {
@@ -52,27 +52,27 @@ final class ReconciliationOracle {
 
     final List<Ticket> tickets;
     final Map<Long, Map<String, Reading>> readings = new HashMap<>();
-    final long plan;
-    final long organisation;
     final Instant now;
 
+    /** The figures of one organisation's tickets, or of every organisation's ({@code organisation} 0). */
     ReconciliationOracle(JdbcClient jdbc, BusinessCalendar calendar, long organisation, Instant now) {
         this.now = now;
-        this.organisation = organisation;
-        this.plan = jdbc.sql("SELECT plan_id FROM organisation WHERE id = ?").param(organisation).query(Long.class).single();
         Map<Long, List<Event>> timelines = new HashMap<>();
         jdbc.sql("""
                 SELECT e.id, e.ticket_id, e.occurred_at, e.kind, e.field, e.before_value, e.after_value FROM timeline_event e
-                JOIN ticket t ON t.id = e.ticket_id WHERE t.organisation_id = ? ORDER BY e.id""").param(organisation)
+                JOIN ticket t ON t.id = e.ticket_id WHERE (? = 0 OR t.organisation_id = ?) ORDER BY e.id""").params(organisation, organisation)
                 .query(rs -> {
                     timelines.computeIfAbsent(rs.getLong("ticket_id"), k -> new ArrayList<>()).add(new Event(rs.getLong("id"),
                             rs.getTimestamp("occurred_at").toInstant(), rs.getString("kind"), rs.getString("field"),
                             rs.getString("before_value"), rs.getString("after_value")));
                 });
         tickets = jdbc.sql("""
-                SELECT id, number, status, type, priority, channel, team_id, assignee_id, received_at, closed_as, over_quota
-                FROM ticket WHERE organisation_id = ? ORDER BY id""").param(organisation)
-                .query((rs, n) -> new Ticket(rs.getLong("id"), rs.getLong("number"), rs.getString("status"), rs.getString("type"),
+                SELECT t.id, t.number, t.organisation_id, o.plan_id, t.status, t.type, t.priority, t.channel, t.team_id, t.assignee_id,
+                       t.received_at, t.closed_as, t.over_quota
+                FROM ticket t JOIN organisation o ON o.id = t.organisation_id WHERE (? = 0 OR t.organisation_id = ?) ORDER BY t.id""")
+                .params(organisation, organisation)
+                .query((rs, n) -> new Ticket(rs.getLong("id"), rs.getLong("number"), rs.getLong("organisation_id"), rs.getLong("plan_id"),
+                        rs.getString("status"), rs.getString("type"),
                         rs.getString("priority"), rs.getString("channel"), (Long) rs.getObject("team_id", Long.class),
                         (Long) rs.getObject("assignee_id", Long.class), rs.getTimestamp("received_at").toInstant(),
                         rs.getString("closed_as"), rs.getBoolean("over_quota"), timelines.getOrDefault(rs.getLong("id"), List.of())))
@@ -82,7 +82,7 @@ final class ReconciliationOracle {
                 SELECT c.ticket_id, c.kind, c.started_at, c.target_amount, c.target_unit, c.stopped_at, c.excluded_since,
                        p.paused_from, p.paused_to
                 FROM sla_clock c JOIN ticket t ON t.id = c.ticket_id LEFT JOIN sla_clock_pause p ON p.ticket_id = c.ticket_id AND p.kind = c.kind
-                WHERE t.organisation_id = ? ORDER BY c.ticket_id, c.kind, p.paused_from, p.id""").param(organisation)
+                WHERE (? = 0 OR t.organisation_id = ?) ORDER BY c.ticket_id, c.kind, p.paused_from, p.id""").params(organisation, organisation)
                 .query(rs -> {
                     String key = rs.getLong("ticket_id") + "/" + rs.getString("kind");
                     Clock c = clocks.computeIfAbsent(key, k -> {
@@ -135,8 +135,8 @@ final class ReconciliationOracle {
         return switch (by) {
             case MONTH -> t.month();
             case PRIORITY -> t.priority();
-            case PLAN -> Long.toString(plan);
-            case ORGANISATION -> Long.toString(organisation);
+            case PLAN -> Long.toString(t.plan());
+            case ORGANISATION -> Long.toString(t.organisation());
             case TEAM -> t.team() == null ? "" : t.team().toString();
             case AGENT -> t.agent() == null ? "" : t.agent().toString();
             case CHANNEL -> t.channel();

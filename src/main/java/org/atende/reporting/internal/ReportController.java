@@ -157,10 +157,7 @@ class ReportController {
                 .orElseThrow(() -> Problem.notFound("no organisation " + organisationId));
         if (request.getRequestURI().endsWith(".pdf") || "pdf".equalsIgnoreCase(format)
                 || headers.getAccept().stream().anyMatch(t -> t.getQualityValue() > 0 && !t.isWildcardType() && t.includes(MediaType.APPLICATION_PDF))) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(MonthlyReportPdf.fileName(report))
-                            .build().toString())
-                    .body(pdf.render(report, customers.organisation(organisation).orElseThrow().language(), reports.zone()));
+            return pdf.download(report, customers.organisation(organisation).orElseThrow().language(), reports.zone());
         }
         if (wantsCsv(format, headers, request)) {
             return csv("monthly-" + organisationId + "-" + m, ReportTables.monthly(report));

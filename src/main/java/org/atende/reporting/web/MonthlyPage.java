@@ -1,15 +1,10 @@
 package org.atende.reporting.web;
 
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
-import org.atende.customers.Language;
 import org.atende.reporting.MonthlyOrganisationReport;
 import org.atende.reporting.internal.ReportTables;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 
@@ -32,14 +27,6 @@ final class MonthlyPage {
         model.addAttribute("report", report);
         model.addAttribute("fmt", fmt);
         model.addAttribute("staff", staff);
-    }
-
-    /** The report as a PDF download, in the organisation's language. */
-    static ResponseEntity<byte[]> pdf(MonthlyReportPdf pdf, MonthlyOrganisationReport report, Language language, ZoneId zone) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(MonthlyReportPdf.fileName(report))
-                        .build().toString())
-                .body(pdf.render(report, language, zone));
     }
 
     /** The compliance per priority, the overall row last, as the API's monthly CSV. */

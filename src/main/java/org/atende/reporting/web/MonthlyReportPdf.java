@@ -53,6 +53,14 @@ public class MonthlyReportPdf {
         }
     }
 
+    /** The report as a PDF download ({@code Content-Disposition: attachment}), in the organisation's language. */
+    public org.springframework.http.ResponseEntity<byte[]> download(MonthlyOrganisationReport report, Language language, ZoneId zone) {
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment().filename(fileName(report)).build().toString())
+                .body(render(report, language, zone));
+    }
+
     /** The file name: {@code report-padaria-lusitana-2026-11.pdf}. */
     public static String fileName(MonthlyOrganisationReport report) {
         String slug = java.text.Normalizer.normalize(report.organisation(), java.text.Normalizer.Form.NFD)

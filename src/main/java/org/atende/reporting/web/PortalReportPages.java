@@ -80,7 +80,7 @@ class PortalReportPages {
     @GetMapping("/{month}.pdf")
     ResponseEntity<byte[]> monthPdf(@PathVariable String month, @AuthenticationPrincipal Actor actor) {
         MonthlyOrganisationReport report = report(actor, month);
-        return MonthlyPage.pdf(pdf, report, customers.organisation(report.organisationId()).orElseThrow().language(), quotas.zone());
+        return pdf.download(report, customers.organisation(report.organisationId()).orElseThrow().language(), quotas.zone());
     }
 
     @GetMapping("/{month}.csv")

@@ -225,7 +225,7 @@ class ReportPages {
         OrganisationId id = new OrganisationId(organisationId);
         MonthlyOrganisationReport report = reports.monthlyOrganisationReport(id, MonthlyPage.month(month))
                 .orElseThrow(NoSuchElementException::new);
-        return MonthlyPage.pdf(pdf, report, customers.organisation(id).orElseThrow().language(), quotas.zone());
+        return pdf.download(report, customers.organisation(id).orElseThrow().language(), quotas.zone());
     }
 
     @GetMapping("/organisations/{organisationId}/{month}.csv")

@@ -31,7 +31,7 @@ final class Tally {
         pausedTotal += sign * f.pausedSeconds();
         time(first, f.firstSeconds(), sign);
         time(resolution, f.resolutionSeconds(), sign);
-        if (f.pausedSeconds() > 0) {
+        if (f.pausedSeconds() > 0 || f.pausedSince() != null) { // paused for a while, or waiting now (if only over a weekend)
             pausedTickets += sign;
             time(paused, f.pausedSeconds(), sign);
         }

@@ -47,7 +47,7 @@ final class ReconciliationOracle {
     }
 
     /** A clock read at an instant: its outcome, the seconds it counted when stopped, its paused time, its due time. */
-    record Reading(String outcome, @Nullable Long seconds, long paused, Instant due) {
+    record Reading(String outcome, @Nullable Long seconds, long paused, Instant due, boolean pausedNow) {
     }
 
     final List<Ticket> tickets;
@@ -119,11 +119,12 @@ final class ReconciliationOracle {
         String outcome = c.stopped() != null ? (breached ? "BREACHED" : "MET") : breached ? "BREACHED" : "OPEN";
         long counted = effective.elapsed(c.start(), end).getSeconds();
         long paused = calendar.elapsed(c.start(), end).getSeconds() - counted;
-        return new Reading(outcome, c.stopped() != null ? counted : null, paused, due);
+        boolean pausedNow = c.stopped() == null && c.excluded() == null && !c.pauses().isEmpty() && c.pauses().getLast()[1] == null;
+        return new Reading(outcome, c.stopped() != null ? counted : null, paused, due, pausedNow);
     }
 
     Reading reading(Ticket t, String kind) {
-        return readings.getOrDefault(t.id(), Map.of()).getOrDefault(kind, new Reading("OPEN", null, 0, Instant.MAX));
+        return readings.getOrDefault(t.id(), Map.of()).getOrDefault(kind, new Reading("OPEN", null, 0, Instant.MAX, false));
     }
 
     List<Ticket> counted(YearMonth from, YearMonth to) {
@@ -160,7 +161,7 @@ final class ReconciliationOracle {
             c[2] += f.outcome().equals("BREACHED") ? 1 : 0;
             c[3] += r.outcome().equals("MET") ? 1 : 0;
             c[4] += r.outcome().equals("BREACHED") ? 1 : 0;
-            if (r.paused() > 0) {
+            if (r.paused() > 0 || r.pausedNow()) {
                 c[5]++;
                 paused.add(r.paused());
             }

@@ -550,6 +550,25 @@ public class Tickets {
                 .param(organisation.value()).query((rs, n) -> new TicketId(rs.getLong(1))).list();
     }
 
+    /** A ticket's audit trail in the order it was written, as the desk itself reads it (reports rebuild from it). */
+    @Transactional(readOnly = true)
+    public List<TimelineEventView> timelineOf(TicketId id) {
+        return timeline.of(id);
+    }
+
+    /** Up to {@code limit} ticket ids above {@code after}, ascending: every ticket, page by page (the desk's own read). */
+    @Transactional(readOnly = true)
+    public List<TicketId> idsAfter(long after, int limit) {
+        return jdbc.sql("SELECT id FROM ticket WHERE id > ? ORDER BY id LIMIT ?").params(after, limit)
+                .query((rs, n) -> new TicketId(rs.getLong(1))).list();
+    }
+
+    /** How many tickets the desk holds. */
+    @Transactional(readOnly = true)
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM ticket").query(Long.class).single();
+    }
+
     /** Appends to a ticket's timeline on behalf of another module; entries are never edited. */
     public void recordOnTimeline(TicketId ticket, TimelineEntry e) {
         timeline.append(ticket, e);

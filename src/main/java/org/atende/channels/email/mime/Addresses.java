@@ -30,6 +30,7 @@ final class Addresses {
     private static final Pattern LOCAL = Pattern.compile("[^\\s<>()\\[\\]@,;:\"\\\\]+");
     private static final Pattern DOMAIN = Pattern.compile("[^\\s<>()\\[\\]@,;:\"\\\\.]+(\\.[^\\s<>()\\[\\]@,;:\"\\\\.]+)*");
     private static final Pattern ENCODED_WORD = Pattern.compile("=\\?[^?]*\\?[bBqQ]\\?");
+    private static final Pattern WORD_RUN = Pattern.compile("=\\?[^?\\s]+\\?[bBqQ]\\?[^?\\s]*\\?=(\\s*=\\?[^?\\s]+\\?[bBqQ]\\?[^?\\s]*\\?=)*");
     private static final Pattern ANGLED = Pattern.compile("<\\s*([^<>\\s]+@[^<>\\s]+)\\s*>");
     private static final Pattern ANY_ADDRESS = Pattern.compile("[^\\s<>()\\[\\]@,;:\"]+@[^\\s<>()\\[\\]@,;:\"]+");
     private static final int MAX = 500;
@@ -42,7 +43,7 @@ final class Addresses {
         if (header == null || header.isBlank()) {
             return found;
         }
-        String raw = EncodedWords.raw8bit(EncodedWords.unfold(header));
+        String raw = quotedNames(EncodedWords.raw8bit(EncodedWords.unfold(header)));
         try {
             for (InternetAddress a : InternetAddress.parseHeader(raw, false)) {
                 if (a.isGroup()) {
@@ -64,6 +65,48 @@ final class Addresses {
             }
         }
         return found;
+    }
+
+    /**
+     * The header with each run of encoded-words outside quotes and brackets decoded here (leniently:
+     * windows-1252 for Latin-1, the ISO-2022-JP family, unknown charsets) and written as a quoted string,
+     * so that what it decodes to (commas, brackets, an {@code @}) can never change the header's structure.
+     * A run touching an {@code @} is part of an address and is left alone, to be refused as one.
+     */
+    static String quotedNames(String header) {
+        if (!header.contains("=?")) {
+            return header;
+        }
+        StringBuilder out = new StringBuilder(header.length());
+        boolean quoted = false;
+        int angle = 0;
+        int i = 0;
+        while (i < header.length()) {
+            char c = header.charAt(i);
+            if (!quoted && angle == 0 && c == '=' && header.startsWith("=?", i)) {
+                Matcher run = WORD_RUN.matcher(header).region(i, header.length());
+                if (run.lookingAt() && !touchesAt(header, i, run.end())) {
+                    String decoded = EncodedWords.decode(run.group());
+                    out.append('"').append(decoded.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+                    i = run.end();
+                    continue;
+                }
+            }
+            if (c == '\\' && quoted && i + 1 < header.length()) {
+                out.append(c).append(header.charAt(i + 1));
+                i += 2;
+                continue;
+            }
+            quoted = c == '"' ? !quoted : quoted;
+            angle += !quoted && c == '<' ? 1 : !quoted && c == '>' && angle > 0 ? -1 : 0;
+            out.append(c);
+            i++;
+        }
+        return out.toString();
+    }
+
+    private static boolean touchesAt(String header, int start, int end) {
+        return start > 0 && header.charAt(start - 1) == '@' || end < header.length() && header.charAt(end) == '@';
     }
 
     static @Nullable MailAddress first(@Nullable String header) {

@@ -67,6 +67,6 @@ final class Uuencoded {
             }
         }
         rest.append(text.substring(last));
-        return new Split(files.isEmpty() ? text : rest.toString().strip(), files);
+        return new Split(files.isEmpty() ? text : rest.toString().replaceAll("\n{3,}", "\n\n").strip(), files);
     }
 }

@@ -125,6 +125,11 @@ abstract class EmailTestSupport {
                 new ByteArrayInputStream(raw.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8))));
     }
 
+    /** Puts a mail in the support mailbox byte for byte (raw 8-bit headers, other charsets than UTF-8). */
+    void deliver(byte[] raw) throws MessagingException {
+        supportBox.deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw)));
+    }
+
     static String plain(String from, String subject, String messageId, String extraHeaders, String body) {
         return "From: " + from + "\nTo: " + SUPPORT + "\nSubject: " + subject + "\nMessage-ID: <" + messageId + ">\n"
                 + extraHeaders + (extraHeaders.isEmpty() || extraHeaders.endsWith("\n") ? "" : "\n")

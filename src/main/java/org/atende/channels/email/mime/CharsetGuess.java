@@ -62,10 +62,12 @@ final class CharsetGuess {
      */
     static @Nullable Charset of(byte[] bytes) {
         Charset detected = detected(bytes);
-        if (detected != null && strict(bytes, detected) != null) {
-            return detected;
+        String text = detected == null ? null : strict(bytes, detected);
+        if (text != null && !EAST_ASIAN.contains(detected.name())) {
+            return detected; // Cyrillic, Greek, …: the detector's statistics are all there is
         }
-        return eastAsian(bytes);
+        Charset best = eastAsian(bytes); // the detector mixes up EUC-JP and GB18030 on short texts: the reading decides
+        return text != null && (best == null || score(text) >= score(strict(bytes, best))) ? detected : best;
     }
 
     /** What the universal detector says, if it is not a Latin charset (which the caller reads better byte by byte). */
@@ -115,35 +117,49 @@ final class CharsetGuess {
     static final int PLAUSIBLE = 60;
 
     /**
-     * How plausible a reading is, or 0 when it is not: kana are only Japanese and hangul only Korean, so
-     * each counts for much; common ideographs count; half-width katakana (what Chinese bytes become when
-     * read as Shift_JIS), symbols and private-use characters make the reading implausible.
+     * How plausible a reading is, or 0 when it is not. Kana are only Japanese and count much, with the
+     * ideographs beside them; hangul are only Korean, and Korean is written in hangul alone, so a reading
+     * that mixes hangul with ideographs (what Chinese bytes become in a Korean charset) scores nothing for
+     * them; common ideographs count more than rare ones; half-width katakana, symbols and private-use
+     * characters (what the bytes of another charset usually become) make the reading implausible.
      */
-    static int score(String text) {
-        int score = 0;
-        int wide = 0;
-        int sure = 0;
+    static int score(@Nullable String text) {
+        if (text == null) {
+            return 0;
+        }
+        int kana = 0;
+        int hangul = 0;
+        int common = 0;
+        int rare = 0;
+        int punctuation = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x80) {
                 continue;
             }
-            wide++;
-            if (c >= 0x3041 && c <= 0x30FF || c >= 0xAC00 && c <= 0xD7A3) { // kana, hangul syllables
-                score += 3;
-                sure++;
-            } else if (c >= 0x4E00 && c <= 0x9FA5) { // the unified ideographs of GB2312, Big5, JIS X 0208 and KS X 1001
-                boolean common = COMMON.indexOf(c) >= 0;
-                score += common ? 2 : 1;
-                sure += common ? 1 : 0;
-            } else if (c >= 0x3000 && c <= 0x303F || c >= 0xFF01 && c <= 0xFF5E) { // CJK and full-width punctuation
-                score += 1;
-                sure++;
+            if (c >= 0x3041 && c <= 0x30FF) {
+                kana++;
+            } else if (c >= 0xAC00 && c <= 0xD7A3) {
+                hangul++;
+            } else if (c >= 0x4E00 && c <= 0x9FA5) {
+                if (COMMON.indexOf(c) >= 0) {
+                    common++;
+                } else {
+                    rare++;
+                }
+            } else if (c >= 0x3000 && c <= 0x303F || c >= 0xFF01 && c <= 0xFF5E) {
+                punctuation++;
             } else {
                 return 0;
             }
         }
-        return wide > 0 && sure * 100 >= wide * PLAUSIBLE ? score : 0;
+        int wide = kana + hangul + common + rare + punctuation;
+        if (wide == 0 || hangul > 0 && kana > 0) {
+            return 0;
+        }
+        int sure = hangul > 0 ? hangul + punctuation : kana + common + punctuation;
+        int score = hangul > 0 ? 3 * hangul - 3 * (common + rare) + punctuation : 3 * kana + 2 * common + rare + punctuation;
+        return sure * 100 >= wide * PLAUSIBLE && score > 0 ? score : 0;
     }
 
     /**

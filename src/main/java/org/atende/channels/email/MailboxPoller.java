@@ -40,8 +40,8 @@ import jakarta.mail.search.FlagTerm;
 /**
  * Reads a mailbox's unseen mail over IMAP and marks each seen only after the desk has committed it: a
  * crash before the commit leaves the mail unseen (read again next time), a crash between the commit and
- * the flag makes the next read find it known (flagged then, nothing else done). Mails are fetched whole, 50
- * to a command, with {@code BODY.PEEK}, so reading never marks a mail seen by itself; each batch is
+ * the flag makes the next read find it known (flagged then, nothing else done). Mails are fetched whole, up
+ * to 100 (and 16 MB) to a command, with {@code BODY.PEEK}, so reading never marks a mail seen by itself; each batch is
  * flagged in one command once all of it is committed. A mail that fails three times in a row
  * is kept as unreadable, with its source, and marked seen, so one bad mail cannot stop the mailbox.
  * <p>
@@ -56,10 +56,14 @@ class MailboxPoller implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
     private static final int ATTEMPTS_BEFORE_GIVING_UP = 3;
-    private static final int BATCH = 50;
+    /** At most this many mails, and this many bytes, fetched in one command and flagged in one command. */
+    private static final int BATCH = 100;
+    private static final long BATCH_BYTES = 16L * 1024 * 1024;
+    private static final FetchProfile SIZES = new FetchProfile();
     private static final FetchProfile WHOLE_MESSAGES = new FetchProfile();
 
     static {
+        SIZES.add(FetchProfile.Item.SIZE);
         WHOLE_MESSAGES.add(IMAPFolder.FetchProfileItem.MESSAGE);
         WHOLE_MESSAGES.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
         WHOLE_MESSAGES.add(UIDFolder.FetchProfileItem.UID);
@@ -148,8 +152,15 @@ class MailboxPoller implements DisposableBean {
         AtomicInteger failed = new AtomicInteger();
         long validity = folder instanceof UIDFolder uids ? uids.getUIDValidity() : 0;
         Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
-        for (int from = 0; from < unseen.length; from += BATCH) {
-            Message[] batch = Arrays.copyOfRange(unseen, from, Math.min(unseen.length, from + BATCH));
+        folder.fetch(unseen, SIZES); // one command: the sizes that cut the batches
+        for (int from = 0; from < unseen.length; ) {
+            int to = from;
+            long bytes = 0;
+            while (to < unseen.length && to - from < BATCH && (to == from || bytes + size(unseen[to]) <= BATCH_BYTES)) {
+                bytes += size(unseen[to++]);
+            }
+            Message[] batch = Arrays.copyOfRange(unseen, from, to);
+            from = to;
             folder.fetch(batch, WHOLE_MESSAGES); // one command for the batch, not three a mail
             List<Fetched> fetched = new ArrayList<>();
             for (Message message : batch) {
@@ -222,6 +233,14 @@ class MailboxPoller implements DisposableBean {
             } catch (ExecutionException e) {
                 throw new IllegalStateException("a lane of mail intake failed", e.getCause());
             }
+        }
+    }
+
+    private static long size(Message message) {
+        try {
+            return Math.max(0, message.getSize());
+        } catch (MessagingException e) {
+            return 0;
         }
     }
 

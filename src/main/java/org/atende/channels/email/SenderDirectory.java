@@ -72,14 +72,17 @@ class SenderDirectory {
         if (known.isPresent()) {
             return known.get();
         }
-        try {
-            return Objects.requireNonNull(separately.execute(tx -> {
-                OrganisationSummary triage = triage();
-                return customers.contactByEmail(UNIDENTIFIED).orElseGet(() -> customers.createContact(triage.id(),
-                        new ContactDraft(UNIDENTIFIED_NAME, UNIDENTIFIED, null, triage.language())));
-            }));
-        } catch (RuntimeException e) { // another intake made it at the same moment
-            return customers.contactByEmail(UNIDENTIFIED).orElseThrow(() -> e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Objects.requireNonNull(separately.execute(tx -> customers.contactByEmail(UNIDENTIFIED).orElseGet(() -> {
+                    OrganisationSummary triage = triage();
+                    return customers.createContact(triage.id(), new ContactDraft(UNIDENTIFIED_NAME, UNIDENTIFIED, null, triage.language()));
+                })));
+            } catch (RuntimeException e) { // another intake made the organisation or the contact at the same moment: it is there now
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
         }
     }
 

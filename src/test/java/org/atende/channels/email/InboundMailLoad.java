@@ -62,7 +62,8 @@ public final class InboundMailLoad {
                 "atende.sla.sweep-enabled=false", "atende.email.acknowledgements-per-hour=1000000",
                 "atende.email.mailboxes[0].host=127.0.0.1", "atende.email.mailboxes[0].port=" + imap,
                 "atende.email.mailboxes[0].tls=false", "atende.email.mailboxes[0].username=support@atende.test",
-                "atende.email.mailboxes[0].password=secret", "logging.level.root=WARN").map(p -> "--" + p).toArray(String[]::new))) {
+                "atende.email.mailboxes[0].password=secret", "logging.level.root=WARN",
+                "atende.email.intake-threads=" + Integer.getInteger("threads", 4)).map(p -> "--" + p).toArray(String[]::new))) {
             List<ContactSummary> contacts = seed(app.getBean(Customers.class), app.getBean(SlaPolicies.class));
             StatementCount statements = new StatementCount(app.getBean(JdbcClient.class));
             Session session = Session.getInstance(new Properties());
@@ -79,6 +80,7 @@ public final class InboundMailLoad {
             long start = System.nanoTime();
             MailboxPoller.Result r = poller.poll(mailbox); // the measured batch: mailbox to committed tickets
             double seconds = (System.nanoTime() - start) / 1e9;
+            statements.printCpu(MAILS);
             statements.print(MAILS);
             int read = r.read() + r.duplicates();
             InboundMail inbound = app.getBean(InboundMail.class);

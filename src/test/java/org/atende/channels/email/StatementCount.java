@@ -22,6 +22,8 @@ final class StatementCount {
     private final JdbcClient jdbc;
     private List<Table> before = List.of();
     private long commitsBefore;
+    private long deskCpuBefore;
+    private long databaseCpuBefore;
 
     StatementCount(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -31,6 +33,34 @@ final class StatementCount {
         snapshotClear();
         before = tables();
         commitsBefore = commits();
+        deskCpuBefore = deskCpu();
+        databaseCpuBefore = databaseCpu();
+    }
+
+    /** CPU per mail since {@link #start}, read before the statistics wait. */
+    void printCpu(int mails) {
+        System.out.printf(Locale.ROOT, "CPU per mail: desk %.2f ms, PostgreSQL %.2f ms%n", (deskCpu() - deskCpuBefore) / 1e6 / mails,
+                (databaseCpu() - databaseCpuBefore) / 1e6 / mails);
+    }
+
+    private static long deskCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** The CPU time (ns) of the backends serving this database, from /proc (Linux). */
+    private long databaseCpu() {
+        long ticks = 0;
+        for (Integer pid : jdbc.sql("SELECT pid FROM pg_stat_activity WHERE datname = current_database()").query(Integer.class).list()) {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid.toString(), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+            } catch (java.io.IOException | RuntimeException e) {
+                // a backend that ended in between
+            }
+        }
+        return ticks * 10_000_000L; // 100 ticks a second
     }
 
     void print(int mails) {

@@ -33,6 +33,24 @@ import jakarta.mail.internet.MimeMessage;
  */
 public final class MailReader {
 
+    /**
+     * jakarta.mail-api 2.1 finds its stream provider anew, by a ServiceLoader scan of the whole class path,
+     * for every body part, multipart, header block and transfer decoding (jakartaee/mail-api#699, #861):
+     * a third of the time spent reading a mail. Named in this system property, it is one class lookup.
+     * The name is Angus Mail's own provider, the one the scan finds; one set by the deployment is kept.
+     */
+    static {
+        String property = "jakarta.mail.util.StreamProvider";
+        if (System.getProperty(property) == null) {
+            try {
+                Class.forName("org.eclipse.angus.mail.util.MailStreamProvider", false, MailReader.class.getClassLoader());
+                System.setProperty(property, "org.eclipse.angus.mail.util.MailStreamProvider");
+            } catch (ClassNotFoundException e) {
+                // another implementation of jakarta.mail: left to its own lookup
+            }
+        }
+    }
+
     private final long maxAttachmentBytes;
     private final Automation automation;
     private final Session session;

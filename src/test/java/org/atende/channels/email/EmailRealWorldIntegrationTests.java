@@ -13,7 +13,6 @@ import org.atende.channels.email.mime.RawMail;
 import org.atende.customers.ContactSummary;
 import org.atende.customers.Language;
 import org.atende.tickets.MessageView;
-import org.atende.tickets.TicketId;
 import org.atende.tickets.TicketView;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -25,11 +24,6 @@ import org.junit.jupiter.api.Test;
 class EmailRealWorldIntegrationTests extends EmailTestSupport {
 
     static final String PDF = Base64.getMimeEncoder().encodeToString("%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
-
-    TicketView ticketOfMail(String messageId) {
-        long ticket = jdbc.sql("SELECT ticket_id FROM inbound_mail WHERE message_id = ?").param(messageId).query(Long.class).single();
-        return tickets.lookup(new TicketId(ticket)).orElseThrow();
-    }
 
     String firstMessage(TicketView t) {
         return tickets.messagesOf(t.id()).getFirst().body();

@@ -20,6 +20,8 @@ import org.atende.customers.PlanDraft;
 import org.atende.notifications.OutboxDispatch;
 import org.atende.support.H2Database;
 import org.atende.support.MovingTime;
+import org.atende.tickets.TicketId;
+import org.atende.tickets.TicketView;
 import org.atende.tickets.Tickets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -149,6 +151,12 @@ abstract class EmailTestSupport {
                 return false;
             }
         }).toList();
+    }
+
+    /** The ticket an inbound mail went to. */
+    TicketView ticketOfMail(String messageId) {
+        long ticket = jdbc.sql("SELECT ticket_id FROM inbound_mail WHERE message_id = ?").param(messageId).query(Long.class).single();
+        return tickets.lookup(new TicketId(ticket)).orElseThrow();
     }
 
     long count(String sql, Object... params) {

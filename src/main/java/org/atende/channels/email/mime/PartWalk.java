@@ -130,10 +130,33 @@ final class PartWalk {
         }
         String boundary = info.contentType().get("boundary");
         byte[] body = PartContent.file(part, Long.MAX_VALUE).bytes();
-        MimeMultipart mp = new MimeMultipart(new ByteArrayDataSource(body == null ? new byte[0] : body,
+        body = body == null ? new byte[0] : body;
+        try {
+            return parsed(body, boundary);
+        } catch (MessagingException | RuntimeException e) {
+            String written = boundaryWritten(body); // the header names one boundary, the body uses another
+            if (written == null || written.equals(boundary)) {
+                throw e;
+            }
+            return parsed(body, written);
+        }
+    }
+
+    private static Multipart parsed(byte[] body, @Nullable String boundary) throws MessagingException {
+        MimeMultipart mp = new MimeMultipart(new ByteArrayDataSource(body,
                 boundary == null ? "multipart/mixed" : "multipart/mixed; boundary=\"" + boundary.replace("\"", "") + "\""));
         mp.getCount();
         return mp;
+    }
+
+    private static final java.util.regex.Pattern BOUNDARY_LINE = java.util.regex.Pattern.compile(
+            "(?m)^--([^\\s\"]{1,70}?)[ \\t]*\\r?\\n(?=[A-Za-z-]+[ \\t]*:)");
+
+    /** The boundary a body's first boundary line uses, if a part's headers follow it. */
+    private static @Nullable String boundaryWritten(byte[] body) {
+        String head = new String(body, 0, Math.min(body.length, 64 * 1024), java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher m = BOUNDARY_LINE.matcher(head);
+        return m.find() ? m.group(1) : null;
     }
 
     private void alternative(Multipart mp, BodyParts c, int depth) throws MessagingException {

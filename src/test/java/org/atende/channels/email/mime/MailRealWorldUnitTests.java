@@ -97,6 +97,16 @@ class MailRealWorldUnitTests {
         }
 
         @Test
+        void readsTheBoundaryTheBodyUsesWhenTheHeaderNamesAnother() {
+            ParsedMail mail = mail("From: a@cliente.example", "Subject: fronteira", "Content-Type: multipart/mixed; boundary=\"declared\"", "",
+                    "--used", "Content-Type: text/plain", "", "O texto.", "--used", "Content-Type: application/pdf; name=\"a.pdf\"",
+                    "Content-Transfer-Encoding: base64", "", "JVBERi0xLjQK", "--used--", "");
+
+            assertThat(mail.text()).isEqualTo("O texto.");
+            assertThat(mail.attachments()).extracting(MailAttachment::filename).containsExactly("a.pdf");
+        }
+
+        @Test
         void keepsEveryBodyPartOfAMixedMailInOrder() {
             ParsedMail mail = read("96-mixed-text-and-html-parts.eml");
 

@@ -46,7 +46,9 @@ final class IntakeLanes {
 
     private static List<String> keys(ParsedMail mail) {
         List<String> keys = new ArrayList<>();
-        keys.add("from:" + (mail.from() == null ? "" : mail.from().address()));
+        if (mail.from() != null) { // mails without a sender have nothing in common but that
+            keys.add("from:" + mail.from().address());
+        }
         keys.add("id:" + MailThreads.normalise(mail.messageId()));
         if (mail.inReplyTo() != null) {
             keys.add("id:" + MailThreads.normalise(mail.inReplyTo()));

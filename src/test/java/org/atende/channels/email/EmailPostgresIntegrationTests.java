@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** On PostgreSQL, where readers and senders on several instances really run at once. */
 @DirtiesContext
+@org.springframework.test.context.TestPropertySource(properties = "atende.email.intake-threads=4")
 class EmailPostgresIntegrationTests extends EmailTestSupport {
 
     @RegisterExtension

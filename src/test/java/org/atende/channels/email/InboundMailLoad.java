@@ -63,7 +63,7 @@ public final class InboundMailLoad {
                 "atende.email.mailboxes[0].host=127.0.0.1", "atende.email.mailboxes[0].port=" + imap,
                 "atende.email.mailboxes[0].tls=false", "atende.email.mailboxes[0].username=support@atende.test",
                 "atende.email.mailboxes[0].password=secret", "logging.level.root=WARN",
-                "atende.email.intake-threads=" + Integer.getInteger("threads", 4)).map(p -> "--" + p).toArray(String[]::new))) {
+                "atende.email.intake-threads=" + Integer.getInteger("threads", 1)).map(p -> "--" + p).toArray(String[]::new))) {
             List<ContactSummary> contacts = seed(app.getBean(Customers.class), app.getBean(SlaPolicies.class));
             StatementCount statements = new StatementCount(app.getBean(JdbcClient.class));
             Session session = Session.getInstance(new Properties());

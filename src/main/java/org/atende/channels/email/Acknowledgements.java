@@ -66,8 +66,7 @@ class Acknowledgements {
         Language language = contact.language();
         String body = MailTexts.acknowledgement(language, contact.name(), ticket.number(), promise.target(), promise.dueAt(),
                 promise.opensAt(), contact.timeZone(), promise.zone());
-        List<Suggestion> articles = knowledge.suggest(ticket.subject() + "
-" + firstMessage, language, SUGGESTIONS);
+        List<Suggestion> articles = knowledge.suggest(ticket.subject() + "\n" + firstMessage, language, SUGGESTIONS);
         if (!articles.isEmpty()) {
             body += "\n" + MailTexts.helpArticles(language, articles, baseUrl);
         }

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.NoSuchElementException;
 
+import org.atende.outage.DatabaseAvailability;
+import org.atende.outage.DatabaseOutage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +45,12 @@ import jakarta.validation.ConstraintViolationException;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    private final DatabaseAvailability availability;
+
+    ProblemDetailsAdvice(DatabaseAvailability availability) {
+        this.availability = availability;
+    }
 
     @Override
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -135,9 +143,30 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        if (DatabaseOutage.isCause(ex)) {
+            return unavailable(ex, request);
+        }
         log.error("Unexpected failure on {}", path(request), ex);
         return respond(ex, ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; it has been logged."), request);
+    }
+
+    /**
+     * The database could not be reached (or no connection was free in time): 503 with {@code Retry-After},
+     * never a 500; the heartbeat is asked to look at once.
+     */
+    private ResponseEntity<Object> unavailable(Exception ex, WebRequest request) {
+        availability.suspect(ex);
+        long seconds = Math.max(1, availability.retryAfter().toSeconds());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The desk cannot reach its database just now; nothing was changed. Try again in " + seconds + " seconds.");
+        problem.setType(ProblemTypes.type("service-unavailable"));
+        problem.setTitle("Service unavailable");
+        problem.setProperty("retryAfterSeconds", seconds);
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        ResponseEntity<Object> response = handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+        return response != null ? response : ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(headers).body(problem);
     }
 
     /** Gives every problem its type (kept when a module set one), its title and the path it answers. */

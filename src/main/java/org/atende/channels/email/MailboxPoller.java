@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.atende.outage.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -136,6 +137,10 @@ class MailboxPoller {
                     }
                     failures.remove(where);
                 } catch (RuntimeException e) {
+                    if (DatabaseOutage.isCause(e)) { // not the mail's fault: it stays unseen, no attempt counted
+                        flagSeen(folder, done);
+                        throw e;
+                    }
                     int times = failures.merge(where, 1, Integer::sum);
                     log.error("Mail {} could not be taken in (attempt {}): {}", where, times, e.toString(), e);
                     if (times < ATTEMPTS_BEFORE_GIVING_UP || !unreadable.keep(mailbox.label(), raw, e)) {
@@ -146,11 +151,15 @@ class MailboxPoller {
                 }
                 done.add(message);
             }
-            if (!done.isEmpty()) { // only now: what the desk has of them is committed
-                folder.setFlags(done.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
-            }
+            flagSeen(folder, done); // only now: what the desk has of them is committed
         }
         return new Result(read, duplicates, failed);
+    }
+
+    private static void flagSeen(Folder folder, List<Message> done) throws MessagingException {
+        if (!done.isEmpty()) {
+            folder.setFlags(done.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
+        }
     }
 
     private static byte[] source(Message message) throws MessagingException, IOException {

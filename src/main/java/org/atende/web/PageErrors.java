@@ -72,6 +72,10 @@ final class PageErrors implements HandlerExceptionResolver {
                 status = e.getStatusCode();
                 detail = e.getBody().getDetail();
             }
+            case java.time.DateTimeException e -> {
+                status = HttpStatus.BAD_REQUEST;
+                detail = "A date or month is out of range.";
+            }
             case IllegalArgumentException e -> {
                 status = HttpStatus.BAD_REQUEST;
                 detail = e.getMessage();

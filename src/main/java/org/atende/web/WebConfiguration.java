@@ -51,6 +51,13 @@ class WebConfiguration {
         return registration;
     }
 
+    @Bean
+    FilterRegistrationBean<NulFilter> nulFilter(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+        var registration = new FilterRegistrationBean<>(new NulFilter(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        return registration;
+    }
+
     /** The language of pages ({@link PageLocales}); the bean name is the one the dispatcher looks up. */
     @Bean
     LocaleResolver localeResolver(Identity identity) {

@@ -35,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@org.springframework.boot.context.properties.EnableConfigurationProperties(TicketLimits.class)
 public class Tickets {
 
     private final TicketRepository tickets;
@@ -47,10 +48,12 @@ public class Tickets {
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TicketLimits limits;
 
     Tickets(TicketRepository tickets, MessageRepository messages, Timeline timeline, TicketSearch search,
             Customers customers, TicketQuotas quotas, Closings closings, ApplicationEventPublisher events, JdbcClient jdbc,
-            Clock clock) {
+            Clock clock, TicketLimits limits) {
+        this.limits = limits;
         this.quotas = quotas;
         this.closings = closings;
         this.tickets = tickets;
@@ -63,7 +66,15 @@ public class Tickets {
         this.clock = clock;
     }
 
+    /** Opens a ticket asked for by someone signed in (the API, the portal): {@link TicketLimits} apply. */
     public TicketView open(OpenTicket command, Actor actor) {
+        if (command.subject() != null) {
+            limits.subject(command.subject());
+        }
+        if (command.body() != null) {
+            limits.message(command.body());
+        }
+        limits.tags(command.tags());
         return open(command, Author.of(actor));
     }
 
@@ -198,6 +209,7 @@ public class Tickets {
             tags.removeAll(normalised(changes.removeTags()));
         }
         if (tags != null) {
+            limits.tags(tags);
             if (!tags.equals(t.tagNames())) {
                 timeline.append(t.ticketId(), change(actor, now, "tags", String.join(",", t.tagNames()), String.join(",", tags)));
                 t.replaceTags(tags);
@@ -234,6 +246,9 @@ public class Tickets {
      * set the status in the same step (e.g. WAITING_ON_CUSTOMER).
      */
     public MessageView reply(TicketId id, Reply reply, Actor actor) {
+        if (reply.body() != null) {
+            limits.message(reply.body());
+        }
         return add(visible(id, actor), reply, Author.of(actor), clock.instant());
     }
 

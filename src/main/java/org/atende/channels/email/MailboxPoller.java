@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.atende.channels.email.mime.MailReader;
 import org.atende.channels.email.mime.ParsedMail;
 import org.jspecify.annotations.Nullable;
+import org.atende.outage.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -196,9 +197,10 @@ class MailboxPoller implements DisposableBean {
                     }
                 })));
             }
-            awaitAll(running);
-            if (!done.isEmpty()) { // only now: what the desk has of them is committed
-                folder.setFlags(done.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
+            try {
+                awaitAll(running);
+            } finally {
+                flagSeen(folder, done); // only now: what the desk has of them is committed
             }
         }
         return new Result(read.get(), duplicates.get(), failed.get());
@@ -212,6 +214,9 @@ class MailboxPoller implements DisposableBean {
             failures.remove(f.where());
             return true;
         } catch (RuntimeException e) {
+            if (DatabaseOutage.isCause(e)) { // not the mail's fault: it stays unseen, no attempt counted
+                throw e;
+            }
             int times = failures.merge(f.where(), 1, Integer::sum);
             log.error("Mail {} could not be taken in (attempt {}): {}", f.where(), times, e.toString(), e);
             if (times < ATTEMPTS_BEFORE_GIVING_UP || !unreadable.keep(mailbox.label(), f.raw(), e)) {
@@ -231,6 +236,9 @@ class MailboxPoller implements DisposableBean {
                 Thread.currentThread().interrupt();
                 throw new MessagingException("interrupted while taking mail in", e);
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException stopped) {
+                    throw stopped; // e.g. the database went away: the poll stops, nothing counted against the mail
+                }
                 throw new IllegalStateException("a lane of mail intake failed", e.getCause());
             }
         }
@@ -241,6 +249,12 @@ class MailboxPoller implements DisposableBean {
             return Math.max(0, message.getSize());
         } catch (MessagingException e) {
             return 0;
+        }
+    }
+
+    private static void flagSeen(Folder folder, List<Message> done) throws MessagingException {
+        if (!done.isEmpty()) {
+            folder.setFlags(done.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
         }
     }
 

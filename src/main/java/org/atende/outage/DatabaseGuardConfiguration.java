@@ -28,15 +28,15 @@ class DatabaseGuardConfiguration {
                 if (!(bean instanceof HikariDataSource pool)) {
                     return bean;
                 }
+                DatabaseSettings settings = Binder.get(environment).bind("atende.database", DatabaseSettings.class)
+                        .orElseGet(DatabaseSettings::defaults);
                 if (pool.getJdbcUrl() != null && pool.getJdbcUrl().startsWith("jdbc:postgresql:")) {
-                    DatabaseSettings settings = Binder.get(environment).bind("atende.database", DatabaseSettings.class)
-                            .orElseGet(DatabaseSettings::defaults);
                     pool.addDataSourceProperty("connectTimeout", seconds(settings.connectTimeout()));
                     pool.addDataSourceProperty("loginTimeout", seconds(settings.loginTimeout()));
                     pool.addDataSourceProperty("socketTimeout", seconds(settings.socketTimeout()));
                     pool.addDataSourceProperty("tcpKeepAlive", "true");
                 }
-                return new GuardedDataSource(pool);
+                return new GuardedDataSource(pool, settings.poolWait());
             }
         };
     }

@@ -21,14 +21,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param socketTimeout PostgreSQL's {@code socketTimeout}: the longest wait for an answer on an open
  *        connection ({@code ATENDE_DB_SOCKET_TIMEOUT}, 15 s): a backstop above the slowest statement the desk
  *        runs, for a connection that hangs while the heartbeat still finds the server
+ * @param poolWait how long a request may queue for a pooled connection while the database answers
+ *        ({@code ATENDE_DB_POOL_WAIT}, 30 s): a burst waits its turn instead of failing; the pool's own
+ *        {@code connection-timeout} is the short turn after which an outage the heartbeat found is noticed
  */
 @ConfigurationProperties("atende.database")
 record DatabaseSettings(@DefaultValue("1s") Duration heartbeatInterval, @DefaultValue("1s") Duration heartbeatTimeout,
         @DefaultValue("5s") Duration retryAfter, @DefaultValue("2s") Duration connectTimeout,
-        @DefaultValue("3s") Duration loginTimeout, @DefaultValue("15s") Duration socketTimeout) {
+        @DefaultValue("3s") Duration loginTimeout, @DefaultValue("15s") Duration socketTimeout,
+        @DefaultValue("30s") Duration poolWait) {
 
     static DatabaseSettings defaults() {
         return new DatabaseSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5),
-                Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(15));
+                Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(15), Duration.ofSeconds(30));
     }
 }

@@ -7,6 +7,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
@@ -28,10 +29,17 @@ final class GuardedDataSource extends DelegatingDataSource {
     private static final Logger log = LoggerFactory.getLogger(GuardedDataSource.class);
 
     private final Set<Connection> inUse = ConcurrentHashMap.newKeySet();
+    private final Duration poolWait;
     private volatile BooleanSupplier unreachable = () -> false;
 
-    GuardedDataSource(DataSource pool) {
+    /**
+     * @param poolWait how long a caller may wait for a pooled connection in all while the database answers: a
+     *        burst of requests queues for the pool this long. The pool's own timeout is short, so each wait is
+     *        taken in short turns, and a turn that ends during an outage refuses at once.
+     */
+    GuardedDataSource(DataSource pool, Duration poolWait) {
         super(pool);
+        this.poolWait = poolWait;
     }
 
     /** Who says whether the database is reachable: the heartbeat. */
@@ -41,14 +49,31 @@ final class GuardedDataSource extends DelegatingDataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        refuseWhileUnreachable();
-        return tracked(obtainTargetDataSource().getConnection());
+        return tracked(inTurns(() -> obtainTargetDataSource().getConnection()));
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        refuseWhileUnreachable();
-        return tracked(obtainTargetDataSource().getConnection(username, password));
+        return tracked(inTurns(() -> obtainTargetDataSource().getConnection(username, password)));
+    }
+
+    private interface Borrow {
+        Connection get() throws SQLException;
+    }
+
+    /** Asks the pool again after each of its short timeouts, until {@link #poolWait} ends or an outage is known. */
+    private Connection inTurns(Borrow borrow) throws SQLException {
+        long deadline = System.nanoTime() + poolWait.toNanos();
+        while (true) {
+            refuseWhileUnreachable();
+            try {
+                return borrow.get();
+            } catch (SQLTransientConnectionException timedOut) {
+                if (unreachable.getAsBoolean() || System.nanoTime() - deadline >= 0) {
+                    throw timedOut;
+                }
+            }
+        }
     }
 
     /** Cuts every connection handed out and not yet given back; their callers fail at once instead of waiting. */

@@ -57,7 +57,7 @@ class FormLoginIntegrationTests extends ApiIntegrationSupport {
 
     @Test
     void keepsTheSessionOfASignedInUserInTheDatabase() throws Exception {
-        HttpResponse<String> signIn = browser.signIn(ADMIN_EMAIL, "quiet heron, copper staple 9");
+        HttpResponse<String> signIn = browser.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
 
         assertThat(signIn.statusCode()).isEqualTo(302);
         assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
@@ -85,7 +85,7 @@ class FormLoginIntegrationTests extends ApiIntegrationSupport {
 
     @Test
     void letsASignedInAdministratorIssueItselfAnApiTokenWithTheCsrfToken() throws Exception {
-        browser.signIn(ADMIN_EMAIL, "quiet heron, copper staple 9");
+        browser.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
 
         HttpResponse<String> withoutCsrf = browser.post("/account/tokens", "application/json", "{\"name\":\"cli\"}");
         String csrf = Api.JSON.readTree(browser.get("/account/csrf").body()).path("token").asString();
@@ -100,7 +100,7 @@ class FormLoginIntegrationTests extends ApiIntegrationSupport {
 
     @Test
     void doesNotLetASessionCallTheApi() throws Exception {
-        browser.signIn(ADMIN_EMAIL, "quiet heron, copper staple 9");
+        browser.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
 
         assertThat(browser.get("/api/v1/me").statusCode()).isEqualTo(401);
     }

@@ -133,7 +133,7 @@ class RoutingBrowserTests extends ApiIntegrationSupport {
         String base = "http://localhost:" + port;
 
         for (String language : List.of("pt", "es")) {
-            lead = signedIn(base, ADMIN_EMAIL, "correct horse battery staple", language.equals("pt") ? "pt-PT,pt" : "es-ES,es");
+            lead = signedIn(base, ADMIN_EMAIL, ADMIN_PASSWORD, language.equals("pt") ? "pt-PT,pt" : "es-ES,es");
             for (int width : new int[] {1280, 390}) {
                 lead.manage().window().setSize(new Dimension(width, width == 390 ? 1600 : 1400));
                 String suffix = language + (width == 390 ? "-390" : "");

@@ -30,7 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class RoutingPagesIntegrationTests extends ApiIntegrationSupport {
 
-    static final String PASSWORD = "a long enough password";
+    static final String PASSWORD = "routing rules in amber light";
 
     @LocalServerPort int port;
     @Autowired Tickets tickets;

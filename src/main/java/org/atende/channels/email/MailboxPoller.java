@@ -133,6 +133,7 @@ class MailboxPoller {
                         duplicates++;
                     } else {
                         read++;
+                        health.taken(mailbox, arrived);
                     }
                     failures.remove(where);
                 } catch (RuntimeException e) {

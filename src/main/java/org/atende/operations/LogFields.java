@@ -18,12 +18,12 @@ public final class LogFields {
     }
 
     /**
-     * The ticket the current web request is about, for the rest of the request (the request filter clears
-     * it). Outside a request it does nothing: background work names its ticket with {@link #aboutTicket},
-     * so that a pooled thread never carries a ticket into its next piece of work.
+     * The ticket the current web request is about, for the rest of the request (the request filter, which
+     * gave the request its id, clears both). Outside a request it does nothing: background work names its
+     * ticket with {@link #aboutTicket}, so that a pooled thread never carries a ticket into its next work.
      */
     public static void ticketOfRequest(long number) {
-        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes() != null) {
+        if (MDC.get(REQUEST_ID) != null) {
             MDC.put(TICKET, "#" + number);
         }
     }

@@ -70,6 +70,18 @@ public final class OrganisationExport {
         return "atende-export-" + organisation.id().value() + "-" + at.toString().substring(0, 10).replace("-", "") + ".zip";
     }
 
+    /**
+     * Answers the request with the file, written straight to the response as it is read: in the request's
+     * own thread, so the caller's identity holds to the end (an asynchronous body would lose it).
+     */
+    public void send(jakarta.servlet.http.HttpServletResponse response) throws IOException {
+        response.setContentType("application/zip");
+        response.setHeader("Content-Disposition", org.springframework.http.ContentDisposition.attachment().filename(filename())
+                .build().toString());
+        response.setHeader("Cache-Control", "no-store");
+        writeTo(response.getOutputStream());
+    }
+
     public void writeTo(OutputStream out) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             List<Map<String, @Nullable Object>> contacts = contacts();

@@ -1,5 +1,7 @@
 package org.atende.privacy.internal;
 
+import java.io.IOException;
+
 import org.atende.customers.ContactId;
 import org.atende.customers.OrganisationId;
 import org.atende.identity.Actor;
@@ -8,16 +10,14 @@ import org.atende.privacy.Erasures;
 import org.atende.privacy.OrganisationExport;
 import org.atende.privacy.OrganisationExports;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The personal-data API, for administrators: {@code POST /api/v1/contacts/{id}/erasure} and
@@ -48,12 +48,9 @@ class PrivacyController {
 
     /** An organisation's tickets, public messages, attachments and contacts as a ZIP file. */
     @PostMapping(path = "/api/v1/organisations/{id}/export", produces = {"application/zip", MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal Actor actor, @PathVariable long id,
-            @RequestBody(required = false) @Nullable Confirmation body) {
+    void export(@AuthenticationPrincipal Actor actor, @PathVariable long id, @RequestBody(required = false) @Nullable Confirmation body,
+            HttpServletResponse response) throws IOException {
         OrganisationExport export = exports.start(new OrganisationId(id), body == null ? null : body.confirm(), actor);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/zip"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(export.filename()).build().toString())
-                .body(export::writeTo);
+        export.send(response);
     }
 }

@@ -11,13 +11,8 @@ import org.atende.customers.OrganisationSummary;
 import org.atende.identity.Actor;
 import org.atende.privacy.ErasureReport;
 import org.atende.privacy.Erasures;
-import org.atende.privacy.OrganisationExport;
 import org.atende.privacy.OrganisationExports;
 import org.atende.privacy.PrivacyProblems;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,8 +20,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * An organisation's personal data, for administrators: its contacts, each of which can be erased after a
@@ -82,7 +78,9 @@ class PersonalDataPages {
             RedirectAttributes redirect) {
         AdminAccess.admin(actor);
         ErasureReport report = erasures.erase(new ContactId(id), confirm, actor);
-        redirect.addFlashAttribute("erasure", report);
+        // flash attributes live in the session, in the database: plain serialisable values only
+        redirect.addFlashAttribute("erasedContact", report.contactId());
+        redirect.addFlashAttribute("erasedCounts", new java.util.TreeMap<>(report.erased()));
         return "redirect:/admin/organisations/" + report.organisationId() + "/data?erased";
     }
 
@@ -97,14 +95,10 @@ class PersonalDataPages {
     }
 
     @PostMapping("/admin/organisations/{id}/export")
-    ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal Actor actor, @PathVariable long id,
-            @RequestParam(defaultValue = "") String confirm) {
+    void export(@AuthenticationPrincipal Actor actor, @PathVariable long id, @RequestParam(defaultValue = "") String confirm,
+            HttpServletResponse response) throws java.io.IOException {
         AdminAccess.admin(actor);
-        OrganisationExport export = exports.start(new OrganisationId(id), confirm, actor);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/zip"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(export.filename()).build().toString())
-                .body(export::writeTo);
+        exports.start(new OrganisationId(id), confirm, actor).send(response);
     }
 
     private OrganisationSummary organisation(long id) {

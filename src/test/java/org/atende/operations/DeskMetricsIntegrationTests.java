@@ -21,6 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * The desk's own meters as Prometheus scrapes them, over HTTP: the scrape needs its token; counters move
  * with what the desk does (tickets per channel, refusals, breaches per priority, webhook answers); the
@@ -29,7 +31,11 @@ import org.springframework.test.context.TestPropertySource;
  * {@code CachedReadingUnitTests}'.
  */
 @TestPropertySource(properties = {"atende.metrics.token=" + DeskMetricsIntegrationTests.TOKEN,
-        "atende.metrics.refresh-interval=PT0S", "atende.sla.sweep-interval=PT1S", "atende.notifications.dispatch-enabled=false"})
+        "atende.metrics.refresh-interval=PT0S", "atende.sla.sweep-interval=PT1S", "atende.notifications.dispatch-enabled=false",
+        // a mailbox that is never read here: its meters exist from the start all the same
+        "atende.email.address=support@metrics.test", "atende.email.polling-enabled=false",
+        "atende.email.mailboxes[0].host=127.0.0.1", "atende.email.mailboxes[0].port=9", "atende.email.mailboxes[0].tls=false",
+        "atende.email.mailboxes[0].username=support@metrics.test", "atende.email.mailboxes[0].password=unused"})
 class DeskMetricsIntegrationTests extends ApiIntegrationSupport {
 
     static final String TOKEN = "scrape-3f9c1d2e7a";
@@ -161,6 +167,23 @@ class DeskMetricsIntegrationTests extends ApiIntegrationSupport {
                 - before.valueOrZero("atende_webhook_acknowledgement_seconds_count", "channel", "whatsapp", "outcome", "4xx"))
                 .isEqualTo(1);
         assertThat(after.body).contains("atende_webhook_acknowledgement_seconds_bucket{");
+    }
+
+    @Test
+    void servesEverySeriesTheGrafanaDashboardReads() throws Exception {
+        JsonNode dashboard = org.atende.support.Api.JSON.readTree(java.nio.file.Files.readString(
+                java.nio.file.Path.of("deploy/grafana/atende.json")));
+        java.util.Set<String> series = new java.util.TreeSet<>();
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("atende_[a-z_]+").matcher(
+                dashboard.findValuesAsString("expr").toString() + dashboard.findValuesAsString("query"));
+        while (names.find()) {
+            series.add(names.group());
+        }
+        Scrape scrape = scrape();
+
+        assertThat(series).hasSizeGreaterThan(10);
+        assertThat(series).allSatisfy(name -> assertThat(scrape.body).as("the scrape serves %s", name)
+                .containsPattern("(?m)^" + name + "[{ ]"));
     }
 
     private static Scrape eventually(Supplier<Scrape> attempt) {

@@ -59,7 +59,14 @@ public class MailboxHealth {
             Gauge.builder("atende.mailbox.lag", this, h -> h.lag(mailbox.label()))
                     .description("Seconds since the mailbox was last read without error").baseUnit("seconds")
                     .tag("mailbox", mailbox.label()).register(registry);
+            delay(mailbox.label());
         }
+    }
+
+    private Timer delay(String label) {
+        return delays.computeIfAbsent(label, l -> Timer.builder("atende.mailbox.intake.delay")
+                .description("From a mail's arrival in the mailbox to its ticket or message committed")
+                .tag("mailbox", l).publishPercentileHistogram().register(registry));
     }
 
     /** A mail that arrived in the mailbox at {@code arrived} (its IMAP date) is now taken in and committed. */
@@ -68,10 +75,7 @@ public class MailboxHealth {
             return;
         }
         Duration delay = Duration.between(arrived, clock.instant());
-        delays.computeIfAbsent(mailbox.label(), label -> Timer.builder("atende.mailbox.intake.delay")
-                        .description("From a mail's arrival in the mailbox to its ticket or message committed")
-                        .tag("mailbox", label).publishPercentileHistogram().register(registry))
-                .record(delay.isNegative() ? Duration.ZERO : delay);
+        delay(mailbox.label()).record(delay.isNegative() ? Duration.ZERO : delay);
     }
 
     private double lag(String label) {

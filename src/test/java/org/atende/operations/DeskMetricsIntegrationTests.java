@@ -12,14 +12,12 @@ import java.util.function.Supplier;
 import org.atende.customers.OrganisationId;
 import org.atende.identity.Actor;
 import org.atende.support.Api.Answer;
-import org.atende.support.ApiIntegrationSupport;
 import org.atende.tickets.Channel;
 import org.atende.tickets.OpenTicket;
 import org.atende.tickets.Tickets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
@@ -30,15 +28,7 @@ import tools.jackson.databind.JsonNode;
  * again on every scrape here ({@code refresh-interval=PT0S}); that they are cached otherwise is
  * {@code CachedReadingUnitTests}'.
  */
-@TestPropertySource(properties = {"atende.metrics.token=" + DeskMetricsIntegrationTests.TOKEN,
-        "atende.metrics.refresh-interval=PT0S", "atende.sla.sweep-interval=PT1S", "atende.notifications.dispatch-enabled=false",
-        // a mailbox that is never read here: its meters exist from the start all the same
-        "atende.email.address=support@metrics.test", "atende.email.polling-enabled=false",
-        "atende.email.mailboxes[0].host=127.0.0.1", "atende.email.mailboxes[0].port=9", "atende.email.mailboxes[0].tls=false",
-        "atende.email.mailboxes[0].username=support@metrics.test", "atende.email.mailboxes[0].password=unused"})
-class DeskMetricsIntegrationTests extends ApiIntegrationSupport {
-
-    static final String TOKEN = "scrape-3f9c1d2e7a";
+class DeskMetricsIntegrationTests extends OperationsIntegrationSupport {
 
     @LocalServerPort
     int port;
@@ -175,7 +165,7 @@ class DeskMetricsIntegrationTests extends ApiIntegrationSupport {
                 java.nio.file.Path.of("deploy/grafana/atende.json")));
         java.util.Set<String> series = new java.util.TreeSet<>();
         java.util.regex.Matcher names = java.util.regex.Pattern.compile("atende_[a-z_]+").matcher(
-                dashboard.findValuesAsString("expr").toString() + dashboard.findValuesAsString("query"));
+                dashboard.findValues("expr").toString() + dashboard.findValues("definition"));
         while (names.find()) {
             series.add(names.group());
         }

@@ -8,14 +8,12 @@ import java.util.Map;
 
 import org.atende.support.Api;
 import org.atende.support.Api.Answer;
-import org.atende.support.ApiIntegrationSupport;
 import org.atende.support.PageBrowser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
@@ -26,9 +24,7 @@ import tools.jackson.databind.JsonNode;
  * bodies — even with the desk's and the web layer's debug logging on.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = {"logging.structured.format.console=ecs", "logging.level.org.atende=DEBUG",
-        "logging.level.org.springframework.web=DEBUG", "logging.level.org.springframework.security=DEBUG"})
-class StructuredLogsIntegrationTests extends ApiIntegrationSupport {
+class StructuredLogsIntegrationTests extends OperationsIntegrationSupport {
 
     static final String FIRST_PASSWORD = "Initial-Pass-5e81c0d2";
     static final String WRONG_PASSWORD = "Mistyped-Pass-93b1f7aa";

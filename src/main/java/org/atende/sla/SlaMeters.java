@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.atende.operations.AfterCommit;
 import org.atende.operations.CachedReading;
 import org.atende.operations.MetricsProperties;
 import org.atende.tickets.Priority;
@@ -13,8 +14,6 @@ import org.atende.tickets.Tickets;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -75,16 +74,7 @@ class SlaMeters {
             return;
         }
         Counter counter = breaches.get(breached.kind() + "/" + priority);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    counter.increment();
-                }
-            });
-        } else {
-            counter.increment();
-        }
+        AfterCommit.run(counter::increment);
     }
 
     private static Map<String, Long> liveClocks(JdbcClient jdbc) {

@@ -3,10 +3,9 @@ package org.atende.tickets;
 import java.util.EnumMap;
 import java.util.Map;
 
+import org.atende.operations.AfterCommit;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,16 +36,7 @@ class TicketMeters {
     @EventListener
     void on(TicketOpened event) {
         Counter counter = opened.get(event.channel());
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    counter.increment();
-                }
-            });
-        } else {
-            counter.increment();
-        }
+        AfterCommit.run(counter::increment);
     }
 
     /** A refusal is counted at once: the refused attempt's transaction rolls back, the refusal happened. */

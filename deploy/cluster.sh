@@ -33,7 +33,11 @@ jar=${ATENDE_JAR:-$root/target/atende.jar}
 say() { printf 'cluster: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
 
-healthy() { curl -fsS -m 2 "http://127.0.0.1:$1/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; }
+# GET /actuator/health over bash's own /dev/tcp (no curl needed): true when the answer says UP.
+healthy() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1" && printf 'GET /actuator/health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3 \
+    && timeout 3 cat <&3) 2>/dev/null | grep -q '"status":"UP"'
+}
 
 running() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
@@ -98,7 +102,6 @@ start() {
   [[ -n "${ATENDE_DB_URL:-}" ]] || die "set ATENDE_DB_URL to the shared PostgreSQL (jdbc:postgresql://host:5432/database)"
   [[ "$ATENDE_DB_URL" == jdbc:postgresql:* ]] || die "several instances need PostgreSQL, not $ATENDE_DB_URL"
   [[ -f "$jar" ]] || die "no $jar: build it with ./atende mvn -DskipTests package"
-  command -v curl >/dev/null 2>&1 || die "curl is missing: apt-get install curl"
   ensure_haproxy
   mkdir -p "$dir"
   local java

@@ -62,7 +62,10 @@ public record ContactErased(ContactId contactId, OrganisationId organisationId, 
                 .filter(s -> s.length() >= 3).distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
-    /** The text with every name and address replaced by {@value #ERASED} (case ignored); null stays null. */
+    /**
+     * The text with every name and address replaced by {@value #ERASED} where it stands as a whole (case
+     * ignored; not inside a longer word or number); null stays null.
+     */
     public @Nullable String scrub(@Nullable String text) {
         if (text == null || text.isEmpty()) {
             return text;
@@ -70,8 +73,9 @@ public record ContactErased(ContactId contactId, OrganisationId organisationId, 
         String result = text;
         for (String identifier : identifiers()) {
             if (result.toLowerCase(Locale.ROOT).contains(identifier.toLowerCase(Locale.ROOT))) {
-                result = Pattern.compile(Pattern.quote(identifier), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
-                        .matcher(result).replaceAll(Matcher.quoteReplacement(ERASED));
+                // whole words only: "Ana" goes, "Analisámos" stays
+                result = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(identifier) + "(?![\\p{L}\\p{N}])",
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(result).replaceAll(Matcher.quoteReplacement(ERASED));
             }
         }
         return result;

@@ -7,9 +7,11 @@
     return Array.prototype.slice.call(document.querySelectorAll('#queue-list tr.ticket-row a.open'));
   }
 
+  // The row with the focus: its link, or its checkbox (see bulk.js).
   function current(links) {
     var active = document.activeElement;
-    return links.indexOf(active);
+    var row = active && active.closest ? active.closest('#queue-list tr.ticket-row') : null;
+    return row ? links.indexOf(row.querySelector('a.open')) : links.indexOf(active);
   }
 
   function move(step) {
@@ -28,7 +30,7 @@
       return;
     }
     var target = event.target;
-    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) {
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) && target.type !== 'checkbox') {
       return;
     }
     if (document.querySelector('dialog[open]')) {

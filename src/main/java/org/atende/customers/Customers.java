@@ -3,6 +3,7 @@ package org.atende.customers;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.atende.customers.internal.Organisations;
 import org.atende.customers.internal.Plans;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,7 +36,7 @@ public class Customers {
             SELECT o.id, o.name, o.plan_id, o.language, o.calendar_id, o.account_lead_id,
                    (SELECT STRING_AGG(d.domain, ',') FROM organisation_domain d WHERE d.organisation_id = o.id) AS domains
             FROM organisation o""";
-    private static final String CONTACT = "SELECT id, organisation_id, name, email, phone, language, whatsapp_user_id FROM contact";
+    private static final String CONTACT = "SELECT id, organisation_id, name, email, phone, language, whatsapp_user_id, time_zone FROM contact";
 
     private static final String PLAN = "SELECT id, name, sla_policy_id, default_priority, monthly_ticket_allowance, over_quota_policy FROM plan";
 
@@ -44,9 +46,12 @@ public class Customers {
     private final Plans plans;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<Clock> clock;
+    private final ZoneId supportZone;
 
     Customers(JdbcClient jdbc, Organisations organisations, Contacts contacts, Plans plans,
-            ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
+            ApplicationEventPublisher events, ObjectProvider<Clock> clock,
+            @Value("${atende.calendar.zone:Europe/Lisbon}") String supportZone) {
+        this.supportZone = ZoneId.of(supportZone);
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.contacts = contacts;
@@ -106,13 +111,13 @@ public class Customers {
     }
 
     public Optional<ContactSummary> contact(ContactId id) {
-        return jdbc.sql(CONTACT + " WHERE id = ?").param(id.value()).query(Customers::contact).optional();
+        return jdbc.sql(CONTACT + " WHERE id = ?").param(id.value()).query(this::contactRow).optional();
     }
 
     /** One page of an organisation's contacts by name; {@code page} counts from 0. */
     public List<ContactSummary> contacts(OrganisationId organisation, int page, int size) {
         return jdbc.sql(CONTACT + " WHERE organisation_id = ? ORDER BY name, id LIMIT ? OFFSET ?")
-                .params(organisation.value(), size, (long) page * size).query(Customers::contact).list();
+                .params(organisation.value(), size, (long) page * size).query(this::contactRow).list();
     }
 
     public long countContacts(OrganisationId organisation) {
@@ -122,12 +127,12 @@ public class Customers {
 
     public Optional<ContactSummary> contactByEmail(String email) {
         return jdbc.sql(CONTACT + " WHERE email = ?").param(email.strip().toLowerCase(Locale.ROOT))
-                .query(Customers::contact).optional();
+                .query(this::contactRow).optional();
     }
 
     /** Contacts with this E.164 phone number ({@code +351912345678}); usually one. */
     public List<ContactSummary> contactsByPhone(String e164) {
-        return jdbc.sql(CONTACT + " WHERE phone = ? ORDER BY id").param(e164).query(Customers::contact).list();
+        return jdbc.sql(CONTACT + " WHERE phone = ? ORDER BY id").param(e164).query(this::contactRow).list();
     }
 
     @Transactional
@@ -172,7 +177,7 @@ public class Customers {
 
     /** The contact WhatsApp knows by this business-scoped user id, if any. */
     public Optional<ContactSummary> contactByWhatsAppUser(String userId) {
-        return jdbc.sql(CONTACT + " WHERE whatsapp_user_id = ?").param(userId).query(Customers::contact).optional();
+        return jdbc.sql(CONTACT + " WHERE whatsapp_user_id = ?").param(userId).query(this::contactRow).optional();
     }
 
     /**
@@ -187,9 +192,12 @@ public class Customers {
         }
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         String shortName = name.isBlank() ? (phone != null ? phone : whatsappUserId) : name.strip();
-        jdbc.sql("INSERT INTO contact (organisation_id, name, phone, whatsapp_user_id, language, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+        jdbc.sql("""
+                INSERT INTO contact (organisation_id, name, phone, whatsapp_user_id, language, time_zone, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(organisation.value(), shortName.length() > 200 ? shortName.substring(0, 200) : shortName, phone,
-                        whatsappUserId, language.name(), java.sql.Timestamp.from(now()))
+                        whatsappUserId, language.name(), ContactTimeZones.of(phone, supportZone).getId(),
+                        java.sql.Timestamp.from(now()))
                 .update(keys, "id");
         return contact(new ContactId(keys.getKey().longValue())).orElseThrow();
     }
@@ -199,6 +207,19 @@ public class Customers {
     public void rememberWhatsAppUser(ContactId contact, String whatsappUserId) {
         jdbc.sql("UPDATE contact SET whatsapp_user_id = ? WHERE id = ? AND whatsapp_user_id IS NULL")
                 .params(whatsappUserId, contact.value()).update();
+    }
+
+    /**
+     * The contact's number changed (WhatsApp says so when a customer moves to a new number). A time zone
+     * that came from the old number follows the new one; one that staff chose stays.
+     */
+    @Transactional
+    public ContactSummary changePhone(ContactId id, String e164) {
+        ContactSummary before = contact(id).orElseThrow(() -> new java.util.NoSuchElementException("No contact " + id + "."));
+        ZoneId zone = before.timeZone().equals(ContactTimeZones.of(before.phone(), supportZone))
+                ? ContactTimeZones.of(e164, before.timeZone()) : before.timeZone();
+        jdbc.sql("UPDATE contact SET phone = ?, time_zone = ? WHERE id = ?").params(e164, zone.getId(), id.value()).update();
+        return contact(id).orElseThrow();
     }
 
     @Transactional
@@ -284,9 +305,11 @@ public class Customers {
                 accountLeadId);
     }
 
-    private static ContactSummary contact(ResultSet rs, int row) throws SQLException {
+    /** A contact without a zone of its own (written before zones, or by hand) reads the support zone. */
+    private ContactSummary contactRow(ResultSet rs, int row) throws SQLException {
+        String zone = rs.getString("time_zone");
         return new ContactSummary(new ContactId(rs.getLong("id")), new OrganisationId(rs.getLong("organisation_id")),
                 rs.getString("name"), rs.getString("email"), rs.getString("phone"), Language.valueOf(rs.getString("language")),
-                rs.getString("whatsapp_user_id"));
+                rs.getString("whatsapp_user_id"), ContactTimeZones.isZoneId(zone) ? ZoneId.of(zone.strip()) : supportZone);
     }
 }

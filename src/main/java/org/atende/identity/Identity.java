@@ -128,10 +128,13 @@ public class Identity {
         return users.speak(id, language);
     }
 
-    /** A user's own password change, proven by the current password. */
+    /**
+     * A user's own password change, proven by the current password; the user's other sessions end,
+     * {@code keepSession} (the session making the change) goes on.
+     */
     @Transactional
-    public void changeOwnPassword(UserId id, String currentPassword, String newPassword) {
-        users.changeOwnPassword(id, currentPassword, newPassword);
+    public void changeOwnPassword(UserId id, String currentPassword, String newPassword, @Nullable String keepSession) {
+        users.changeOwnPassword(id, currentPassword, newPassword, keepSession);
     }
 
     /**

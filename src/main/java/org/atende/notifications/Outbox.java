@@ -46,21 +46,57 @@ public class Outbox {
     /** Queues a message in the caller's transaction: it leaves only if that transaction commits. */
     @Transactional(propagation = Propagation.MANDATORY)
     public long enqueue(Outgoing m) {
+        return enqueueInOrder(List.of(m)).getFirst();
+    }
+
+    /**
+     * Queues messages that must arrive in this order (the parts of a text longer than the channel takes):
+     * each leaves only after the one before it was sent, and if one fails for good, those after it fail
+     * with it rather than arrive without it. Returns their ids, in order.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Long> enqueueInOrder(List<Outgoing> parts) {
         Instant now = clock.instant();
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO outgoing_message (channel, purpose, ticket_id, ticket_message_id, recipient, subject, body,
-                    external_id, in_reply_to, thread_references, automatic, state, attempts, next_attempt_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)""")
-                .params(m.channel().name(), m.purpose().name(), m.ticketId() == null ? null : m.ticketId().value(),
-                        m.ticketMessageId(), m.recipient(), m.subject(), m.body(), m.externalId(), m.inReplyTo(),
-                        m.references().isEmpty() ? null : String.join(" ", m.references()), m.automatic(),
-                        Timestamp.from(now), Timestamp.from(now))
-                .update(keys, "id");
-        if (m.ticketMessageId() != null) {
-            tickets.recordDelivery(m.ticketMessageId(), DeliveryState.QUEUED, null);
+        List<Long> ids = new java.util.ArrayList<>();
+        Long follows = null;
+        for (Outgoing m : parts) {
+            var keys = new GeneratedKeyHolder();
+            jdbc.sql("""
+                    INSERT INTO outgoing_message (channel, purpose, ticket_id, ticket_message_id, recipient, subject, body,
+                        external_id, in_reply_to, thread_references, automatic, state, attempts, next_attempt_at, created_at, follows)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?)""")
+                    .params(m.channel().name(), m.purpose().name(), m.ticketId() == null ? null : m.ticketId().value(),
+                            m.ticketMessageId(), m.recipient(), m.subject(), m.body(), m.externalId(), m.inReplyTo(),
+                            m.references().isEmpty() ? null : String.join(" ", m.references()), m.automatic(),
+                            Timestamp.from(now), Timestamp.from(now), follows)
+                    .update(keys, "id");
+            follows = keys.getKey().longValue();
+            ids.add(follows);
+            if (m.ticketMessageId() != null) {
+                tickets.recordDelivery(m.ticketMessageId(), DeliveryState.QUEUED, null);
+            }
         }
-        return keys.getKey().longValue();
+        return ids;
+    }
+
+    /** A file sent with a queued message, in the caller's transaction (e-mail only; other channels send none). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void attach(long outgoingId, String filename, String contentType, byte[] content) {
+        jdbc.sql("INSERT INTO outgoing_attachment (outgoing_id, filename, content_type, content) VALUES (?, ?, ?, ?)")
+                .params(outgoingId, filename, contentType, content).update();
+    }
+
+    /** The files sent with a message, in the order they were attached. */
+    @Transactional(readOnly = true)
+    public List<OutgoingAttachment> attachmentsOf(long outgoingId) {
+        return jdbc.sql("SELECT filename, content_type, content FROM outgoing_attachment WHERE outgoing_id = ? ORDER BY id")
+                .param(outgoingId)
+                .query((rs, n) -> new OutgoingAttachment(rs.getString("filename"), rs.getString("content_type"), rs.getBytes("content")))
+                .list();
+    }
+
+    /** A file sent with an outgoing message. */
+    public record OutgoingAttachment(String filename, String contentType, byte[] content) {
     }
 
     @Transactional(readOnly = true)
@@ -113,60 +149,77 @@ public class Outbox {
     public boolean markUndelivered(String externalId, String reason) {
         Optional<OutgoingView> found = byExternalId(externalId);
         found.ifPresent(m -> {
-            jdbc.sql("UPDATE outgoing_message SET state = 'FAILED', last_error = ? WHERE id = ?")
+            jdbc.sql("UPDATE outgoing_message SET state = 'FAILED', delivery_state = 'FAILED', last_error = ? WHERE id = ?")
                     .params(clip(reason), m.id()).update();
             recordOnTicket(m, DeliveryState.FAILED, reason);
         });
         return found.isPresent();
     }
 
-    /** Claims up to {@code limit} due messages for this transaction; other dispatchers skip them. */
+    /**
+     * Claims up to {@code limit} due messages for this transaction; other dispatchers skip them. A part of
+     * a longer text is due only once the part before it was sent.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     List<OutgoingView> claimDue(Instant now, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM outgoing_message WHERE state = 'QUEUED' AND next_attempt_at <= ? "
+        return jdbc.sql("SELECT " + COLUMNS + " FROM outgoing_message o WHERE state = 'QUEUED' AND next_attempt_at <= ? "
+                        + "AND (follows IS NULL OR EXISTS (SELECT 1 FROM outgoing_message p WHERE p.id = o.follows AND p.state = 'SENT')) "
                         + "ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED")
                 .params(Timestamp.from(now), limit).query(Outbox::row).list();
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     void markSent(OutgoingView m, Instant at, @Nullable String channelMessageId) {
-        jdbc.sql("UPDATE outgoing_message SET state = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = NULL, "
-                        + "channel_message_id = ? WHERE id = ?")
+        jdbc.sql("UPDATE outgoing_message SET state = 'SENT', delivery_state = 'SENT', attempts = attempts + 1, sent_at = ?, "
+                        + "last_error = NULL, channel_message_id = ? WHERE id = ?")
                 .params(Timestamp.from(at), channelMessageId, m.id()).update();
         recordOnTicket(m, DeliveryState.SENT, null);
     }
 
     /**
      * What the channel later says of a sent message (WhatsApp: delivered, read, failed). Statuses arrive
-     * twice and out of order: a message only moves forward (sent, delivered, read), and a failure is
-     * final. Answers whether the desk knows the message.
+     * twice and out of order, so a message only moves forward: sent, delivered, read; a failure counts
+     * only before delivered or read (a late failure after read undoes nothing), and is final. Every row
+     * the id names moves (a template stands in for all the parts it announced). Answers whether the
+     * desk knows the message.
      */
     public boolean advance(String channelMessageId, DeliveryState state, @Nullable String detail) {
-        Optional<OutgoingView> found = jdbc.sql("SELECT " + COLUMNS + " FROM outgoing_message WHERE channel_message_id = ?")
-                .param(channelMessageId).query(Outbox::row).optional();
-        found.ifPresent(m -> {
-            Long messageId = m.message().ticketMessageId();
-            DeliveryState now = messageId == null ? null : tickets.lookupMessage(messageId).map(v -> v.deliveryState()).orElse(null);
+        List<OutgoingView> found = jdbc.sql("SELECT " + COLUMNS + " FROM outgoing_message WHERE channel_message_id = ? ORDER BY id")
+                .param(channelMessageId).query(Outbox::row).list();
+        for (OutgoingView m : found) {
+            lockParts(m);
+            int changed;
             if (state == DeliveryState.FAILED) {
-                if (m.state() != OutgoingState.FAILED) {
-                    jdbc.sql("UPDATE outgoing_message SET state = 'FAILED', last_error = ? WHERE id = ?").params(clip(detail), m.id()).update();
-                    recordOnTicket(m, DeliveryState.FAILED, detail);
-                }
-            } else if (messageId != null && now != DeliveryState.FAILED && rank(state) > rank(now)) {
-                tickets.recordDelivery(messageId, state, null);
+                changed = jdbc.sql("UPDATE outgoing_message SET state = 'FAILED', delivery_state = 'FAILED', last_error = ? "
+                                + "WHERE id = ? AND COALESCE(delivery_state, 'SENT') IN ('QUEUED', 'SENT')")
+                        .params(clip(detail), m.id()).update();
+            } else {
+                changed = jdbc.sql("UPDATE outgoing_message SET delivery_state = ? WHERE id = ? AND " + RANK + " < ?")
+                        .params(state.name(), m.id(), DeliveryStates.rank(state)).update();
             }
-        });
-        return found.isPresent();
+            if (changed > 0) {
+                recordOnTicket(m, state, detail);
+            }
+        }
+        return !found.isEmpty();
     }
 
-    private static int rank(@Nullable DeliveryState state) {
-        return state == null ? -1 : switch (state) {
-            case QUEUED -> 0;
-            case SENT -> 1;
-            case DELIVERED -> 2;
-            case READ -> 3;
-            case FAILED -> 4;
-        };
+    /** The rank of a row's delivery state; a failed row ranks above everything, so nothing moves it again. */
+    private static final String RANK = "CASE COALESCE(delivery_state, 'SENT') WHEN 'QUEUED' THEN 0 WHEN 'SENT' THEN 1 "
+            + "WHEN 'DELIVERED' THEN 2 WHEN 'READ' THEN 3 ELSE 9 END";
+
+    /**
+     * Locks every row of the ticket message the row carries (in id order, so two locks never cross), so
+     * that statuses of two parts arriving at once read each other's outcome when they sum it up.
+     */
+    private void lockParts(OutgoingView m) {
+        Long messageId = m.message().ticketMessageId();
+        if (messageId == null) {
+            jdbc.sql("SELECT id FROM outgoing_message WHERE id = ? FOR UPDATE").param(m.id()).query(Long.class).list();
+        } else {
+            jdbc.sql("SELECT id FROM outgoing_message WHERE ticket_message_id = ? ORDER BY id FOR UPDATE").param(messageId)
+                    .query(Long.class).list();
+        }
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -178,16 +231,54 @@ public class Outbox {
         }
     }
 
+    /** Gives a message up; the parts queued after it go with it, never arriving without it. */
     @Transactional(propagation = Propagation.MANDATORY)
     void markFailed(OutgoingView m, String error) {
-        jdbc.sql("UPDATE outgoing_message SET state = 'FAILED', attempts = attempts + 1, last_error = ? WHERE id = ?")
+        jdbc.sql("UPDATE outgoing_message SET state = 'FAILED', delivery_state = 'FAILED', attempts = attempts + 1, last_error = ? "
+                        + "WHERE id = ?")
                 .params(clip(error), m.id()).update();
+        long part = m.id();
+        while (true) {
+            Optional<Long> next = jdbc.sql("SELECT id FROM outgoing_message WHERE follows = ? AND state = 'QUEUED'").param(part)
+                    .query(Long.class).optional();
+            if (next.isEmpty()) {
+                break;
+            }
+            part = next.get();
+            jdbc.sql("UPDATE outgoing_message SET state = 'FAILED', delivery_state = 'FAILED', last_error = ? WHERE id = ?")
+                    .params(clip("not sent: the part before it failed"), part).update();
+        }
         recordOnTicket(m, DeliveryState.FAILED, error);
     }
 
+    /**
+     * Mirrors a row's change on the ticket's message. A message sent in several parts shows the least
+     * advanced of them (delivered once every part is), or failed if any part failed.
+     */
     private void recordOnTicket(OutgoingView m, DeliveryState state, @Nullable String detail) {
-        if (m.message().ticketMessageId() != null) {
-            tickets.recordDelivery(m.message().ticketMessageId(), state, detail);
+        Long messageId = m.message().ticketMessageId();
+        if (messageId != null) {
+            record Part(OutgoingState state, @Nullable String delivery, @Nullable String error) {
+            }
+            List<Part> parts = jdbc.sql("SELECT state, delivery_state, last_error FROM outgoing_message WHERE ticket_message_id = ?")
+                    .param(messageId).query((rs, n) -> new Part(OutgoingState.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)))
+                    .list();
+            DeliveryState least = null;
+            String why = detail;
+            for (Part p : parts) {
+                DeliveryState s = p.state() == OutgoingState.FAILED ? DeliveryState.FAILED : p.state() == OutgoingState.QUEUED
+                        ? DeliveryState.QUEUED : p.delivery() == null ? DeliveryState.SENT : DeliveryState.valueOf(p.delivery());
+                if (s == DeliveryState.FAILED) {
+                    least = DeliveryState.FAILED;
+                    why = why != null && state == DeliveryState.FAILED ? why : p.error();
+                    break;
+                }
+                if (least == null || DeliveryStates.rank(s) < DeliveryStates.rank(least)) {
+                    least = s;
+                }
+            }
+            DeliveryState shown = least == null ? state : least;
+            tickets.recordDelivery(messageId, shown, shown == DeliveryState.FAILED ? why : null);
         }
         if (state == DeliveryState.FAILED && m.message().ticketId() != null) {
             tickets.recordOnTimeline(m.message().ticketId(), TimelineEntry.bySystem(clock.instant(), "DELIVERY_FAILED",

@@ -76,7 +76,8 @@ public class OutboxDispatch {
     /**
      * Claims the next due message, sends it and records the outcome, in one transaction: a crash (even
      * {@code kill -9}) can leave at most this one message sent but not recorded, and the claim of a dead
-     * instance ends with its connection, so another instance takes the message up.
+     * instance ends with its connection, so another instance takes the message up. A part of a longer
+     * text becomes due once the part before it is sent: the next claim of the same pass takes it.
      */
     private Outcome sendOne() {
         List<OutgoingView> due = outbox.claimDue(clock.instant(), 1);

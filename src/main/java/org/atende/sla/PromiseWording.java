@@ -28,11 +28,7 @@ public final class PromiseWording {
     }
 
     public static String when(Language language, Instant at, ZoneId zone) {
-        Locale locale = switch (language) {
-            case ES -> Locale.forLanguageTag("es-ES");
-            case PT -> Locale.forLanguageTag("pt-PT");
-            case EN -> Locale.forLanguageTag("en-GB");
-        };
+        Locale locale = locale(language);
         String pattern = switch (language) {
             case ES -> "EEEE d 'de' MMMM 'a las' HH:mm";
             case PT -> "EEEE, d 'de' MMMM, 'às' HH:mm";
@@ -41,10 +37,59 @@ public final class PromiseWording {
         return DateTimeFormatter.ofPattern(pattern, locale).format(at.atZone(zone)) + " (" + zoneName(language, zone) + ")";
     }
 
-    private static String zoneName(Language language, ZoneId zone) {
-        if (!zone.getId().equals("Europe/Lisbon")) {
-            return zone.getId();
+    /**
+     * An instant as a customer reads it: in their own zone, named by its city ("hora de Madrid"), and, when
+     * the clock there shows another time than the support desk's, the desk's time beside it ("09:00 em
+     * Lisboa"), with the desk's day when that differs too.
+     */
+    public static String when(Language language, Instant at, ZoneId customerZone, ZoneId supportZone) {
+        if (customerZone.equals(supportZone)) {
+            return when(language, at, supportZone);
         }
-        return language == Language.EN ? "Lisbon time" : "hora de Lisboa";
+        var local = at.atZone(customerZone);
+        var desk = at.atZone(supportZone);
+        String own = when(language, at, customerZone);
+        if (local.toLocalDateTime().equals(desk.toLocalDateTime())) {
+            return own;
+        }
+        Locale locale = locale(language);
+        String time = DateTimeFormatter.ofPattern(local.toLocalDate().equals(desk.toLocalDate()) ? "HH:mm" : "EEE d, HH:mm", locale)
+                .format(desk);
+        String city = city(language, supportZone);
+        String beside = switch (language) {
+            case ES -> time + " en " + city;
+            case PT -> time + " em " + city;
+            case EN -> time + " " + city + " time";
+        };
+        return own.substring(0, own.length() - 1) + "; " + beside + ")";
+    }
+
+    private static Locale locale(Language language) {
+        return switch (language) {
+            case ES -> Locale.forLanguageTag("es-ES");
+            case PT -> Locale.forLanguageTag("pt-PT");
+            case EN -> Locale.forLanguageTag("en-GB");
+        };
+    }
+
+    private static String zoneName(Language language, ZoneId zone) {
+        String city = city(language, zone);
+        return language == Language.EN ? city + " time" : "hora de " + city;
+    }
+
+    /** The city a zone is named after, as the customer's language writes it (Europe/Lisbon: Lisboa, Lisbon). */
+    static String city(Language language, ZoneId zone) {
+        String id = zone.getId();
+        String city = id.substring(id.lastIndexOf('/') + 1).replace('_', ' ');
+        return switch (id) {
+            case "Europe/Lisbon" -> language == Language.EN ? "Lisbon" : "Lisboa";
+            case "Europe/London" -> language == Language.EN ? "London" : "Londres";
+            case "America/Sao_Paulo" -> "São Paulo";
+            case "Atlantic/Canary" -> language == Language.EN ? "Canary Islands" : language == Language.ES ? "Canarias" : "Canárias";
+            case "Atlantic/Azores" -> language == Language.EN ? "Azores" : language == Language.ES ? "Azores" : "Açores";
+            case "America/Mexico_City" -> language == Language.EN ? "Mexico City" : "Ciudad de México";
+            case "America/Argentina/Buenos_Aires" -> "Buenos Aires";
+            default -> id.contains("/") ? city : id;
+        };
     }
 }

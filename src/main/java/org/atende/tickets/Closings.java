@@ -55,10 +55,10 @@ class Closings {
             throw TicketProblems.invalid("a ticket cannot be merged into itself");
         }
         if (duplicate.organisationId != into.organisationId) {
-            throw TicketProblems.mergeRefused("tickets of different organisations cannot be merged");
+            throw TicketProblems.mergeRefused("different-organisations", "tickets of different organisations cannot be merged");
         }
         if (into.status == TicketStatus.CLOSED) {
-            throw TicketProblems.mergeRefused("ticket #" + into.number + " is closed; merge into an open ticket");
+            throw TicketProblems.mergeRefused("target-closed", "ticket #" + into.number + " is closed; merge into an open ticket");
         }
         Instant now = clock.instant();
         TicketStatus from = duplicate.status;

@@ -11,7 +11,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Decides whether an upload's bytes are what its declared content type says, for the types the
- * desk accepts: images, PDF, office documents, archives, plain text, CSV, JSON and e-mail. Anything
+ * desk accepts: images, PDF, office documents, archives, plain text, CSV, JSON, e-mail, and the audio and
+ * video that chat apps send (Ogg/Opus voice notes, MP3, AAC, AMR, MP4, 3GP). Anything
  * else, and any declared type whose bytes say otherwise, is refused.
  */
 final class ContentCheck {
@@ -27,6 +28,8 @@ final class ContentCheck {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "application/vnd.openxmlformats-officedocument.presentationml.presentation");
     private static final Set<String> TEXT = Set.of("text/plain", "text/csv", "application/json", "message/rfc822");
+    /** ISO base media files (MP4, M4A, 3GP): a {@code ftyp} box first. */
+    private static final Set<String> ISO_MEDIA = Set.of("video/mp4", "audio/mp4", "video/3gpp", "audio/3gpp");
 
     private ContentCheck() {
     }
@@ -44,6 +47,16 @@ final class ContentCheck {
                     && content[8] == 'W' && content[9] == 'E' && content[10] == 'B' && content[11] == 'P';
         } else if (TEXT.contains(type)) {
             ok = isText(content);
+        } else if (type.equals("audio/ogg") || type.equals("audio/opus") || type.equals("video/ogg")) {
+            ok = startsWith(content, new byte[] {'O', 'g', 'g', 'S'});
+        } else if (ISO_MEDIA.contains(type)) {
+            ok = isoMedia(content);
+        } else if (type.equals("audio/mpeg")) {
+            ok = startsWith(content, new byte[] {'I', 'D', '3'}) || frameSync(content);
+        } else if (type.equals("audio/aac")) {
+            ok = frameSync(content) || isoMedia(content);
+        } else if (type.equals("audio/amr")) {
+            ok = startsWith(content, new byte[] {'#', '!', 'A', 'M', 'R'});
         } else {
             throw TicketProblems.attachmentRefused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                     "attachments of type " + type + " are not accepted");
@@ -52,7 +65,30 @@ final class ContentCheck {
             throw TicketProblems.attachmentRefused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "content-mismatch",
                     "the file's content is not " + type);
         }
-        return type;
+        return type + codecs(declared, type);
+    }
+
+    /** Audio and video keep the codecs they were declared with ({@code audio/ogg; codecs=opus}: a voice note). */
+    private static String codecs(String declared, String type) {
+        if (!type.startsWith("audio/") && !type.startsWith("video/")) {
+            return "";
+        }
+        for (String parameter : declared.split(";")) {
+            String p = parameter.strip();
+            if (p.toLowerCase(Locale.ROOT).startsWith("codecs=") && p.length() < 60 && p.matches("(?i)codecs=\"?[A-Za-z0-9., -]+\"?")) {
+                return "; " + p;
+            }
+        }
+        return "";
+    }
+
+    private static boolean isoMedia(byte[] content) {
+        return content.length >= 12 && content[4] == 'f' && content[5] == 't' && content[6] == 'y' && content[7] == 'p';
+    }
+
+    /** An MPEG audio frame (MP3) or an ADTS frame (AAC): eleven set bits. */
+    private static boolean frameSync(byte[] content) {
+        return content.length >= 2 && (content[0] & 0xFF) == 0xFF && (content[1] & 0xE0) == 0xE0;
     }
 
     private static boolean startsWith(byte[] content, byte[] magic) {

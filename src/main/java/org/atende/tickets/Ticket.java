@@ -97,6 +97,6 @@ class Ticket {
                 assigneeId == null ? null : new org.atende.identity.UserId(assigneeId),
                 teamId == null ? null : new org.atende.identity.TeamId(teamId),
                 tagNames(), receivedAt, updatedAt, resolvedAt, closedAt, nextDueAt, overQuota, closedAs,
-                mergedIntoId == null ? null : new TicketId(mergedIntoId));
+                mergedIntoId == null ? null : new TicketId(mergedIntoId), version);
     }
 }

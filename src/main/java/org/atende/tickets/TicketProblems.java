@@ -38,8 +38,42 @@ public final class TicketProblems {
         return e;
     }
 
-    static ErrorResponseException mergeRefused(String detail) {
-        return problem(HttpStatus.CONFLICT, "merge-refused", "Merge refused", detail);
+    /** {@code reason}: {@code different-organisations} or {@code target-closed}, for pages that say it in the user's language. */
+    static ErrorResponseException mergeRefused(String reason, String detail) {
+        ErrorResponseException e = problem(HttpStatus.CONFLICT, "merge-refused", "Merge refused", detail);
+        e.getBody().setProperty("reason", reason);
+        return e;
+    }
+
+    /** The ticket changed after the version the caller read: nothing was applied. */
+    static ErrorResponseException stale(long number, int expected, int current) {
+        ErrorResponseException e = problem(HttpStatus.CONFLICT, "stale", "Changed since it was read",
+                "ticket #" + number + " was changed by someone else (version " + current + ", not " + expected + "); read it again");
+        e.getBody().setProperty("expectedVersion", expected);
+        e.getBody().setProperty("currentVersion", current);
+        return e;
+    }
+
+    /** The ticket changed while a bulk change was applying to it (its version moved under the change). */
+    static ErrorResponseException changedMeanwhile(long number) {
+        return problem(HttpStatus.CONFLICT, "stale", "Changed since it was read",
+                "ticket #" + number + " was changed by someone else while the bulk change ran; read it again");
+    }
+
+    /** A bulk change of one ticket failed on our side (logged); the other tickets went on. */
+    static ErrorResponseException failed() {
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "the change of this ticket failed on our side; it has been logged");
+    }
+
+    /** A bulk call names, or its filter matches, more tickets than one call may change. */
+    static ErrorResponseException tooManyTickets(long matched, int limit, boolean filter) {
+        ErrorResponseException e = problem(HttpStatus.BAD_REQUEST, "too-many-tickets", "Too many tickets",
+                (filter ? "the filter matches " : "the call names ") + matched + " tickets; one call changes at most " + limit
+                        + (filter ? ": narrow the filter" : ": split the call"));
+        e.getBody().setProperty("matched", matched);
+        e.getBody().setProperty("limit", limit);
+        return e;
     }
 
     static ErrorResponseException attachmentRefused(HttpStatus status, String slug, String detail) {

@@ -42,6 +42,26 @@ class TicketSearch {
         return new TicketPage(withTags(items), q.page(), q.size(), total);
     }
 
+    /**
+     * Every ticket the query matches, in its order (its page and size aside): the ids when there are at most
+     * {@code limit}, else none; and how many match in all.
+     */
+    Matching matching(TicketQuery q, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = where(q, params);
+        long total = jdbc.sql("SELECT COUNT(*) FROM ticket t" + where).params(params).query(Long.class).single();
+        if (total > limit) {
+            return new Matching(List.of(), total);
+        }
+        List<Object> limited = new ArrayList<>(params);
+        limited.add(limit);
+        return new Matching(jdbc.sql("SELECT t.id FROM ticket t" + where + " ORDER BY " + order(q.sort()) + " LIMIT ?")
+                .params(limited).query((rs, n) -> new TicketId(rs.getLong(1))).list(), total);
+    }
+
+    record Matching(List<TicketId> ids, long total) {
+    }
+
     private static String where(TicketQuery q, List<Object> params) {
         List<String> clauses = new ArrayList<>();
         if (!q.statuses().isEmpty()) {
@@ -144,7 +164,7 @@ class TicketSearch {
                 instant(rs, "received_at"), instant(rs, "updated_at"), instant(rs, "resolved_at"),
                 instant(rs, "closed_at"), instant(rs, "next_due_at"), rs.getBoolean("over_quota"),
                 rs.getString("closed_as") == null ? null : ClosedAs.valueOf(rs.getString("closed_as")),
-                nullable(rs, "merged_into_id", TicketId::new));
+                nullable(rs, "merged_into_id", TicketId::new), rs.getInt("version"));
     }
 
     private static <T> T nullable(ResultSet rs, String column, java.util.function.LongFunction<T> of) throws SQLException {

@@ -61,7 +61,7 @@ public abstract class ApiIntegrationSupport {
     @BeforeEach
     void signInAsTheFirstAdmin() {
         api = new Api(port);
-        identity.createFirstAdmin(ADMIN_EMAIL, "correct horse battery staple");
+        identity.createFirstAdmin(ADMIN_EMAIL, "quiet heron, copper staple 9");
         var user = identity.userByEmail(ADMIN_EMAIL).orElseThrow();
         admin = identity.issueToken(user.id(), new TokenDraft("tests", null)).secret();
     }

@@ -104,10 +104,8 @@ class TicketApi {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size,
             @AuthenticationPrincipal Actor actor) {
-        TicketPage found = tickets.list(new TicketQuery(status, priority,
-                organisationId == null ? null : new OrganisationId(organisationId),
-                assigneeId == null ? null : new UserId(assigneeId), teamId == null ? null : new TeamId(teamId),
-                tag, channel, type, q, overQuota, ledBy(accountLead, actor), sort(sort), page, size), actor);
+        TicketPage found = tickets.list(new TicketFilter(status, priority, organisationId, assigneeId, teamId, tag, channel,
+                type, q, overQuota, accountLead).query(sort(sort), page, size, customers, actor), actor);
         Map<TicketId, TicketClocks> read = clocks.clocksOf(found.items().stream().map(TicketView::id).toList(), now());
         return new PageJson(found.items().stream().map(t -> TicketJson.of(t, read.getOrDefault(t.id(), TicketClocks.NONE)))
                 .toList(), found.page(), found.size(), found.total());
@@ -209,25 +207,7 @@ class TicketApi {
         return clock.instant();
     }
 
-    /** {@code accountLead=me} (or a user id): the organisations that staff member looks after. */
-    private @Nullable Set<OrganisationId> ledBy(@Nullable String accountLead, Actor actor) {
-        if (accountLead == null || accountLead.isBlank()) {
-            return null;
-        }
-        long lead;
-        if (accountLead.equals("me")) {
-            lead = actor.userId().value();
-        } else {
-            try {
-                lead = Long.parseLong(accountLead);
-            } catch (NumberFormatException e) {
-                throw TicketProblems.invalid("accountLead is 'me' or a user id, not '" + accountLead + "'");
-            }
-        }
-        return Set.copyOf(customers.organisationsLedBy(lead));
-    }
-
-    private static TicketQuery.Sort sort(String sort) {
+    static TicketQuery.Sort sort(String sort) {
         return switch (sort.toLowerCase(Locale.ROOT)) {
             case "due" -> TicketQuery.Sort.DUE;
             case "created" -> TicketQuery.Sort.CREATED;

@@ -12,13 +12,17 @@ import org.atende.tickets.TicketType;
 import org.atende.tickets.TicketView;
 import org.jspecify.annotations.Nullable;
 
-/** A ticket in the API, with its SLA clocks read at the moment of the answer. */
+/**
+ * A ticket in the API, with its SLA clocks read at the moment of the answer. {@code version} rises with each
+ * change of the ticket's own fields: send it back in a bulk call's {@code expectedVersions} to be refused if
+ * someone changed the ticket meanwhile.
+ */
 record TicketJson(long id, long number, long organisationId, @Nullable Long requesterContactId, Channel channel,
         String subject, TicketType type, @Nullable String category, Priority priority,
         @Nullable Priority suggestedPriority, boolean triaged, TicketStatus status, @Nullable Long assigneeId,
         @Nullable Long teamId, Set<String> tags, Instant receivedAt, Instant updatedAt, @Nullable Instant resolvedAt,
         @Nullable Instant closedAt, boolean overQuota, @Nullable ClosedAs closedAs, @Nullable Long mergedIntoId,
-        TicketClocks sla) {
+        TicketClocks sla, int version) {
 
     static TicketJson of(TicketView t, TicketClocks clocks) {
         return new TicketJson(t.id().value(), t.number(), t.organisationId().value(),
@@ -26,6 +30,6 @@ record TicketJson(long id, long number, long organisationId, @Nullable Long requ
                 t.type(), t.category(), t.priority(), t.suggestedPriority(), t.triaged(), t.status(),
                 t.assigneeId() == null ? null : t.assigneeId().value(), t.teamId() == null ? null : t.teamId().value(),
                 t.tags(), t.receivedAt(), t.updatedAt(), t.resolvedAt(), t.closedAt(), t.overQuota(), t.closedAs(),
-                t.mergedInto() == null ? null : t.mergedInto().value(), clocks);
+                t.mergedInto() == null ? null : t.mergedInto().value(), clocks, t.version());
     }
 }

@@ -37,11 +37,12 @@ final class MailTexts {
     }
 
     /**
-     * The acknowledgement: the ticket number, the first-response target and when it falls (Lisbon time),
-     * and, when the desk is closed, its hours and when it opens next.
+     * The acknowledgement: the ticket number, the first-response target and when it falls (in the contact's
+     * zone, with Lisbon time beside it when the clocks differ), and, when the desk is closed, its hours and
+     * when it opens next.
      */
     static String acknowledgement(Language language, String name, long number, @Nullable SlaTarget target,
-            @Nullable Instant due, @Nullable Instant opensAt, ZoneId zone) {
+            @Nullable Instant due, @Nullable Instant opensAt, ZoneId contactZone, ZoneId zone) {
         StringBuilder b = new StringBuilder();
         switch (language) {
             case ES -> {
@@ -49,11 +50,11 @@ final class MailTexts {
                         .append(number).append(".\n");
                 if (target != null && due != null) {
                     b.append("Nuestro objetivo de primera respuesta es de ").append(target(language, target))
-                            .append(": antes del ").append(when(language, due, zone)).append(".\n");
+                            .append(": antes del ").append(when(language, due, contactZone, zone)).append(".\n");
                 }
                 if (opensAt != null) {
                     b.append("Ahora estamos fuera del horario de asistencia (09:00–21:00, hora de Lisboa, días laborables); "
-                            + "volvemos el ").append(when(language, opensAt, zone)).append(".\n");
+                            + "volvemos el ").append(when(language, opensAt, contactZone, zone)).append(".\n");
                 }
                 b.append("\nResponda a este correo para añadir información al ticket.\n"
                         + "Los plazos indicados son objetivos de servicio, no compromisos vinculantes.\n");
@@ -63,11 +64,11 @@ final class MailTexts {
                         .append(number).append(".\n");
                 if (target != null && due != null) {
                     b.append("O nosso objetivo de primeira resposta é de ").append(target(language, target))
-                            .append(": até ").append(when(language, due, zone)).append(".\n");
+                            .append(": até ").append(when(language, due, contactZone, zone)).append(".\n");
                 }
                 if (opensAt != null) {
                     b.append("Estamos agora fora do horário de apoio (09:00–21:00, hora de Lisboa, dias úteis); "
-                            + "voltamos a ").append(when(language, opensAt, zone)).append(".\n");
+                            + "voltamos a ").append(when(language, opensAt, contactZone, zone)).append(".\n");
                 }
                 b.append("\nResponda a este e-mail para acrescentar informação ao pedido.\n"
                         + "Os prazos indicados são objetivos de serviço, não compromissos vinculativos.\n");
@@ -77,11 +78,11 @@ final class MailTexts {
                         .append(number).append(".\n");
                 if (target != null && due != null) {
                     b.append("Our first-response target is ").append(target(language, target))
-                            .append(": by ").append(when(language, due, zone)).append(".\n");
+                            .append(": by ").append(when(language, due, contactZone, zone)).append(".\n");
                 }
                 if (opensAt != null) {
                     b.append("We are now outside support hours (09:00–21:00 Lisbon time, working days); "
-                            + "we are back on ").append(when(language, opensAt, zone)).append(".\n");
+                            + "we are back on ").append(when(language, opensAt, contactZone, zone)).append(".\n");
                 }
                 b.append("\nReply to this e-mail to add to the ticket.\n"
                         + "The times given are service targets, not binding commitments.\n");
@@ -140,6 +141,10 @@ final class MailTexts {
 
     private static String target(Language language, SlaTarget target) {
         return PromiseWording.target(language, target);
+    }
+
+    private static String when(Language language, Instant at, ZoneId contactZone, ZoneId zone) {
+        return PromiseWording.when(language, at, contactZone, zone);
     }
 
     private static String when(Language language, Instant at, ZoneId zone) {

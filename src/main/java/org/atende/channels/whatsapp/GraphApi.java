@@ -12,7 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -54,18 +53,19 @@ public class GraphApi implements AutoCloseable {
      * A free text (inside the 24-hour window only), optionally quoting the message it answers
      * ({@code contextWamid}). Returns the wamid WhatsApp gave it.
      */
-    public String sendText(String to, String body, @Nullable String contextWamid) throws GraphApiException {
+    public String sendText(WhatsAppProperties.BusinessNumber from, String to, String body, @Nullable String contextWamid)
+            throws GraphApiException {
         ObjectNode message = envelope(to, "text");
         if (contextWamid != null) {
             message.putObject("context").put("message_id", contextWamid);
         }
         message.putObject("text").put("preview_url", false).put("body", body);
-        return send(message);
+        return send(from, message);
     }
 
     /** An approved template, its body's {{1}}, {{2}}… filled in order. Returns the wamid. */
-    public String sendTemplate(String to, WhatsAppProperties.Template template, List<String> bodyParameters)
-            throws GraphApiException {
+    public String sendTemplate(WhatsAppProperties.BusinessNumber from, String to, WhatsAppProperties.Template template,
+            List<String> bodyParameters) throws GraphApiException {
         ObjectNode message = envelope(to, "template");
         ObjectNode t = message.putObject("template").put("name", template.name());
         t.putObject("language").put("code", template.language());
@@ -73,12 +73,12 @@ public class GraphApi implements AutoCloseable {
             var parameters = t.putArray("components").addObject().put("type", "body").putArray("parameters");
             bodyParameters.forEach(p -> parameters.addObject().put("type", "text").put("text", p));
         }
-        return send(message);
+        return send(from, message);
     }
 
-    /** A media file of an inbound message, up to {@link #MAX_MEDIA_BYTES}. */
-    public Media downloadMedia(String mediaId) throws GraphApiException {
-        return downloadMedia(mediaId, MAX_MEDIA_BYTES);
+    /** A media file of a message written to this number, up to {@link #MAX_MEDIA_BYTES}. */
+    public Media downloadMedia(WhatsAppProperties.BusinessNumber number, String mediaId) throws GraphApiException {
+        return downloadMedia(number, mediaId, MAX_MEDIA_BYTES);
     }
 
     /**
@@ -86,11 +86,12 @@ public class GraphApi implements AutoCloseable {
      * with the same token. A file larger than {@code maxBytes} is refused (permanently) without being
      * read to the end; one whose bytes do not match WhatsApp's SHA-256 is read again later.
      */
-    public Media downloadMedia(String mediaId, long maxBytes) throws GraphApiException {
+    public Media downloadMedia(WhatsAppProperties.BusinessNumber number, String mediaId, long maxBytes) throws GraphApiException {
+        String token = properties.tokenOf(number);
         if (!mediaId.matches("[A-Za-z0-9_.-]+")) {
             throw new GraphApiException("not a media id: " + mediaId, true, 0, null, null);
         }
-        JsonNode meta = json(call(request(graph(mediaId)).GET().timeout(CALL_TIMEOUT).build()));
+        JsonNode meta = json(call(request(graph(mediaId), token).GET().timeout(CALL_TIMEOUT).build()));
         String url = meta.path("url").asString("");
         if (url.isBlank()) {
             throw new GraphApiException("WhatsApp gave no URL for media " + mediaId, false, 200, null, null);
@@ -101,7 +102,7 @@ public class GraphApi implements AutoCloseable {
         }
         String mimeType = meta.path("mime_type").asString("application/octet-stream");
         String sha256 = meta.path("sha256").isMissingNode() || meta.path("sha256").isNull() ? null : meta.path("sha256").asString();
-        byte[] bytes = read(request(URI.create(url)).GET().timeout(DOWNLOAD_TIMEOUT).build(), mediaId, maxBytes);
+        byte[] bytes = read(request(URI.create(url), token).GET().timeout(DOWNLOAD_TIMEOUT).build(), mediaId, maxBytes);
         if (sha256 != null && !sha256.isBlank() && !sha256.equalsIgnoreCase(sha256(bytes))) {
             throw new GraphApiException("media " + mediaId + " arrived damaged (SHA-256 differs)", false, 200, null, null);
         }
@@ -123,9 +124,8 @@ public class GraphApi implements AutoCloseable {
         return message.put("type", type);
     }
 
-    private String send(ObjectNode message) throws GraphApiException {
-        String phoneNumberId = Objects.requireNonNull(properties.phoneNumberId(), "atende.whatsapp.phone-number-id");
-        HttpRequest request = request(graph(phoneNumberId + "/messages")).timeout(CALL_TIMEOUT)
+    private String send(WhatsAppProperties.BusinessNumber from, ObjectNode message) throws GraphApiException {
+        HttpRequest request = request(graph(from.phoneNumberId() + "/messages"), properties.tokenOf(from)).timeout(CALL_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(message), StandardCharsets.UTF_8)).build();
         JsonNode answer = json(call(request));
@@ -142,8 +142,8 @@ public class GraphApi implements AutoCloseable {
         return URI.create((base.endsWith("/") ? base : base + "/") + properties.graphVersion() + "/" + path);
     }
 
-    private HttpRequest.Builder request(URI uri) {
-        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + properties.accessToken());
+    private static HttpRequest.Builder request(URI uri, @Nullable String token) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token);
     }
 
     private String call(HttpRequest request) throws GraphApiException {

@@ -3,11 +3,9 @@ package org.atende.channels.whatsapp;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
 
-import org.atende.notifications.Outbox;
 import org.atende.notifications.Outgoing;
-import org.atende.tickets.Channel;
 import org.atende.tickets.TicketId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers that went as a template because the 24-hour window was closed. The template tells the
- * customer there is an answer and asks for a reply; the reply opens the window, and then the answer's
- * own text is queued, in the transaction that takes the reply in.
+ * customer there is an answer and asks for a reply; the reply to the number it came from opens the window,
+ * and then the answer's own text is queued (all its parts, in order), in the transaction that takes the
+ * reply in.
  */
 @Component
 class HeldAnswers {
@@ -25,28 +24,41 @@ class HeldAnswers {
     }
 
     private final JdbcClient jdbc;
-    private final Outbox outbox;
+    private final WhatsAppOutbox outbox;
     private final Clock clock;
 
-    HeldAnswers(JdbcClient jdbc, Outbox outbox, Clock clock) {
+    HeldAnswers(JdbcClient jdbc, WhatsAppOutbox outbox, Clock clock) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
     }
 
-    void hold(Outgoing answer) {
+    /** Holds an answer (or one part of it) announced by the template with this wamid. */
+    void hold(Outgoing answer, String templateWamid) {
         if (answer.ticketId() == null) {
             return;
         }
-        jdbc.sql("INSERT INTO whatsapp_held_answer (recipient, ticket_id, ticket_message_id, subject, body, held_at) VALUES (?, ?, ?, ?, ?, ?)")
+        jdbc.sql("""
+                INSERT INTO whatsapp_held_answer (recipient, ticket_id, ticket_message_id, subject, body, held_at, template_wamid)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(answer.recipient(), answer.ticketId().value(), answer.ticketMessageId(), answer.subject(), answer.body(),
-                        Timestamp.from(clock.instant()))
+                        Timestamp.from(clock.instant()), templateWamid)
                 .update();
     }
 
-    /** The customer at one of these addresses just wrote: what was held for them goes now, oldest first. */
-    int release(List<String> addresses) {
-        int released = 0;
+    /** The template that announced this ticket message, while its text is still held. */
+    Optional<String> templateFor(long ticketMessageId) {
+        return jdbc.sql("SELECT template_wamid FROM whatsapp_held_answer WHERE ticket_message_id = ? AND released_at IS NULL "
+                        + "AND template_wamid IS NOT NULL ORDER BY id LIMIT 1")
+                .param(ticketMessageId).query(String.class).optional();
+    }
+
+    /**
+     * The customer at one of these addresses just wrote to this number: what was held for them there goes
+     * now, oldest first, each answer's parts in order.
+     */
+    int release(WhatsAppProperties.BusinessNumber number, List<String> addresses) {
+        List<Outgoing> going = new java.util.ArrayList<>();
         for (String address : addresses) {
             List<Held> waiting = jdbc.sql("SELECT id, ticket_id, ticket_message_id, subject, body FROM whatsapp_held_answer "
                             + "WHERE recipient = ? AND released_at IS NULL ORDER BY id FOR UPDATE")
@@ -55,13 +67,22 @@ class HeldAnswers {
                         return new Held(rs.getLong(1), rs.getLong(2), rs.wasNull() ? null : message, rs.getString(4), rs.getString(5));
                     }).list();
             for (Held h : waiting) {
-                outbox.enqueue(new Outgoing(Channel.WHATSAPP, Outgoing.Purpose.REPLY, new TicketId(h.ticketId()), h.ticketMessageId(),
-                        address, h.subject(), h.body(), "wa-" + UUID.randomUUID(), null, List.of(), false));
+                SendingLabel label = SendingLabel.of(h.subject());
+                if (label.number() != null && !label.number().equals(number.phoneNumberId())) {
+                    continue; // held for another of the desk's numbers: that one's window is still closed
+                }
+                going.addAll(WhatsAppOutbox.parts(Outgoing.Purpose.REPLY, new TicketId(h.ticketId()), h.ticketMessageId(), address,
+                        new SendingLabel(label.language(), number.phoneNumberId()), h.body(), null, false));
                 jdbc.sql("UPDATE whatsapp_held_answer SET released_at = ? WHERE id = ?").params(Timestamp.from(clock.instant()), h.id())
                         .update();
-                released++;
             }
         }
-        return released;
+        outbox.queueInOrder(going); // one chain: the answers arrive in the order they were written
+        return going.size();
+    }
+
+    /** The customer changed number: what is held for the old one waits for the new one. */
+    void readdress(String from, String to) {
+        jdbc.sql("UPDATE whatsapp_held_answer SET recipient = ? WHERE recipient = ? AND released_at IS NULL").params(to, from).update();
     }
 }

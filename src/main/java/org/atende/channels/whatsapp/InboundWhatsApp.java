@@ -3,19 +3,19 @@ package org.atende.channels.whatsapp;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.atende.customers.ContactSummary;
 import org.atende.customers.Customers;
 import org.atende.customers.Language;
+import org.atende.customers.OrganisationSummary;
 import org.atende.customers.QuotaExhaustedException;
 import org.atende.sla.SlaPolicies;
-import org.atende.tickets.Attachments;
 import org.atende.tickets.Channel;
 import org.atende.tickets.MessageView;
 import org.atende.tickets.OpenTicket;
@@ -26,116 +26,137 @@ import org.atende.tickets.TicketView;
 import org.atende.tickets.Tickets;
 import org.atende.tickets.TimelineEntry;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * One WhatsApp message into the desk, once: its wamid is claimed first in the transaction that changes
- * the ticket, so Meta's retries and duplicates change nothing. The sender is the contact with that
- * WhatsApp user id or phone number, else a new contact of the triage organisation. The message joins the
- * ticket its text names ({@code #1042}) if the contact may see it, else the contact's open WhatsApp
- * ticket (or one resolved within the reopen window), else opens a new one, acknowledged on WhatsApp.
+ * One WhatsApp message into the desk, once, in the caller's transaction (which holds its sender's lock,
+ * see {@link SenderQueue}): its wamid is claimed first, so Meta's retries and duplicates change nothing.
+ * The sender is the contact with that WhatsApp user id or phone number, else a new contact of the number's
+ * organisation for unknown senders. The message joins the ticket its text names ({@code #1042}) if the
+ * contact may see it, else the contact's WhatsApp ticket on that number (open, or resolved within the
+ * reopen window), else opens a new one, acknowledged on WhatsApp from the same number.
  */
 @Component
 class InboundWhatsApp {
 
     private static final Pattern TICKET_NUMBER = Pattern.compile("#(\\d{1,18})\\b");
 
-    private final JdbcClient jdbc;
-    private final Customers customers;
-    private final SlaPolicies policies;
-    private final Tickets tickets;
-    private final Attachments attachments;
-    private final GraphApi graph;
-    private final WhatsAppReplies replies;
-    private final HeldAnswers held;
-    private final WhatsAppProperties properties;
-    private final TransactionTemplate transactions;
-    private final Clock clock;
-
-    InboundWhatsApp(JdbcClient jdbc, Customers customers, SlaPolicies policies, Tickets tickets, Attachments attachments,
-            GraphApi graph, WhatsAppReplies replies, HeldAnswers held, WhatsAppProperties properties,
-            PlatformTransactionManager transactions, Clock clock) {
-        this.held = held;
-        this.jdbc = jdbc;
-        this.customers = customers;
-        this.policies = policies;
-        this.tickets = tickets;
-        this.attachments = attachments;
-        this.graph = graph;
-        this.replies = replies;
-        this.properties = properties;
-        this.transactions = new TransactionTemplate(transactions);
-        this.clock = clock;
-    }
-
     /** What became of one message. */
     enum Outcome {
         TICKET_OPENED, MESSAGE_ADDED, NOTED, IGNORED, REFUSED, DUPLICATE
     }
 
-    Outcome accept(String phoneNumberId, JsonNode profile, JsonNode message) {
+    private final JdbcClient jdbc;
+    private final Customers customers;
+    private final SlaPolicies policies;
+    private final Tickets tickets;
+    private final Conversations conversations;
+    private final InboundMedia media;
+    private final WhatsAppReplies replies;
+    private final HeldAnswers held;
+    private final WhatsAppProperties properties;
+    private final Clock clock;
+
+    InboundWhatsApp(JdbcClient jdbc, Customers customers, SlaPolicies policies, Tickets tickets, Conversations conversations,
+            InboundMedia media, WhatsAppReplies replies, HeldAnswers held, WhatsAppProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.customers = customers;
+        this.policies = policies;
+        this.tickets = tickets;
+        this.conversations = conversations;
+        this.media = media;
+        this.replies = replies;
+        this.held = held;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Takes one message in; a refusing plan's exhausted allowance is thrown, and nothing of the attempt stays. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Outcome take(WhatsAppProperties.BusinessNumber number, JsonNode profile, JsonNode message) {
         String wamid = message.path("id").asString("");
         if (wamid.isEmpty()) {
             return Outcome.IGNORED;
         }
-        try {
-            return Objects.requireNonNull(transactions.execute(tx -> take(phoneNumberId, profile, message, wamid)));
-        } catch (DuplicateKeyException e) {
-            return Outcome.DUPLICATE;
-        } catch (QuotaExhaustedException e) { // nothing of the attempt was kept: record the refusal and answer it
-            return Objects.requireNonNull(transactions.execute(tx -> {
-                long row = claim(wamid, phoneNumberId, message, null);
-                String waId = message.path("from").asString(profile.path("wa_id").asString(""));
-                replies.refuse(waId, e.customerMessage());
-                settle(row, Outcome.REFUSED, null, null, "monthly allowance used up: " + e.used() + " of " + e.allowance());
-                return Outcome.REFUSED;
-            }));
-        }
-    }
-
-    private Outcome take(String phoneNumberId, JsonNode profile, JsonNode message, String wamid) {
         if (known(wamid)) {
             return Outcome.DUPLICATE;
         }
-        ContactSummary contact = contactOf(profile, message);
-        long row = claim(wamid, phoneNumberId, message, contact);
+        ContactSummary contact = contactOf(number, profile, message);
+        long row = claim(wamid, number, message, contact);
         // the customer wrote: the window is open again, and answers held for it can go as text
-        held.release(java.util.stream.Stream.of(message.path("from").asString(""), message.path("from_user_id").asString(""),
-                profile.path("user_id").asString("")).filter(a -> !a.isBlank()).distinct().toList());
+        held.release(number, addresses(profile, message));
         Instant now = clock.instant();
         Instant sentAt = NotificationWork.epochSeconds(message.path("timestamp").asString(""), now);
         Instant receivedAt = sentAt.isAfter(now) ? now : sentAt;
         MessageContent content = MessageContent.of(message);
-        if (content.kind() == MessageContent.Kind.REACTION || content.kind() == MessageContent.Kind.UNSUPPORTED) {
-            Optional<TicketView> current = tickets.continuing(contact.id(), Channel.WHATSAPP, now.minus(properties.reopenWindow()));
-            current.ifPresent(t -> tickets.recordOnTimeline(t.id(), TimelineEntry.bySystem(now,
-                    content.kind() == MessageContent.Kind.REACTION ? "WHATSAPP_REACTION" : "WHATSAPP_UNSUPPORTED",
-                    contact.name() + ": " + content.text())));
-            settle(row, Outcome.NOTED, current.map(TicketView::id).orElse(null), null, content.text());
-            return Outcome.NOTED;
+        Instant since = now.minus(properties.reopenWindow());
+        switch (content.kind()) {
+            case SYSTEM -> {
+                Optional<TicketView> current = conversations.continuing(contact, number, since);
+                String line = StructuredContent.NumberChange.of(message).map(change -> changeNumber(contact, change))
+                        .orElse(contact.name() + ": " + content.text());
+                current.ifPresent(t -> tickets.recordOnTimeline(t.id(), TimelineEntry.bySystem(now, "WHATSAPP_NUMBER_CHANGED", line)));
+                settle(row, Outcome.NOTED, current.map(TicketView::id).orElse(null), null, line);
+                return Outcome.NOTED;
+            }
+            case REACTION, UNSUPPORTED -> {
+                Optional<TicketView> current = conversations.continuing(contact, number, since);
+                current.ifPresent(t -> tickets.recordOnTimeline(t.id(), TimelineEntry.bySystem(now,
+                        content.kind() == MessageContent.Kind.REACTION ? "WHATSAPP_REACTION" : "WHATSAPP_UNSUPPORTED",
+                        contact.name() + ": " + content.text())));
+                settle(row, Outcome.NOTED, current.map(TicketView::id).orElse(null), null, content.text());
+                return Outcome.NOTED;
+            }
+            default -> {
+            }
         }
-        Optional<TicketView> target = named(content.text(), contact)
-                .or(() -> tickets.continuing(contact.id(), Channel.WHATSAPP, now.minus(properties.reopenWindow())));
+        Optional<TicketView> target = named(content.text(), contact).or(() -> conversations.continuing(contact, number, since));
         if (target.isPresent()) {
             MessageView m = tickets.replyFrom(contact, target.get().id(), new Reply(content.text(), false, null, Channel.WHATSAPP),
                     receivedAt);
-            keepMedia(content, target.get().id(), m.id(), contact);
+            media.keep(number, content, sentAt, target.get().id(), m.id(), contact);
             settle(row, Outcome.MESSAGE_ADDED, target.get().id(), m.id(), null);
             return Outcome.MESSAGE_ADDED;
         }
         TicketView opened = tickets.openFor(contact, new OpenTicket(null, null, Channel.WHATSAPP, subject(content.text()),
                 content.text(), null, null, null, Set.of(), receivedAt));
         long first = tickets.messagesOf(opened.id()).getFirst().id();
-        keepMedia(content, opened.id(), first, contact);
-        replies.acknowledge(opened, contact);
+        media.keep(number, content, sentAt, opened.id(), first, contact);
         settle(row, Outcome.TICKET_OPENED, opened.id(), first, null);
+        replies.acknowledge(number, opened, contact);
         return Outcome.TICKET_OPENED;
+    }
+
+    /** Records a message refused for the plan's allowance, and answers it from the number it was written to. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Outcome refuse(WhatsAppProperties.BusinessNumber number, JsonNode profile, JsonNode message, QuotaExhaustedException e) {
+        String wamid = message.path("id").asString("");
+        if (known(wamid)) {
+            return Outcome.DUPLICATE;
+        }
+        long row = claim(wamid, number, message, null);
+        String waId = message.path("from").asString(profile.path("wa_id").asString(""));
+        replies.refuse(number, waId, e.customerMessage());
+        settle(row, Outcome.REFUSED, null, null, "monthly allowance used up: " + e.used() + " of " + e.allowance());
+        return Outcome.REFUSED;
+    }
+
+    /** The contact moves to the new number; answers held for the old one follow. Returns the timeline's line. */
+    private String changeNumber(ContactSummary contact, StructuredContent.NumberChange change) {
+        ContactSummary moved = customers.changePhone(contact.id(), "+" + change.to());
+        held.readdress(change.from(), change.to());
+        return contact.name() + " changed their WhatsApp number from +" + change.from() + " to " + moved.phone()
+                + "; answers go to the new number";
+    }
+
+    private static List<String> addresses(JsonNode profile, JsonNode message) {
+        return Stream.of(message.path("from").asString(""), message.path("from_user_id").asString(""),
+                profile.path("user_id").asString("")).filter(a -> !a.isBlank()).distinct().toList();
     }
 
     /** The ticket {@code #1042} in the text names, if it is the contact's organisation's and still open to messages. */
@@ -151,24 +172,8 @@ class InboundWhatsApp {
         return Optional.empty();
     }
 
-    private void keepMedia(MessageContent content, TicketId ticket, long messageId, ContactSummary contact) {
-        if (content.mediaId() == null) {
-            return;
-        }
-        try {
-            GraphApi.Media media = graph.downloadMedia(content.mediaId());
-            String name = content.filename() != null ? content.filename() : content.kind().name().toLowerCase(Locale.ROOT)
-                    + extension(media.mimeType());
-            attachments.attachReceived(ticket, messageId, name, media.mimeType(), media.bytes(), contact.name())
-                    .ifPresent(why -> tickets.recordOnTimeline(ticket, TimelineEntry.bySystem(clock.instant(), "ATTACHMENT_DROPPED", why)));
-        } catch (GraphApiException | RuntimeException e) { // the text is kept; the file is noted as missing, the message not lost
-            tickets.recordOnTimeline(ticket, TimelineEntry.bySystem(clock.instant(), "ATTACHMENT_DROPPED",
-                    "the " + content.kind().name().toLowerCase(Locale.ROOT) + " could not be fetched from WhatsApp: " + e.getMessage()));
-        }
-    }
-
-    /** By WhatsApp user id, then phone number; an unknown sender becomes a contact of the triage organisation. */
-    private ContactSummary contactOf(JsonNode profile, JsonNode message) {
+    /** By WhatsApp user id, then phone number; an unknown sender becomes a contact of the number's organisation for them. */
+    private ContactSummary contactOf(WhatsAppProperties.BusinessNumber number, JsonNode profile, JsonNode message) {
         String waId = message.path("from").asString(profile.path("wa_id").asString(""));
         String userId = profile.path("user_id").asString(message.path("from_user_id").asString(""));
         String phone = waId.isEmpty() ? null : "+" + waId.replaceAll("\\D", "");
@@ -187,14 +192,14 @@ class InboundWhatsApp {
                 return byPhone.get();
             }
         }
-        var triage = triage("Triage");
+        var triage = triage(properties.triageOrganisationOf(number));
         String name = profile.path("profile").path("name").asString("");
         return customers.createChannelContact(triage.id(), name.isBlank() ? (phone != null ? phone : userId) : name, phone,
                 userId.isEmpty() ? null : userId, languageOf(phone));
     }
 
-    /** The triage organisation; when another intake created it at the same moment, the one it created. */
-    private org.atende.customers.OrganisationSummary triage(String name) {
+    /** The organisation for unknown senders; when another intake created it at the same moment, the one it created. */
+    private OrganisationSummary triage(String name) {
         try {
             return customers.triageOrganisation(name, policies.list().getFirst().id());
         } catch (org.atende.customers.CustomerDataException e) {
@@ -222,24 +227,28 @@ class InboundWhatsApp {
         return jdbc.sql("SELECT COUNT(*) FROM whatsapp_message WHERE wamid = ?").param(wamid).query(Integer.class).single() > 0;
     }
 
-    private long claim(String wamid, String phoneNumberId, JsonNode message, @Nullable ContactSummary contact) {
+    private long claim(String wamid, WhatsAppProperties.BusinessNumber number, JsonNode message, @Nullable ContactSummary contact) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         Instant now = clock.instant();
+        MessageFacts facts = MessageFacts.of(message);
         jdbc.sql("""
-                INSERT INTO whatsapp_message (wamid, phone_number_id, wa_id, user_id, type, contact_id, outcome, sent_at, received_at)
-                VALUES (?, ?, ?, ?, ?, ?, 'IGNORED', ?, ?)""")
-                .params(wamid, phoneNumberId, blankToNull(message.path("from").asString("")),
-                        blankToNull(message.path("from_user_id").asString("")), message.path("type").asString("unknown"),
+                INSERT INTO whatsapp_message (wamid, phone_number_id, wa_id, user_id, type, contact_id, outcome, sent_at, received_at,
+                    forwarded, frequently_forwarded, referral_headline, referral_body, referral_source_url, referral_source_type,
+                    referral_source_id)
+                VALUES (?, ?, ?, ?, ?, ?, 'IGNORED', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(wamid, number.phoneNumberId(), blankToNull(message.path("from").asString("")),
+                        blankToNull(message.path("from_user_id").asString("")), clip(message.path("type").asString("unknown"), 20),
                         contact == null ? null : contact.id().value(),
-                        Timestamp.from(NotificationWork.epochSeconds(message.path("timestamp").asString(""), now)), Timestamp.from(now))
+                        Timestamp.from(NotificationWork.epochSeconds(message.path("timestamp").asString(""), now)), Timestamp.from(now),
+                        facts.forwarded(), facts.frequentlyForwarded(), facts.referralHeadline(), facts.referralBody(),
+                        facts.referralSourceUrl(), facts.referralSourceType(), facts.referralSourceId())
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
 
     private void settle(long row, Outcome outcome, @Nullable TicketId ticket, @Nullable Long messageId, @Nullable String detail) {
         jdbc.sql("UPDATE whatsapp_message SET outcome = ?, ticket_id = ?, ticket_message_id = ?, detail = ? WHERE id = ?")
-                .params(outcome.name(), ticket == null ? null : ticket.value(), messageId,
-                        detail == null ? null : detail.length() > 1000 ? detail.substring(0, 1000) : detail, row)
+                .params(outcome.name(), ticket == null ? null : ticket.value(), messageId, detail == null ? null : clip(detail, 1000), row)
                 .update();
     }
 
@@ -251,17 +260,8 @@ class InboundWhatsApp {
         return line.length() > 80 ? line.substring(0, 77) + "…" : line;
     }
 
-    private static String extension(String mime) {
-        return switch (mime.split(";")[0].strip().toLowerCase(Locale.ROOT)) {
-            case "image/jpeg" -> ".jpg";
-            case "image/png" -> ".png";
-            case "image/webp" -> ".webp";
-            case "audio/ogg" -> ".ogg";
-            case "audio/mpeg" -> ".mp3";
-            case "video/mp4" -> ".mp4";
-            case "application/pdf" -> ".pdf";
-            default -> ".bin";
-        };
+    private static String clip(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
     }
 
     private static @Nullable String blankToNull(String s) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 import org.atende.notifications.Outbox;
+import org.atende.outage.DatabaseOutage;
 import org.atende.tickets.DeliveryState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +18,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Works through one stored notification: each message is taken in by {@link InboundWhatsApp} (once, by
- * its wamid, in its own transaction), each status moves the outgoing message it names forward. A failure
+ * Works through the statuses of one stored notification: each moves the outgoing message it names forward
+ * (never back). Messages are not here: the webhook queued them by sender ({@link SenderQueue}), and any it
+ * did not (a notification stored by an older version, still waiting) are queued now. A failure
  * leaves the notification waiting: the schedule takes it up again a minute later; nothing done twice.
  */
 @Component
@@ -27,16 +29,18 @@ class NotificationWork {
     private static final Logger log = LoggerFactory.getLogger(NotificationWork.class);
 
     private final WebhookNotifications notifications;
-    private final InboundWhatsApp inbound;
+    private final SenderQueue senders;
+    private final WhatsAppProperties properties;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    NotificationWork(WebhookNotifications notifications, InboundWhatsApp inbound, Outbox outbox,
+    NotificationWork(WebhookNotifications notifications, SenderQueue senders, WhatsAppProperties properties, Outbox outbox,
             PlatformTransactionManager transactions, Clock clock) {
         this.notifications = notifications;
-        this.inbound = inbound;
+        this.senders = senders;
+        this.properties = properties;
         this.outbox = outbox;
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -46,7 +50,7 @@ class NotificationWork {
         notifications.get(id).ifPresent(this::process);
     }
 
-    /** Takes up what waited more than a minute (a crash, a Graph API outage while fetching media). */
+    /** Takes up what waited more than a minute (a crash right after the 200, a database hiccup). */
     int processWaiting() {
         var waiting = notifications.waiting(clock.instant().minus(Duration.ofMinutes(1)), 100);
         waiting.forEach(this::process);
@@ -56,26 +60,32 @@ class NotificationWork {
     private void process(WebhookNotifications.Pending pending) {
         try {
             JsonNode root = json.readTree(pending.body());
+            // a notification stored before its messages were queued with it (by an older version) has them queued now
+            var missing = notifications.neverQueued(NotificationReading.of(root, properties, clock.instant()).messages());
+            if (!missing.isEmpty()) {
+                notifications.queue(pending.id(), missing);
+                missing.stream().map(NotificationReading.Queued::sender).distinct().forEach(senders::wake);
+            }
             for (JsonNode entry : root.path("entry")) {
                 for (JsonNode change : entry.path("changes")) {
-                    if (change.path("field").asString("").equals("messages")) {
-                        value(change.path("value"));
+                    JsonNode value = change.path("value");
+                    if (change.path("field").asString("").equals("messages")
+                            && properties.number(value.path("metadata").path("phone_number_id").asString("")).isPresent()) {
+                        statuses(value);
                     }
                 }
             }
             notifications.done(pending.id());
         } catch (RuntimeException e) {
+            if (DatabaseOutage.isCause(e)) {
+                throw e; // not the notification's fault: it waits, and no attempt of its five is spent
+            }
             log.warn("WhatsApp notification {} not worked through (attempt {}): {}", pending.id(), pending.attempts() + 1, e.toString());
             notifications.failed(pending.id(), e.toString(), pending.attempts() + 1);
         }
     }
 
-    private void value(JsonNode value) {
-        String phoneNumberId = value.path("metadata").path("phone_number_id").asString("");
-        for (JsonNode message : value.path("messages")) {
-            JsonNode profile = profileOf(value, message);
-            inbound.accept(phoneNumberId, profile, message);
-        }
+    private void statuses(JsonNode value) {
         for (JsonNode status : value.path("statuses")) {
             String wamid = status.path("id").asString("");
             DeliveryState state = switch (status.path("status").asString("").toLowerCase(Locale.ROOT)) {
@@ -90,19 +100,6 @@ class NotificationWork {
                 transactions.executeWithoutResult(tx -> outbox.advance(wamid, state, error));
             }
         }
-    }
-
-    /** The contact entry of the message's sender (by wa_id or user id), or an empty object. */
-    private static JsonNode profileOf(JsonNode value, JsonNode message) {
-        String from = message.path("from").asString("");
-        String user = message.path("from_user_id").asString(message.path("user_id").asString(""));
-        for (JsonNode contact : value.path("contacts")) {
-            if ((!from.isEmpty() && from.equals(contact.path("wa_id").asString(""))) 
-                    || (!user.isEmpty() && user.equals(contact.path("user_id").asString("")))) {
-                return contact;
-            }
-        }
-        return value.path("contacts").size() == 1 ? value.path("contacts").get(0) : JsonMapper.builder().build().createObjectNode();
     }
 
     private static String errors(JsonNode errors) {

@@ -1,11 +1,8 @@
 package org.atende.channels.whatsapp;
 
-import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.atende.customers.Customers;
-import org.atende.notifications.Outbox;
 import org.atende.notifications.Outgoing;
 import org.atende.tickets.Channel;
 import org.atende.tickets.MessageAdded;
@@ -16,21 +13,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers on WhatsApp what was asked on WhatsApp: an agent's public reply, or a notice of the desk, on a
- * ticket that came in on WhatsApp goes to its requester's number (or user id). Synchronous, in the
- * ticket's transaction: the message is queued if and only if the ticket's message is committed.
+ * ticket that came in on WhatsApp goes to its requester's number (or user id), from the desk's number the
+ * customer wrote to. Synchronous, in the ticket's transaction: the message is queued if and only if the
+ * ticket's message is committed.
  */
 @Component
 class OutboundWhatsApp {
 
     private final Tickets tickets;
     private final Customers customers;
-    private final Outbox outbox;
+    private final WhatsAppOutbox outbox;
+    private final Conversations conversations;
     private final WhatsAppProperties properties;
 
-    OutboundWhatsApp(Tickets tickets, Customers customers, Outbox outbox, WhatsAppProperties properties) {
+    OutboundWhatsApp(Tickets tickets, Customers customers, WhatsAppOutbox outbox, Conversations conversations,
+            WhatsAppProperties properties) {
         this.tickets = tickets;
         this.customers = customers;
         this.outbox = outbox;
+        this.conversations = conversations;
         this.properties = properties;
     }
 
@@ -47,15 +48,11 @@ class OutboundWhatsApp {
                         "not sent by WHATSAPP: " + contact.name() + " has no phone number or WhatsApp user id"));
                 return;
             }
-            outbox.enqueue(new Outgoing(Channel.WHATSAPP, answer.automatic() ? Outgoing.Purpose.NOTICE : Outgoing.Purpose.REPLY,
-                    answer.ticket().id(), answer.message().id(), address.get(), WhatsAppTransport.subject(contact.language()),
-                    WhatsAppTexts.aboutTicket(contact.language(), answer.ticket().number(), answer.message().body()), externalId(),
-                    null, List.of(), answer.automatic()));
+            var number = conversations.answeringNumber(answer.ticket().id());
+            outbox.queue(answer.automatic() ? Outgoing.Purpose.NOTICE : Outgoing.Purpose.REPLY, answer.ticket().id(),
+                    answer.message().id(), address.get(), new SendingLabel(contact.language(), number.phoneNumberId()),
+                    WhatsAppTexts.aboutTicket(contact.language(), answer.ticket().number(), answer.message().body()), null,
+                    answer.automatic());
         }));
-    }
-
-    /** WhatsApp has no idempotency key of its own: this one names the outbox row, and the wamid comes back. */
-    static String externalId() {
-        return "wa-" + UUID.randomUUID();
     }
 }

@@ -20,25 +20,23 @@ class ServiceWindow {
     static final Duration LENGTH = Duration.ofHours(24);
 
     private final JdbcClient jdbc;
-    private final WhatsAppProperties properties;
     private final Clock clock;
 
-    ServiceWindow(JdbcClient jdbc, WhatsAppProperties properties, Clock clock) {
+    ServiceWindow(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.properties = properties;
         this.clock = clock;
     }
 
-    /** When the address last wrote to the desk's number, if ever. */
-    Optional<Instant> lastInbound(String address) {
+    /** When the address last wrote to this number of the desk's, if ever: each number has a window of its own. */
+    Optional<Instant> lastInbound(WhatsAppProperties.BusinessNumber number, String address) {
         return jdbc.sql("SELECT MAX(sent_at) FROM whatsapp_message WHERE phone_number_id = ? AND (wa_id = ? OR user_id = ?)")
-                .params(properties.phoneNumberId(), address, address).query(Timestamp.class).optional()
+                .params(number.phoneNumberId(), address, address).query(Timestamp.class).optional()
                 .map(Timestamp::toInstant);
     }
 
     /** Whether free text may go now; a minute is kept in hand for the time the message takes to leave. */
-    boolean isOpen(String address) {
+    boolean isOpen(WhatsAppProperties.BusinessNumber number, String address) {
         Instant now = clock.instant();
-        return lastInbound(address).map(last -> now.isBefore(last.plus(LENGTH).minusSeconds(60))).orElse(false);
+        return lastInbound(number, address).map(last -> now.isBefore(last.plus(LENGTH).minusSeconds(60))).orElse(false);
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -12,8 +13,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Webhook notifications as they came, committed before Meta gets its {@code 200}, then worked through
- * once. A notification whose work failed is taken up again later, at most five times.
+ * Webhook notifications as they came, committed before Meta gets its {@code 200}, with their messages
+ * queued by sender in the same transaction ({@link SenderQueue} takes them in); the statuses they carry
+ * are worked through once, and again later if that failed, at most five times.
  */
 @Component
 class WebhookNotifications {
@@ -32,12 +34,42 @@ class WebhookNotifications {
         this.clock = clock;
     }
 
+    /**
+     * Stores a notification and queues its messages. One without statuses has nothing more to work
+     * through: it is stored as done. A sender seen for the first time gets the row its worker locks.
+     */
     @Transactional
-    long store(String body) {
+    long store(String body, NotificationReading reading) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO whatsapp_notification (body, received_at) VALUES (?, ?)").params(body, Timestamp.from(clock.instant()))
-                .update(keys, "id");
-        return keys.getKey().longValue();
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("INSERT INTO whatsapp_notification (body, received_at, processed_at) VALUES (?, ?, ?)")
+                .params(body, now, reading.statuses() ? null : now).update(keys, "id");
+        long id = keys.getKey().longValue();
+        queue(id, reading.messages());
+        return id;
+    }
+
+    /** Queues messages of a stored notification by sender. */
+    @Transactional
+    void queue(long notification, List<NotificationReading.Queued> messages) {
+        for (NotificationReading.Queued m : messages) {
+            // a plain read first: ON CONFLICT is then only reached by a sender's very first messages
+            if (jdbc.sql("SELECT COUNT(*) FROM whatsapp_sender WHERE address = ?").param(m.sender()).query(Integer.class).single() == 0) {
+                jdbc.sql("INSERT INTO whatsapp_sender (address) VALUES (?) ON CONFLICT DO NOTHING").param(m.sender()).update();
+            }
+            jdbc.sql("""
+                    INSERT INTO whatsapp_inbound (sender, notification_id, phone_number_id, wamid, sent_at, message, profile)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(m.sender(), notification, m.phoneNumberId(), m.wamid(), Timestamp.from(m.sentAt()), m.message(), m.profile())
+                    .update();
+        }
+    }
+
+    /** The messages neither taken in nor waiting: those of a notification stored before messages were queued with it. */
+    List<NotificationReading.Queued> neverQueued(List<NotificationReading.Queued> messages) {
+        return messages.stream().filter(m -> jdbc.sql("SELECT (SELECT COUNT(*) FROM whatsapp_message WHERE wamid = ?) "
+                + "+ (SELECT COUNT(*) FROM whatsapp_inbound WHERE wamid = ?)").params(m.wamid(), m.wamid()).query(Integer.class).single() == 0)
+                .toList();
     }
 
     /** Notifications received before {@code before} and still waiting, oldest first: their first working failed or never ran. */
@@ -46,7 +78,7 @@ class WebhookNotifications {
                 .params(Timestamp.from(before), limit).query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getInt(3))).list();
     }
 
-    java.util.Optional<Pending> get(long id) {
+    Optional<Pending> get(long id) {
         return jdbc.sql("SELECT id, body, attempts FROM whatsapp_notification WHERE id = ? AND processed_at IS NULL").param(id)
                 .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getInt(3))).optional();
     }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class WhatsAppHealth {
 
-    /** The channel's settings and facts. */
+    /** The channel's settings and facts; {@code phoneNumberId} lists every number served, the first first. */
     public record State(boolean enabled, @Nullable String phoneNumberId, String graphVersion, boolean verifyTokenSet,
             @Nullable Instant lastHandshakeAt, @Nullable Instant lastSignedNotificationAt, @Nullable Instant lastGraphErrorAt,
             @Nullable String lastGraphError) {
@@ -43,7 +43,8 @@ public class WhatsAppHealth {
     public State state() {
         GraphError error = graphError.get();
         String verifyToken = properties.verifyToken();
-        return new State(properties.enabled(), properties.phoneNumberId(), properties.graphVersion(),
+        var numbers = properties.served().stream().map(WhatsAppProperties.BusinessNumber::phoneNumberId).toList();
+        return new State(properties.enabled(), numbers.isEmpty() ? null : String.join(", ", numbers), properties.graphVersion(),
                 verifyToken != null && !verifyToken.isBlank(), handshake.get(), notification.get(),
                 error == null ? null : error.at(), error == null ? null : error.message());
     }

@@ -33,11 +33,12 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Transactional
-public class WhatsAppReplies {
+class WhatsAppReplies {
 
     static final int SUGGESTIONS = 2;
 
     private final Outbox outbox;
+    private final WhatsAppOutbox whatsapp;
     private final Promises promises;
     private final Tickets tickets;
     private final WhatsAppProperties properties;
@@ -45,8 +46,9 @@ public class WhatsAppReplies {
     private final KnowledgeBase knowledge;
     private final String baseUrl;
 
-    WhatsAppReplies(Outbox outbox, Promises promises, Tickets tickets, WhatsAppProperties properties, Clock clock,
-            KnowledgeBase knowledge, @Value("${atende.web.base-url:http://localhost:8080}") String baseUrl) {
+    WhatsAppReplies(Outbox outbox, WhatsAppOutbox whatsapp, Promises promises, Tickets tickets, WhatsAppProperties properties,
+            Clock clock, KnowledgeBase knowledge, @Value("${atende.web.base-url:http://localhost:8080}") String baseUrl) {
+        this.whatsapp = whatsapp;
         this.knowledge = knowledge;
         this.baseUrl = baseUrl;
         this.outbox = outbox;
@@ -57,10 +59,12 @@ public class WhatsAppReplies {
     }
 
     /**
-     * Acknowledges a ticket the contact opened on WhatsApp, in the contact's language. Answers whether
-     * an acknowledgement was queued (not when the number had its hourly share, or has no address).
+     * Acknowledges a ticket the contact opened on WhatsApp, from the desk's number they wrote to, in the
+     * contact's language, with its times in the contact's zone (and the desk's beside them when its clocks
+     * show another time). Answers whether an acknowledgement was queued (not when the number had its
+     * hourly share, or has no address).
      */
-    public boolean acknowledge(TicketView ticket, ContactSummary contact) {
+    boolean acknowledge(WhatsAppProperties.BusinessNumber number, TicketView ticket, ContactSummary contact) {
         Optional<String> address = WhatsAppAddress.of(contact);
         if (address.isEmpty()) {
             return false;
@@ -75,33 +79,33 @@ public class WhatsAppReplies {
         FirstResponsePromise promise = promises.firstResponse(ticket, now);
         Language language = contact.language();
         String body = WhatsAppTexts.acknowledgement(language, contact.name(), ticket.number(), promise.target(), promise.dueAt(),
-                promise.opensAt(), promise.zone());
+                promise.opensAt(), contact.timeZone(), promise.zone());
         var messages = tickets.messagesOf(ticket.id());
         String asked = ticket.subject() + "\n" + (messages.isEmpty() ? "" : messages.getFirst().body());
         List<Suggestion> articles = knowledge.suggest(asked, language, SUGGESTIONS);
         if (!articles.isEmpty()) {
             body += "\n\n" + WhatsAppTexts.helpArticles(language, articles, baseUrl);
         }
-        outbox.enqueue(new Outgoing(Channel.WHATSAPP, Outgoing.Purpose.ACKNOWLEDGEMENT, ticket.id(), null, address.get(),
-                WhatsAppTransport.subject(language), body, OutboundWhatsApp.externalId(), null, List.of(), true));
+        whatsapp.queue(Outgoing.Purpose.ACKNOWLEDGEMENT, ticket.id(), null, address.get(),
+                new SendingLabel(language, number.phoneNumberId()), body, null, true);
         return true;
     }
 
-    /** A refusal to a number (or user id) that opened no ticket; the caller writes the text. */
-    public boolean refuse(String waId, String text) {
-        return refuse(waId, text, null);
+    /** A refusal to a number (or user id) that opened no ticket, from the desk's number it wrote to; the caller writes the text. */
+    boolean refuse(WhatsAppProperties.BusinessNumber number, String waId, String text) {
+        return refuse(number, waId, text, null);
     }
 
     /**
      * A refusal quoting the message it answers ({@code inReplyTo}, its wamid). It is sent as free text:
      * it answers a message that just came, so the 24-hour window is open. Answers whether it was queued.
      */
-    public boolean refuse(String waId, String text, @Nullable String inReplyTo) {
+    boolean refuse(WhatsAppProperties.BusinessNumber number, String waId, String text, @Nullable String inReplyTo) {
         if (sentInTheLastHour(waId, Outgoing.Purpose.REFUSAL) >= properties.acknowledgementsPerHour()) {
             return false;
         }
-        outbox.enqueue(new Outgoing(Channel.WHATSAPP, Outgoing.Purpose.REFUSAL, null, null, waId, null, text.strip(),
-                OutboundWhatsApp.externalId(), inReplyTo, List.of(), true));
+        whatsapp.queue(Outgoing.Purpose.REFUSAL, null, null, waId, new SendingLabel(org.atende.customers.Language.PT,
+                number.phoneNumberId()), text.strip(), inReplyTo, true);
         return true;
     }
 

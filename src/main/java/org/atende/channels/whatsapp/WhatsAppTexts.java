@@ -35,21 +35,22 @@ public final class WhatsAppTexts {
     }
 
     /**
-     * The acknowledgement of a new ticket: its number, the first-response target and when it falls
-     * (in the desk's time zone), and when the desk is closed, when it opens next.
+     * The acknowledgement of a new ticket: its number, the first-response target and when it falls, and
+     * when the desk is closed, when it opens next; times in the contact's zone, with the desk's time beside
+     * them when its clocks show another.
      */
     public static String acknowledgement(Language language, String name, long number, @Nullable SlaTarget target,
-            @Nullable Instant due, @Nullable Instant opensAt, ZoneId zone) {
+            @Nullable Instant due, @Nullable Instant opensAt, ZoneId contactZone, ZoneId deskZone) {
         StringBuilder b = new StringBuilder();
         switch (language) {
             case ES -> {
                 b.append("Hola ").append(name).append(", hemos recibido su mensaje: ticket *#").append(number).append("*.");
                 if (target != null && due != null) {
                     b.append("\nObjetivo de primera respuesta: ").append(target(language, target)).append(" (antes del ")
-                            .append(when(language, due, zone)).append(").");
+                            .append(when(language, due, contactZone, deskZone)).append(").");
                 }
                 if (opensAt != null) {
-                    b.append("\nAhora estamos cerrados; volvemos el ").append(when(language, opensAt, zone)).append(".");
+                    b.append("\nAhora estamos cerrados; volvemos el ").append(when(language, opensAt, contactZone, deskZone)).append(".");
                 }
                 b.append("\nResponda aquí para añadir información.");
             }
@@ -57,10 +58,10 @@ public final class WhatsAppTexts {
                 b.append("Olá ").append(name).append(", recebemos a sua mensagem: pedido *#").append(number).append("*.");
                 if (target != null && due != null) {
                     b.append("\nObjetivo de primeira resposta: ").append(target(language, target)).append(" (até ")
-                            .append(when(language, due, zone)).append(").");
+                            .append(when(language, due, contactZone, deskZone)).append(").");
                 }
                 if (opensAt != null) {
-                    b.append("\nEstamos agora fechados; voltamos ").append(when(language, opensAt, zone)).append(".");
+                    b.append("\nEstamos agora fechados; voltamos ").append(when(language, opensAt, contactZone, deskZone)).append(".");
                 }
                 b.append("\nResponda aqui para acrescentar informação.");
             }
@@ -68,10 +69,10 @@ public final class WhatsAppTexts {
                 b.append("Hello ").append(name).append(", we have your message: ticket *#").append(number).append("*.");
                 if (target != null && due != null) {
                     b.append("\nFirst-response target: ").append(target(language, target)).append(" (by ")
-                            .append(when(language, due, zone)).append(").");
+                            .append(when(language, due, contactZone, deskZone)).append(").");
                 }
                 if (opensAt != null) {
-                    b.append("\nWe are closed now; back on ").append(when(language, opensAt, zone)).append(".");
+                    b.append("\nWe are closed now; back on ").append(when(language, opensAt, contactZone, deskZone)).append(".");
                 }
                 b.append("\nReply here to add to it.");
             }
@@ -98,7 +99,7 @@ public final class WhatsAppTexts {
         return PromiseWording.target(language, target);
     }
 
-    private static String when(Language language, Instant at, ZoneId zone) {
-        return PromiseWording.when(language, at, zone);
+    private static String when(Language language, Instant at, ZoneId contactZone, ZoneId deskZone) {
+        return PromiseWording.when(language, at, contactZone, deskZone);
     }
 }

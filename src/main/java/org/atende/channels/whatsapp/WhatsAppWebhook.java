@@ -2,6 +2,7 @@ package org.atende.channels.whatsapp;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,8 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The WhatsApp Cloud API webhook. {@code GET}: the subscription handshake, answered with the challenge
  * when the verify token matches. {@code POST}: a notification, whose signature is checked over the raw
- * bytes before anything is read; it is committed as it came, answered {@code 200}, and worked through
- * right after, apart from the request (and again later if that fails).
+ * bytes before anything is read; it is committed as it came with its messages queued by sender, answered
+ * {@code 200}, and worked through right after, apart from the request (and again later if that fails).
+ * A notification for a number the desk does not serve is answered {@code 200} too, so that Meta stops
+ * sending it, but nothing of it is stored: it is logged and forgotten.
  */
 @RestController
 @RequestMapping("/webhooks/whatsapp")
@@ -41,11 +44,15 @@ class WhatsAppWebhook {
     private final NotificationWork work;
     private final TaskExecutor executor;
     private final WhatsAppHealth health;
+    private final SenderQueue senders;
+    private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
     WhatsAppWebhook(WhatsAppProperties properties, WebhookNotifications notifications, NotificationWork work,
-            @Qualifier("applicationTaskExecutor") TaskExecutor executor, WhatsAppHealth health) {
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor, WhatsAppHealth health, SenderQueue senders, Clock clock) {
         this.health = health;
+        this.senders = senders;
+        this.clock = clock;
         this.properties = properties;
         this.notifications = notifications;
         this.work = work;
@@ -80,14 +87,26 @@ class WhatsAppWebhook {
         }
         health.signedNotificationReceived();
         String text = new String(bytes, StandardCharsets.UTF_8);
+        NotificationReading reading;
         try {
-            json.readTree(text);
+            reading = NotificationReading.of(json.readTree(text), properties, clock.instant());
         } catch (JacksonException e) {
             log.warn("WhatsApp webhook refused: a signed body that is not JSON ({} bytes)", bytes.length);
             return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", "the body is not JSON");
         }
-        long id = notifications.store(text);
-        executor.execute(() -> work.process(id));
+        if (!reading.foreignNumbers().isEmpty()) {
+            // Meta retries anything but a 2xx for days: it gets its 200, and nothing of it is kept or answered
+            log.warn("WhatsApp notification for number(s) {} refused: not among the numbers this desk serves; nothing stored",
+                    reading.foreignNumbers());
+        }
+        if (!reading.servesAnything()) {
+            return ResponseEntity.ok().build();
+        }
+        long id = notifications.store(text, reading);
+        if (reading.statuses()) {
+            executor.execute(() -> work.process(id));
+        }
+        reading.messages().stream().map(NotificationReading.Queued::sender).distinct().forEach(senders::wake);
         return ResponseEntity.ok().build();
     }
 

@@ -32,31 +32,39 @@ class Contact {
     @Column("language")
     private Language language;
 
+    @Column("time_zone")
+    private @Nullable String timeZone;
+
     @Column("created_at")
     private final Instant createdAt;
 
     @PersistenceCreator
     Contact(@Nullable Long id, long organisationId, String name, String email, @Nullable String phone,
-            Language language, Instant createdAt) {
+            Language language, @Nullable String timeZone, Instant createdAt) {
         this.id = id;
         this.organisationId = organisationId;
         this.name = name;
         this.email = email;
         this.phone = phone;
         this.language = language;
+        this.timeZone = timeZone;
         this.createdAt = createdAt;
     }
 
     static Contact create(long organisationId, String name, String email, @Nullable String phone, Language language,
-            Instant now) {
-        return new Contact(null, organisationId, name, email, phone, language, now);
+            String timeZone, Instant now) {
+        return new Contact(null, organisationId, name, email, phone, language, timeZone, now);
     }
 
-    void replace(String name, String email, @Nullable String phone, Language language) {
+    /** Replaces what staff edit; a time zone left out stays as it was. */
+    void replace(String name, String email, @Nullable String phone, Language language, @Nullable String timeZone) {
         this.name = name;
         this.email = email;
         this.phone = phone;
         this.language = language;
+        if (timeZone != null) {
+            this.timeZone = timeZone;
+        }
     }
 
     @Nullable Long id() {

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -36,19 +37,21 @@ class ContactController {
     record ContactRequest(@NotBlank @Size(max = 200) String name,
             @NotBlank @Size(max = 320) @Email(regexp = Rules.EMAIL, message = "must be an e-mail address such as ana@example.com") String email,
             @Nullable @Pattern(regexp = Rules.E164, message = "must be an E.164 number such as +351912345678") String phone,
-            @NotNull Language language) {
+            @NotNull Language language,
+            @Nullable @Schema(description = "IANA time zone, e.g. Europe/Madrid; left out: unchanged", example = "Europe/Madrid")
+            String timeZone) {
 
         ContactDraft draft() {
-            return new ContactDraft(name, email, phone, language);
+            return new ContactDraft(name, email, phone, language, timeZone);
         }
     }
 
-    record ContactResponse(long id, long organisationId, String name, String email, @Nullable String phone,
-            Language language) {
+    record ContactResponse(long id, long organisationId, String name, @Nullable String email, @Nullable String phone,
+            Language language, String timeZone) {
 
         static ContactResponse of(ContactSummary c) {
             return new ContactResponse(c.id().value(), c.organisationId().value(), c.name(), c.email(), c.phone(),
-                    c.language());
+                    c.language(), c.timeZone().getId());
         }
     }
 

@@ -1,16 +1,19 @@
 package org.atende.customers.internal;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.NoSuchElementException;
 
 import org.atende.customers.ContactDraft;
 import org.atende.customers.ContactId;
+import org.atende.customers.ContactTimeZones;
 import org.atende.customers.CustomerDataException;
 import org.atende.customers.CustomerDataException.FieldError;
 import org.atende.customers.OrganisationId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,11 +26,14 @@ public class Contacts {
     private final ContactRepository contacts;
     private final OrganisationRepository organisations;
     private final Clock clock;
+    private final ZoneId supportZone;
 
-    Contacts(ContactRepository contacts, OrganisationRepository organisations, ObjectProvider<Clock> clock) {
+    Contacts(ContactRepository contacts, OrganisationRepository organisations, ObjectProvider<Clock> clock,
+            @Value("${atende.calendar.zone:Europe/Lisbon}") String supportZone) {
         this.contacts = contacts;
         this.organisations = organisations;
         this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.supportZone = ZoneId.of(supportZone);
     }
 
     public ContactId create(OrganisationId organisation, ContactDraft draft) {
@@ -35,7 +41,8 @@ public class Contacts {
             throw new NoSuchElementException("No organisation " + organisation + ".");
         }
         Valid valid = validate(draft, -1);
-        return save(Contact.create(organisation.value(), valid.name, valid.email, valid.phone, draft.language(),
+        String zone = valid.timeZone != null ? valid.timeZone : ContactTimeZones.of(valid.phone, supportZone).getId();
+        return save(Contact.create(organisation.value(), valid.name, valid.email, valid.phone, draft.language(), zone,
                 clock.instant()));
     }
 
@@ -43,11 +50,11 @@ public class Contacts {
         Contact contact = contacts.findById(id.value())
                 .orElseThrow(() -> new NoSuchElementException("No contact " + id + "."));
         Valid valid = validate(draft, id.value());
-        contact.replace(valid.name, valid.email, valid.phone, draft.language());
+        contact.replace(valid.name, valid.email, valid.phone, draft.language(), valid.timeZone);
         save(contact);
     }
 
-    private record Valid(String name, String email, @Nullable String phone) {
+    private record Valid(String name, String email, @Nullable String phone, @Nullable String timeZone) {
     }
 
     private Valid validate(ContactDraft draft, long self) {
@@ -58,12 +65,16 @@ public class Contacts {
         if (draft.language() == null) {
             problems.add("language", "must be one of ES, PT, EN");
         }
+        String zone = draft.timeZone() == null || draft.timeZone().isBlank() ? null : draft.timeZone().strip();
+        if (zone != null && !ContactTimeZones.isZoneId(zone)) {
+            problems.add("timeZone", "must be a time zone such as Europe/Lisbon");
+        }
         problems.throwIfInvalid();
         if (contacts.emailTaken(email, self)) {
             problems.add("email", "is already used by another contact");
         }
         problems.throwIfConflicting();
-        return new Valid(name, email, phone);
+        return new Valid(name, email, phone, zone);
     }
 
     private ContactId save(Contact contact) {

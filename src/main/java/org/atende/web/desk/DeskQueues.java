@@ -67,6 +67,11 @@ class DeskQueues {
                 java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(now.atZone(ClockFormat.LISBON)));
     }
 
+    /** Every ticket of a queue (and its search), not one page: what "select all" in the queue selects. */
+    TicketQuery matching(DeskQueue queue, @Nullable String text, Actor actor) {
+        return query(queue, text, 0, 1, new Context(actor, names.teamOf(actor), clock.instant()));
+    }
+
     private record Context(Actor actor, @Nullable TeamId team, Instant now) {
     }
 

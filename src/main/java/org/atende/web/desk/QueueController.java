@@ -28,10 +28,12 @@ class QueueController {
 
     private final DeskQueues queues;
     private final Tickets tickets;
+    private final Names names;
 
-    QueueController(DeskQueues queues, Tickets tickets) {
+    QueueController(DeskQueues queues, Tickets tickets, Names names) {
         this.queues = queues;
         this.tickets = tickets;
+        this.names = names;
     }
 
     @GetMapping("/desk")
@@ -50,6 +52,7 @@ class QueueController {
             }
         }
         model.addAttribute("view", queues.page(DeskQueue.of(queue), q, Math.max(0, page - 1), actor, locale));
+        model.addAttribute("bulkOptions", BulkOptions.of(names)); // the bulk toolbar (see BulkController)
         return "desk/queue";
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.atende.channels.MessageOrigins;
 import org.atende.customers.ContactSummary;
 import org.atende.customers.Customers;
 import org.atende.customers.OrganisationSummary;
@@ -53,11 +54,13 @@ class TicketPages {
     private final Names names;
     private final MessageSource messages;
     private final Outbox outbox;
+    private final MessageOrigins origins;
     private final Clock clock;
 
     TicketPages(Tickets tickets, Attachments attachments, SlaClocks clocks, Quotes quotes, Customers customers, Names names,
-            MessageSource messages, Outbox outbox, Clock clock) {
+            MessageSource messages, Outbox outbox, MessageOrigins origins, Clock clock) {
         this.outbox = outbox;
+        this.origins = origins;
         this.tickets = tickets;
         this.attachments = attachments;
         this.clocks = clocks;
@@ -99,6 +102,7 @@ class TicketPages {
                     ClockFormat.full(m.createdAt(), locale), sent.get(m.id())));
         }
         model.addAttribute("conversation", rows);
+        model.addAttribute("origins", origins.ofTicket(t.id()));
         model.addAttribute("looseFiles", files.stream().filter(f -> f.messageId() == null).toList());
 
         List<TimelineEventView> events = tickets.timeline(t.id(), actor);
@@ -114,6 +118,7 @@ class TicketPages {
         }
         model.addAttribute("clocks", panels);
         model.addAttribute("slaTimeline", new SlaTimeline(messages, locale).lines(events, read));
+        model.addAttribute("routingLines", new RoutingLines(messages, locale, names).lines(events));
 
         if (!t.type().isSupport()) {
             model.addAttribute("quotes", quotes.ofTicket(t.id(), actor).stream().map(q -> quote(q, locale)).toList());

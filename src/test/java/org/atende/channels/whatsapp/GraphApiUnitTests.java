@@ -25,8 +25,11 @@ class GraphApiUnitTests {
 
     static WhatsAppProperties properties(URI base, String token) {
         return new WhatsAppProperties("110022003300440", token, "app-secret", "verify", base, "v26.0", Duration.ofDays(7), Map.of(), 3,
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), "Triage", List.of(), Duration.ofSeconds(1));
     }
+
+    /** The number the calls go from. */
+    final WhatsAppProperties.BusinessNumber ours = properties(GRAPH.baseUrl(), "token-1").first();
 
     @BeforeEach
     void clean() {
@@ -41,7 +44,7 @@ class GraphApiUnitTests {
     @Test
     void sendsATextToTheNumbersMessagesWithTheTokenAndReturnsTheWamid() throws Exception {
         GRAPH.acceptAs("wamid.HBgMMzUxOTEyMzQ1Njc4FQIAERgSOTk=");
-        String wamid = api.sendText("351912345678", "Olá Ana, o pedido #1234 foi reenviado.", "wamid.IN");
+        String wamid = api.sendText(ours, "351912345678", "Olá Ana, o pedido #1234 foi reenviado.", "wamid.IN");
 
         assertThat(wamid).isEqualTo("wamid.HBgMMzUxOTEyMzQ1Njc4FQIAERgSOTk=");
         FakeGraphApi.Request sent = GRAPH.messages().getFirst();
@@ -54,8 +57,28 @@ class GraphApiUnitTests {
     }
 
     @Test
+    void sendsFromTheNumberItIsGivenWithThatNumbersOwnToken() throws Exception {
+        try (FakeGraphApi spain = FakeGraphApi.start("token-of-the-spanish-brand")) {
+            var es = new WhatsAppProperties.BusinessNumber("220033004400551", "Marca España", "token-of-the-spanish-brand", "Triage ES",
+                    Map.of());
+            var settings = new WhatsAppProperties("110022003300440", "token-1", "app-secret", "verify", spain.baseUrl(), "v26.0",
+                    Duration.ofDays(7), Map.of(), 3, Duration.ofSeconds(2), "Triage", List.of(es), Duration.ofSeconds(1));
+            new GraphApi(settings).sendText(settings.number("220033004400551").orElseThrow(), "34611222333", "Hola", null);
+            assertThat(spain.messages()).singleElement().satisfies(r -> {
+                assertThat(r.path()).isEqualTo("/v26.0/220033004400551/messages");
+                assertThat(r.authorization()).isEqualTo("Bearer token-of-the-spanish-brand");
+            });
+            assertThat(settings.served()).extracting(WhatsAppProperties.BusinessNumber::phoneNumberId)
+                    .containsExactly("110022003300440", "220033004400551");
+            assertThat(settings.triageOrganisationOf(settings.first())).isEqualTo("Triage");
+            assertThat(settings.triageOrganisationOf(es)).isEqualTo("Triage ES");
+            assertThat(settings.number("999")).isEmpty();
+        }
+    }
+
+    @Test
     void aTextWithoutContextHasNoContextAndQuotesAndNewlinesSurviveTheJson() throws Exception {
-        api.sendText("351912345678", "Diz \"olá\"\n{not json}", null);
+        api.sendText(ours, "351912345678", "Diz \"olá\"\n{not json}", null);
         var json = GRAPH.messages().getFirst().json();
         assertThat(json.has("context")).isFalse();
         assertThat(json.path("text").path("body").asString()).isEqualTo("Diz \"olá\"\n{not json}");
@@ -63,7 +86,7 @@ class GraphApiUnitTests {
 
     @Test
     void addressesAUserWithoutAPhoneNumberByTheUserId() throws Exception {
-        api.sendText("PT.7741029384756", "Olá", null);
+        api.sendText(ours, "PT.7741029384756", "Olá", null);
         var json = GRAPH.messages().getFirst().json();
         assertThat(json.path("recipient").asString()).isEqualTo("PT.7741029384756");
         assertThat(json.has("to")).isFalse();
@@ -71,7 +94,7 @@ class GraphApiUnitTests {
 
     @Test
     void sendsATemplateWithItsLanguageAndBodyParameters() throws Exception {
-        api.sendTemplate("351912345678", new WhatsAppProperties.Template("ticket_update", "pt_PT"), List.of("#1234"));
+        api.sendTemplate(ours, "351912345678", new WhatsAppProperties.Template("ticket_update", "pt_PT"), List.of("#1234"));
         assertThat(GRAPH.messages().getFirst().json()).isEqualTo(FakeGraphApi.JSON.readTree("""
                 {"messaging_product":"whatsapp","recipient_type":"individual","to":"351912345678","type":"template",
                  "template":{"name":"ticket_update","language":{"code":"pt_PT"},
@@ -82,7 +105,7 @@ class GraphApiUnitTests {
     void throttlingAndServerErrorsAreWorthAnotherTry() {
         GRAPH.answerStatus(429).answerStatus(500).answerStatus(503);
         for (int status : new int[] {429, 500, 503}) {
-            assertThatThrownBy(() -> api.sendText("351912345678", "x", null)).asInstanceOf(type(GraphApiException.class))
+            assertThatThrownBy(() -> api.sendText(ours, "351912345678", "x", null)).asInstanceOf(type(GraphApiException.class))
                     .satisfies(e -> {
                         assertThat(e.permanent()).isFalse();
                         assertThat(e.status()).isEqualTo(status);
@@ -95,7 +118,7 @@ class GraphApiUnitTests {
     void aClosedWindowIsPermanentAndSaysSo() {
         GRAPH.answerError(400, 131047, "Re-engagement message",
                 "Message failed to send because more than 24 hours have passed since the customer last replied to this number.");
-        assertThatThrownBy(() -> api.sendText("351912345678", "x", null)).asInstanceOf(type(GraphApiException.class))
+        assertThatThrownBy(() -> api.sendText(ours, "351912345678", "x", null)).asInstanceOf(type(GraphApiException.class))
                 .satisfies(e -> {
                     assertThat(e.permanent()).isTrue();
                     assertThat(e.windowClosed()).isTrue();
@@ -107,7 +130,7 @@ class GraphApiUnitTests {
     @Test
     void anUndeliverableRecipientIsPermanent() {
         GRAPH.answerError(400, 131026, "Message Undeliverable", "Unable to deliver message.");
-        assertThatThrownBy(() -> api.sendText("351900000000", "x", null)).asInstanceOf(type(GraphApiException.class))
+        assertThatThrownBy(() -> api.sendText(ours, "351900000000", "x", null)).asInstanceOf(type(GraphApiException.class))
                 .satisfies(e -> {
                     assertThat(e.permanent()).isTrue();
                     assertThat(e.windowClosed()).isFalse();
@@ -149,7 +172,7 @@ class GraphApiUnitTests {
             closed = s.getLocalPort();
         }
         var nowhere = new GraphApi(properties(URI.create("http://127.0.0.1:" + closed), "token-1"));
-        assertThatThrownBy(() -> nowhere.sendText("351912345678", "x", null)).asInstanceOf(type(GraphApiException.class))
+        assertThatThrownBy(() -> nowhere.sendText(ours, "351912345678", "x", null)).asInstanceOf(type(GraphApiException.class))
                 .satisfies(e -> {
                     assertThat(e.permanent()).isFalse();
                     assertThat(e.status()).isZero();
@@ -162,7 +185,7 @@ class GraphApiUnitTests {
         byte[] pdf = "%PDF-1.7 fatura".getBytes(StandardCharsets.UTF_8);
         GRAPH.serveMedia("1037543291543636", pdf, "application/pdf");
 
-        GraphApi.Media media = api.downloadMedia("1037543291543636");
+        GraphApi.Media media = api.downloadMedia(ours, "1037543291543636");
 
         assertThat(media.bytes()).isEqualTo(pdf);
         assertThat(media.mimeType()).isEqualTo("application/pdf");
@@ -176,7 +199,7 @@ class GraphApiUnitTests {
     void mediaIsNotGivenWithoutTheToken() {
         GRAPH.serveMedia("555", new byte[] {1, 2, 3}, "image/jpeg");
         var stranger = new GraphApi(properties(GRAPH.baseUrl(), "wrong-token"));
-        assertThatThrownBy(() -> stranger.downloadMedia("555")).asInstanceOf(type(GraphApiException.class))
+        assertThatThrownBy(() -> stranger.downloadMedia(ours, "555")).asInstanceOf(type(GraphApiException.class))
                 .satisfies(e -> {
                     assertThat(e.status()).isEqualTo(401);
                     assertThat(e.code()).isEqualTo(190);
@@ -186,7 +209,7 @@ class GraphApiUnitTests {
     @Test
     void mediaLargerThanTheLimitIsRefusedForGood() {
         GRAPH.serveMedia("big", new byte[2048], "video/mp4");
-        assertThatThrownBy(() -> api.downloadMedia("big", 1024)).asInstanceOf(type(GraphApiException.class))
+        assertThatThrownBy(() -> api.downloadMedia(ours, "big", 1024)).asInstanceOf(type(GraphApiException.class))
                 .satisfies(e -> {
                     assertThat(e.permanent()).isTrue();
                     assertThat(e.getMessage()).contains("2048 bytes", "1024");
@@ -196,9 +219,9 @@ class GraphApiUnitTests {
 
     @Test
     void anUnknownMediaIdIsPermanentAndAPathInjectionIsNotTried() {
-        assertThatThrownBy(() -> api.downloadMedia("404404")).asInstanceOf(type(GraphApiException.class))
+        assertThatThrownBy(() -> api.downloadMedia(ours, "404404")).asInstanceOf(type(GraphApiException.class))
                 .satisfies(e -> assertThat(e.permanent()).isTrue());
-        assertThatThrownBy(() -> api.downloadMedia("../110022003300440/messages")).isInstanceOf(GraphApiException.class);
+        assertThatThrownBy(() -> api.downloadMedia(ours, "../110022003300440/messages")).isInstanceOf(GraphApiException.class);
         assertThat(GRAPH.requests()).hasSize(1);
     }
 }

@@ -29,8 +29,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Webhook throughput and acknowledgement latency: signed notifications (one text message each, from 200
  * numbers, new tickets and follow-ups) posted by 1, 8 and 32 concurrent clients to the desk on a scratch
- * PostgreSQL database; the latency is the time to Meta's {@code 200} (the notification committed), then
- * the time until every message is on a ticket. Run with {@code mvn -Pwebhook-load test-compile exec:exec}.
+ * PostgreSQL database, then a burst from 20 numbers (100 messages each, 32 clients); the latency is the time
+ * to Meta's {@code 200} (the notification committed and its message queued), then the time until every
+ * message is on a ticket (each waits the ordering window, 1 s, before it is taken in). Run with {@code mvn -Pwebhook-load test-compile exec:exec}.
  */
 public final class WebhookLoad {
 
@@ -52,14 +53,16 @@ public final class WebhookLoad {
                 "atende.sla.sweep-enabled=false", "logging.level.root=WARN").map(p -> "--" + p).toArray(String[]::new))) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             JdbcClient jdbc = app.getBean(JdbcClient.class);
-            run(port, jdbc, 8, 500, "warmup");
+            run(port, jdbc, 8, 500, 200, "warmup");
             for (int clients : new int[] {1, 8, 32}) {
-                run(port, jdbc, clients, PER_RUN, "c" + clients);
+                run(port, jdbc, clients, PER_RUN, 200, "c" + clients);
             }
+            // bursts: each number writes many messages at once, which are taken in one at a time, in order
+            run(port, jdbc, 32, PER_RUN, 20, "burst");
         }
     }
 
-    private static void run(int port, JdbcClient jdbc, int clients, int total, String tag) throws Exception {
+    private static void run(int port, JdbcClient jdbc, int clients, int total, int numbers, String tag) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         URI uri = URI.create("http://127.0.0.1:" + port + "/webhooks/whatsapp");
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
@@ -74,8 +77,8 @@ public final class WebhookLoad {
                     try {
                         int i;
                         while ((i = next.getAndIncrement()) < total) {
-                            String wa = "35191" + String.format(Locale.ROOT, "%07d", i % 200);
-                            String body = WebhookPayloads.messages(wa, "Cliente " + (i % 200), List.of(WebhookPayloads.text(
+                            String wa = (numbers == 200 ? "35191" : "35192") + String.format(Locale.ROOT, "%07d", i % numbers);
+                            String body = WebhookPayloads.messages(wa, "Cliente " + (i % numbers), List.of(WebhookPayloads.text(
                                     "wamid." + tag + "." + i, wa, Instant.now().minusSeconds(1), "Mensagem " + i + " de teste de carga")));
                             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                             HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
@@ -107,8 +110,8 @@ public final class WebhookLoad {
         Collections.sort(sorted);
         if (!tag.equals("warmup")) {
             System.out.printf(Locale.ROOT,
-                    "clients=%d notifications=%d failed=%d acknowledged/s=%.1f p50=%.1fms p99=%.1fms all-on-tickets=%.1fs (%.1f messages/s)%n",
-                    clients, total, failures.get(), total / acknowledged, percentile(sorted, 0.50), percentile(sorted, 0.99), onTickets,
+                    "clients=%d numbers=%d notifications=%d failed=%d acknowledged/s=%.1f p50=%.1fms p99=%.1fms all-on-tickets=%.1fs (%.1f messages/s)%n",
+                    clients, numbers, total, failures.get(), total / acknowledged, percentile(sorted, 0.50), percentile(sorted, 0.99), onTickets,
                     total / onTickets);
         }
     }

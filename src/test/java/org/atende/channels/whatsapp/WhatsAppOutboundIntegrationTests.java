@@ -76,6 +76,12 @@ class WhatsAppOutboundIntegrationTests {
         registry.add("atende.whatsapp.graph-base-url", () -> GRAPH.baseUrl().toString());
     }
 
+    @Autowired WhatsAppProperties properties;
+
+    WhatsAppProperties.BusinessNumber number() {
+        return properties.first();
+    }
+
     @AfterAll
     static void stop() {
         GRAPH.close();
@@ -271,7 +277,7 @@ class WhatsAppOutboundIntegrationTests {
         TicketView ticket = openedOnWhatsApp(ana);
         wroteAt(ana, MovingTime.CLOCK.instant());
 
-        assertThat(replies.acknowledge(ticket, ana)).isTrue();
+        assertThat(replies.acknowledge(number(), ticket, ana)).isTrue();
         assertThat(dispatch.runOnce().sent()).isEqualTo(1);
 
         String body = only(GRAPH.messages()).json().path("text").path("body").asString();
@@ -290,13 +296,13 @@ class WhatsAppOutboundIntegrationTests {
         TicketView last = null;
         for (int i = 0; i < 4; i++) {
             last = openedOnWhatsApp(ana);
-            queued.add(replies.acknowledge(last, ana));
+            queued.add(replies.acknowledge(number(), last, ana));
         }
 
         assertThat(queued).containsExactly(true, true, true, false);
         assertThat(kinds(last)).contains("ACKNOWLEDGEMENT_SKIPPED");
         MovingTime.CLOCK.advance(Duration.ofMinutes(61));
-        assertThat(replies.acknowledge(openedOnWhatsApp(ana), ana)).as("an hour later").isTrue();
+        assertThat(replies.acknowledge(number(), openedOnWhatsApp(ana), ana)).as("an hour later").isTrue();
     }
 
     @Test
@@ -308,7 +314,7 @@ class WhatsAppOutboundIntegrationTests {
                 .params(waId, NUMBER_ID, waId, Timestamp.from(MovingTime.CLOCK.instant()), Timestamp.from(MovingTime.CLOCK.instant()))
                 .update();
 
-        assertThat(replies.refuse(waId, "Este número não está registado.", "wamid.UNKNOWN-" + waId)).isTrue();
+        assertThat(replies.refuse(number(), waId, "Este número não está registado.", "wamid.UNKNOWN-" + waId)).isTrue();
         assertThat(dispatch.runOnce().sent()).isEqualTo(1);
 
         var json = only(GRAPH.messages()).json();

@@ -22,7 +22,7 @@ class WhatsAppTextsUnitTests {
 
     @Test
     void acknowledgesInPortuguese() {
-        assertThat(WhatsAppTexts.acknowledgement(Language.PT, "Ana", 1042, new SlaTarget(1, TargetUnit.DAYS), DUE, null, LISBON))
+        assertThat(WhatsAppTexts.acknowledgement(Language.PT, "Ana", 1042, new SlaTarget(1, TargetUnit.DAYS), DUE, null, LISBON, LISBON))
                 .isEqualTo("""
                         Olá Ana, recebemos a sua mensagem: pedido *#1042*.
                         Objetivo de primeira resposta: 1 dia útil (até quinta-feira, 26 de novembro, às 10:00 (hora de Lisboa)).
@@ -31,14 +31,14 @@ class WhatsAppTextsUnitTests {
 
     @Test
     void acknowledgesInSpanishOutOfHoursWithTheNextOpening() {
-        assertThat(WhatsAppTexts.acknowledgement(Language.ES, "Lucía", 7, new SlaTarget(4, TargetUnit.HOURS), DUE, OPENS, LISBON))
+        assertThat(WhatsAppTexts.acknowledgement(Language.ES, "Lucía", 7, new SlaTarget(4, TargetUnit.HOURS), DUE, OPENS, LISBON, LISBON))
                 .contains("Hola Lucía", "ticket *#7*", "Objetivo de primera respuesta: 4 horas laborables",
                         "volvemos el lunes 30 de noviembre a las 09:00 (hora de Lisboa)", "Responda aquí");
     }
 
     @Test
     void acknowledgesInEnglishWithoutATargetForATicketWithoutClocks() {
-        String text = WhatsAppTexts.acknowledgement(Language.EN, "John", 99, null, null, OPENS, LISBON);
+        String text = WhatsAppTexts.acknowledgement(Language.EN, "John", 99, null, null, OPENS, LISBON, LISBON);
         assertThat(text).contains("Hello John", "ticket *#99*", "back on Monday 30 November at 09:00 (Lisbon time)", "Reply here")
                 .doesNotContain("target");
     }
@@ -47,7 +47,9 @@ class WhatsAppTextsUnitTests {
     void everyAcknowledgementIsShortForAChat() {
         for (Language language : Language.values()) {
             assertThat(WhatsAppTexts.acknowledgement(language, "Maria Fernanda", 123456, new SlaTarget(2, TargetUnit.DAYS), DUE, OPENS,
-                    LISBON)).hasSizeLessThan(320);
+                    LISBON, LISBON)).hasSizeLessThan(320);
+            assertThat(WhatsAppTexts.acknowledgement(language, "Maria Fernanda", 123456, new SlaTarget(2, TargetUnit.DAYS), DUE, OPENS,
+                    ZoneId.of("America/Sao_Paulo"), LISBON)).as("with the desk's time beside the contact's").hasSizeLessThan(400);
         }
     }
 
@@ -70,11 +72,31 @@ class WhatsAppTextsUnitTests {
     }
 
     @Test
-    void theLanguageTravelsInTheSubject() {
+    void theLanguageAndTheSendingNumberTravelInTheSubject() {
         for (Language language : Language.values()) {
-            assertThat(WhatsAppTransport.language(WhatsAppTransport.subject(language))).isEqualTo(language);
+            assertThat(SendingLabel.of(new SendingLabel(language, "220033004400551").subject()))
+                    .isEqualTo(new SendingLabel(language, "220033004400551"));
+            assertThat(SendingLabel.of(new SendingLabel(language, null).subject())).isEqualTo(new SendingLabel(language, null));
         }
-        assertThat(WhatsAppTransport.language(null)).isEqualTo(Language.PT);
-        assertThat(WhatsAppTransport.language("lang=xx")).isEqualTo(Language.PT);
+        assertThat(SendingLabel.of(null)).isEqualTo(new SendingLabel(Language.PT, null));
+        assertThat(SendingLabel.of("lang=xx")).isEqualTo(new SendingLabel(Language.PT, null));
+        assertThat(SendingLabel.of("lang=es").number()).as("queued before there were several numbers").isNull();
+    }
+
+    @Test
+    void aSpanishCustomerReadsMadridTimeWithLisbonTimeBeside() {
+        assertThat(WhatsAppTexts.acknowledgement(Language.ES, "Lucía", 7, new SlaTarget(4, TargetUnit.HOURS), DUE, null,
+                ZoneId.of("Europe/Madrid"), LISBON))
+                .contains("antes del jueves 26 de noviembre a las 11:00 (hora de Madrid; 10:00 en Lisboa)");
+    }
+
+    @Test
+    void aBrazilianCustomerReadsSaoPauloTimeAndTheDeskDayWhenItDiffers() {
+        Instant late = Instant.parse("2026-11-27T01:30:00Z"); // 22:30 on Thursday in São Paulo, 01:30 on Friday in Lisbon
+        assertThat(WhatsAppTexts.acknowledgement(Language.PT, "Bruno", 8, new SlaTarget(4, TargetUnit.HOURS), late, null,
+                ZoneId.of("America/Sao_Paulo"), LISBON))
+                .contains("até quinta-feira, 26 de novembro, às 22:30 (hora de São Paulo; sexta 27, 01:30 em Lisboa)");
+        assertThat(WhatsAppTexts.acknowledgement(Language.EN, "Ben", 9, null, null, OPENS, ZoneId.of("Europe/London"), LISBON))
+                .as("London and Lisbon show the same time in November").contains("back on Monday 30 November at 09:00 (London time).");
     }
 }

@@ -40,81 +40,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The webhook driven over HTTP with signed notifications, as Meta sends them. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "atende.whatsapp.phone-number-id=" + WebhookPayloads.PHONE_NUMBER_ID, "atende.whatsapp.access-token=test-token",
-        "atende.whatsapp.app-secret=" + WhatsAppWebhookIntegrationTests.SECRET, "atende.whatsapp.verify-token=verify-me",
-        "atende.notifications.dispatch-enabled=false", "atende.sla.sweep-enabled=false"})
-@Import(MovingTime.class)
-class WhatsAppWebhookIntegrationTests {
-
-    static final String SECRET = "app-secret-of-the-meta-app";
-    static final FakeGraphApi GRAPH = FakeGraphApi.start("test-token");
-
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired Customers customers;
-    @Autowired Tickets tickets;
-    @Autowired org.atende.notifications.OutboxDispatch dispatch;
-    @Autowired org.atende.knowledge.KnowledgeBase knowledge;
-    @Autowired WhatsAppHealth health;
-
-    final HttpClient http = HttpClient.newHttpClient();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        H2Database.register(registry);
-        registry.add("atende.whatsapp.graph-base-url", () -> GRAPH.baseUrl().toString());
-    }
-
-    @BeforeEach
-    void atAKnownTime() {
-        MovingTime.CLOCK.set("2026-11-25T10:00:00Z");
-    }
-
-    HttpResponse<String> post(String body, String signature) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/whatsapp"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (signature != null) {
-            request.header("X-Hub-Signature-256", signature);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> signed(String body) throws Exception {
-        return post(body, WebhookSignature.sign(body.getBytes(StandardCharsets.UTF_8), SECRET));
-    }
-
-    /** Waits for the work that follows the 200 (it runs apart from the request). */
-    void eventually(BooleanSupplier done) throws InterruptedException {
-        for (int i = 0; i < 200 && !done.getAsBoolean(); i++) {
-            Thread.sleep(50);
-        }
-        assertThat(done.getAsBoolean()).as("done in time").isTrue();
-    }
-
-    void processed() throws InterruptedException {
-        eventually(() -> jdbc.sql("SELECT COUNT(*) FROM whatsapp_notification WHERE processed_at IS NULL").query(Long.class).single() == 0);
-    }
-
-    ContactSummary contact(String phone, Language language) {
-        return contact(phone, language, null, OverQuotaPolicy.ACCEPT_AND_FLAG);
-    }
-
-    ContactSummary contact(String phone, Language language, Integer allowance, OverQuotaPolicy policy) {
-        long policyId = jdbc.sql("SELECT id FROM sla_policy WHERE name = 'Standard support terms'").query(Long.class).single();
-        var plan = customers.createPlan(new PlanDraft("Plan " + UUID.randomUUID(), policyId, "MEDIUM", allowance, policy));
-        var org = customers.createOrganisation(new OrganisationDraft("Org " + UUID.randomUUID(), plan.id(), language, null, List.of()));
-        return customers.createContact(org.id(), new ContactDraft("Ana " + phone, UUID.randomUUID() + "@example.com", phone, language));
-    }
-
-    static String phone() {
-        return "+3519" + String.valueOf(10_000_000 + (long) (Math.random() * 89_999_999)).substring(0, 8);
-    }
-
-    TicketView ticketOf(String wamid) {
-        return tickets.lookup(new TicketId(jdbc.sql("SELECT ticket_id FROM whatsapp_message WHERE wamid = ?").param(wamid)
-                .query(Long.class).single())).orElseThrow();
-    }
+class WhatsAppWebhookIntegrationTests extends WebhookTestSupport {
 
     @Test
     void answersTheSubscriptionHandshakeOnlyWithTheVerifyToken() throws Exception {
@@ -147,6 +73,29 @@ class WhatsAppWebhookIntegrationTests {
         assertThat(health.state().lastSignedNotificationAt()).isEqualTo(Instant.parse("2026-11-25T10:04:00Z"));
         assertThat(health.state().phoneNumberId()).isEqualTo(WebhookPayloads.PHONE_NUMBER_ID);
         assertThat(health.state().toString()).doesNotContain(SECRET, "test-token");
+    }
+
+    @Autowired NotificationWork work;
+
+    @Test
+    void aNotificationStoredBeforeMessagesWereQueuedWithItIsTakenInWhenTakenUpAgain() throws Exception {
+        String phone = phone();
+        contact(phone, Language.PT);
+        String wa = phone.substring(1);
+        String body = WebhookPayloads.messages(wa, "Ana", List.of(WebhookPayloads.text("wamid.OLD" + wa, wa,
+                Instant.parse("2026-11-25T09:40:00Z"), "Guardada antes da atualização")));
+        // as an older version left it: stored, not worked through, nothing queued
+        jdbc.sql("INSERT INTO whatsapp_notification (body, received_at) VALUES (?, ?)")
+                .params(body, java.sql.Timestamp.from(Instant.parse("2026-11-25T09:41:00Z"))).update();
+
+        work.processWaiting();
+        processed();
+
+        assertThat(tickets.messagesOf(ticketOf("wamid.OLD" + wa).id())).extracting(MessageView::body)
+                .containsExactly("Guardada antes da atualização");
+        work.processWaiting();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM whatsapp_message WHERE wamid = ?").param("wamid.OLD" + wa).query(Long.class).single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -334,22 +283,6 @@ class WhatsAppWebhookIntegrationTests {
         assertThat(tickets.messagesOf(ticketOf("wamid.L0x" + wa).id())).hasSize(300);
     }
 
-    /** A reply the desk sent on WhatsApp (queued by the channel itself), with the wamid the Graph API gave it. */
-    MessageView sentReply(ContactSummary contact, String wamid) {
-        TicketView t = tickets.openFor(contact, new org.atende.tickets.OpenTicket(null, null, Channel.WHATSAPP, "Estado", "x",
-                null, null, null, java.util.Set.of()));
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO app_user (email, name, role, created_at) VALUES (?, 'Inês Agent', 'AGENT', CURRENT_TIMESTAMP)")
-                .param(UUID.randomUUID() + "@atende.test").update(keys, "id");
-        MessageView reply = tickets.reply(t.id(), org.atende.tickets.Reply.publicly("Está a caminho."), new org.atende.identity.Actor(
-                new org.atende.identity.UserId(keys.getKey().longValue()), "Inês Agent", org.atende.identity.Role.AGENT, null, null));
-        // the reply was queued for WhatsApp; the Graph API took it and gave it this wamid
-        jdbc.sql("UPDATE outgoing_message SET state = 'SENT', sent_at = CURRENT_TIMESTAMP, channel_message_id = ? WHERE ticket_message_id = ?")
-                .params(wamid, reply.id()).update();
-        tickets.recordDelivery(reply.id(), org.atende.tickets.DeliveryState.SENT, null);
-        return reply;
-    }
-
     @Test
     void statusesOnlyMoveAMessageForwardWhateverTheirOrder() throws Exception {
         ContactSummary ana = contact(phone(), Language.PT);
@@ -488,11 +421,7 @@ class WhatsAppWebhookIntegrationTests {
         TicketView t = ticketOf("wamid.H1" + wa);
         dispatch.runOnce(); // the acknowledgement, inside the window
         MovingTime.CLOCK.set("2026-11-26T11:00:00Z"); // more than 24 hours later
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO app_user (email, name, role, created_at) VALUES (?, 'Inês Agent', 'AGENT', CURRENT_TIMESTAMP)")
-                .param(UUID.randomUUID() + "@atende.test").update(keys, "id");
-        tickets.reply(t.id(), org.atende.tickets.Reply.publicly("Corrigimos a fatura: já pode descarregá-la."), new org.atende.identity.Actor(
-                new org.atende.identity.UserId(keys.getKey().longValue()), "Inês Agent", org.atende.identity.Role.AGENT, null, null));
+        tickets.reply(t.id(), org.atende.tickets.Reply.publicly("Corrigimos a fatura: já pode descarregá-la."), agent());
         GRAPH.reset();
         GRAPH.acceptAs("wamid.OUT.H" + wa);
         dispatch.runOnce();

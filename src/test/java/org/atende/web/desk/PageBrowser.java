@@ -12,6 +12,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,11 +58,24 @@ final class PageBrowser {
     }
 
     HttpResponse<String> post(String action, Map<String, String> fields) {
-        String body = fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+        return post(action, List.copyOf(fields.entrySet()), "en");
+    }
+
+    /** Posts fields that may repeat a name (ticked checkboxes), with the CSRF token of {@code page}, in {@code language}. */
+    HttpResponse<String> submitAll(String page, String action, List<Map.Entry<String, String>> fields, String language) {
+        Matcher csrf = CSRF_INPUT.matcher(get(page).body());
+        assertThat(csrf.find()).as("a CSRF token on " + page).isTrue();
+        List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
+        all.add(Map.entry("_csrf", csrf.group(1)));
+        return post(action, all, language);
+    }
+
+    private HttpResponse<String> post(String action, List<Map.Entry<String, String>> fields, String language) {
+        String body = fields.stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(base + action)).POST(BodyPublishers.ofString(body))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-                .header("Accept-Language", "en").build());
+                .header("Accept-Language", language).build());
     }
 
     PageBrowser signIn(String email, String password) {

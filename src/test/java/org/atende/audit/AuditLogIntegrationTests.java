@@ -147,6 +147,29 @@ class AuditLogIntegrationTests extends ApiIntegrationSupport {
     }
 
     @Test
+    void recordsRoutingRulesAsTheyAreCreatedChangedAndDeleted() {
+        long team = api.post("/api/v1/teams", admin, Map.of("name", unique("Rota"), "kind", "FIRST_LINE")).id();
+        String name = unique("Por e-mail");
+        Answer created = api.post("/api/v1/routing-rules", admin, Map.of("name", name, "conditions", Map.of("channels", List.of("EMAIL")),
+                "action", Map.of("teamId", team, "method", "NONE")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Answer changed = api.put("/api/v1/routing-rules/" + created.id(), admin, Map.of("name", name,
+                "conditions", Map.of("channels", List.of("WHATSAPP", "EMAIL"), "words", List.of("fatura")),
+                "action", Map.of("teamId", team, "method", "NONE")));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(api.delete("/api/v1/routing-rules/" + created.id(), admin).status()).isIn(200, 204);
+
+        List<JsonNode> entries = entries("ROUTING_RULE", created.id());
+        assertThat(entries).extracting(e -> e.path("action").asString()).containsExactly("DELETED", "CHANGED", "CREATED");
+        JsonNode change = entries.get(1);
+        assertThat(change.path("subject").asString()).isEqualTo("Routing rule " + name);
+        assertThat(change.path("changes").propertyNames()).containsExactlyInAnyOrder("channels", "words");
+        assertThat(change.at("/changes/channels/before").asString()).isEqualTo("EMAIL");
+        assertThat(change.at("/changes/channels/after").asString()).isEqualTo("EMAIL, WHATSAPP");
+        assertThat(change.at("/changes/words/after").asString()).isEqualTo("fatura");
+    }
+
+    @Test
     void namesCustomersByTheirUserIdOnly() {
         long organisation = createOrganisation();
         long contact = createContact(organisation, unique("luis") + "@cliente.example");
@@ -203,7 +226,7 @@ class AuditLogIntegrationTests extends ApiIntegrationSupport {
         plan.put("monthlyTicketAllowance", 7);
         api.put("/api/v1/plans/" + id, admin, plan);
 
-        PageBrowser browser = new PageBrowser(port).signIn(ADMIN_EMAIL, "correct horse battery staple");
+        PageBrowser browser = new PageBrowser(port).signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
         var page = browser.get("/admin/audit?kind=PLAN");
 
         assertThat(page.statusCode()).isEqualTo(200);
@@ -212,9 +235,9 @@ class AuditLogIntegrationTests extends ApiIntegrationSupport {
         assertThat(browser.get("/admin").body()).contains("href=\"/admin/audit\"");
 
         Map<String, Object> leadUser = new LinkedHashMap<>(Map.of("email", unique("lead") + "@vendor.example", "name", "Lia Lead",
-                "role", "LEAD", "password", "lead-password-long-enough"));
+                "role", "LEAD", "password", "amber kettle, 71 violet dunes"));
         assertThat(api.post("/api/v1/users", admin, leadUser).status()).isEqualTo(201);
-        PageBrowser leadBrowser = new PageBrowser(port).signIn((String) leadUser.get("email"), "lead-password-long-enough");
+        PageBrowser leadBrowser = new PageBrowser(port).signIn((String) leadUser.get("email"), "amber kettle, 71 violet dunes");
         assertThat(leadBrowser.get("/admin/audit").statusCode()).isEqualTo(403);
         assertThat(leadBrowser.get("/admin").body()).doesNotContain("href=\"/admin/audit\"");
     }

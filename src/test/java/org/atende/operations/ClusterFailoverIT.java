@@ -80,7 +80,7 @@ class ClusterFailoverIT {
     static final Path DIR = ROOT.resolve("target/cluster-it");
     static final String SUPPORT = "support@atende.test";
     static final String ADMIN = "cluster.admin@atende.test";
-    static final String ADMIN_PASSWORD = "cluster-admin-password-1";
+    static final String ADMIN_PASSWORD = "velvet orbit, 48 quarry lanterns";
     static final String APP_SECRET = "cluster-app-secret-7c1e";
     static final String ACCESS_TOKEN = "cluster-access-token";
     static final String PHONE_NUMBER_ID = "110022003300440";

@@ -54,7 +54,7 @@ class PersonalDataIntegrationTests extends ApiIntegrationSupport {
                 Map.of("name", name, "email", email, "phone", phone, "language", "PT"));
         assertThat(contact.status()).as(contact.body()).isEqualTo(201);
         String userName = "Bia Q " + tag;
-        String password = "bia-password-" + tag;
+        String password = "orbit lantern " + tag + " quarry";
         Map<String, Object> user = new LinkedHashMap<>(Map.of("email", email, "name", userName, "role", "CUSTOMER",
                 "organisationId", organisation, "contactId", contact.id(), "password", password));
         long userId = api.post("/api/v1/users", admin, user).id();
@@ -223,7 +223,7 @@ class PersonalDataIntegrationTests extends ApiIntegrationSupport {
     @Test
     void letsAnAdministratorDoBothFromTheAdminPagesAfterConfirming() throws Exception {
         Person p = person();
-        PageBrowser browser = new PageBrowser(port).signIn(ADMIN_EMAIL, "correct horse battery staple");
+        PageBrowser browser = new PageBrowser(port).signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
 
         HttpResponse<String> data = browser.get("/admin/organisations/" + p.organisation() + "/data");
         assertThat(data.statusCode()).isEqualTo(200);

@@ -14,6 +14,7 @@
 #   ATENDE_CLUSTER_DIR          where pid files, logs and haproxy.cfg go (target/cluster)
 #   ATENDE_JAR                  the desk (target/atende.jar; build it with ./atende mvn -DskipTests package)
 #   ATENDE_JAVA_OPTS            JVM options of each instance (-Xmx512m)
+#   ATENDE_CLUSTER_START_TIMEOUT  seconds to wait for every instance to be healthy (240)
 # Every other ATENDE_* and SPRING_* variable is passed to every instance as it is (mailboxes, SMTP,
 # WhatsApp, ATENDE_BOOTSTRAP_ADMIN_*, …). Unless set, the instances get ATENDE_BASE_URL (the load
 # balancer's address) and ATENDE_SECURE_COOKIES=false: this set-up speaks plain HTTP on this machine; a

@@ -74,11 +74,12 @@ abstract class ApplicationStartupContract {
     }
 
     @Test
-    void exposesOnlyTheHealthAndInfoEndpoints() throws Exception {
+    void exposesOnlyHealthInfoAndTheGuardedPrometheusScrape() throws Exception {
         JsonNode links = JSON.readTree(get("/actuator").body()).path("_links");
 
-        assertThat(links.propertyNames()).containsExactlyInAnyOrder("self", "health", "health-path", "info");
+        assertThat(links.propertyNames()).containsExactlyInAnyOrder("self", "health", "health-path", "info", "prometheus");
         assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
+        assertThat(get("/actuator/prometheus").statusCode()).isEqualTo(401); // no atende.metrics.token presented
     }
 
     @Test

@@ -6,10 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.atende.audit.AuditKind;
+import org.atende.audit.AuditedChange;
 import org.atende.identity.TeamId;
 import org.atende.routing.internal.RoutingCursors;
 import org.atende.routing.internal.RuleChecks;
 import org.atende.routing.internal.RuleRows;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -28,8 +32,10 @@ public class RoutingRules {
     private final RuleChecks checks;
     private final RoutingCursors cursors;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    RoutingRules(JdbcClient jdbc, RuleChecks checks, RoutingCursors cursors, Clock clock) {
+    RoutingRules(JdbcClient jdbc, RuleChecks checks, RoutingCursors cursors, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.checks = checks;
         this.cursors = cursors;
@@ -67,12 +73,15 @@ public class RoutingRules {
         if (draft.position() != null) {
             place(id, draft.position());
         }
-        return new RoutingOutcome.Saved<>(get(id).orElseThrow());
+        RoutingRule created = get(id).orElseThrow();
+        events.publishEvent(AuditedChange.created(AuditKind.ROUTING_RULE, id, "Routing rule " + created.name(), audited(created)));
+        return new RoutingOutcome.Saved<>(created);
     }
 
     /** Replaces a rule (and moves it when {@code position} is given); empty when there is no such rule. */
     public Optional<RoutingOutcome<RoutingRule>> update(long id, RoutingRuleDraft draft) {
-        if (get(id).isEmpty()) {
+        RoutingRule before = get(id).orElse(null);
+        if (before == null) {
             return Optional.empty();
         }
         List<RuleProblem> problems = new ArrayList<>();
@@ -90,23 +99,31 @@ public class RoutingRules {
             lockOrder();
             place(id, draft.position());
         }
-        return Optional.of(new RoutingOutcome.Saved<>(get(id).orElseThrow()));
+        RoutingRule after = get(id).orElseThrow();
+        events.publishEvent(AuditedChange.changed(AuditKind.ROUTING_RULE, id, "Routing rule " + after.name(), audited(before), audited(after)));
+        return Optional.of(new RoutingOutcome.Saved<>(after));
     }
 
     /** Moves a rule one place earlier ({@code -1}) or later ({@code +1}); false when there is no such rule. */
     public boolean move(long id, int by) {
         lockOrder();
         Optional<RoutingRule> rule = get(id);
-        rule.ifPresent(r -> place(id, Math.max(1, r.position() + by)));
+        rule.ifPresent(r -> {
+            place(id, Math.max(1, r.position() + by));
+            get(id).ifPresent(after -> events.publishEvent(AuditedChange.changed(AuditKind.ROUTING_RULE, id,
+                    "Routing rule " + r.name(), AuditedChange.fields("position", r.position()), AuditedChange.fields("position", after.position()))));
+        });
         return rule.isPresent();
     }
 
     /** Deletes a rule; the ones after it move up. False when there is no such rule. */
     public boolean delete(long id) {
         lockOrder();
+        Optional<RoutingRule> before = get(id);
         if (jdbc.sql("DELETE FROM routing_rule WHERE id = ?").param(id).update() == 0) {
             return false;
         }
+        before.ifPresent(r -> events.publishEvent(AuditedChange.deleted(AuditKind.ROUTING_RULE, id, "Routing rule " + r.name(), audited(r))));
         renumber(ordered(id), id, Integer.MAX_VALUE);
         return true;
     }
@@ -127,9 +144,23 @@ public class RoutingRules {
         if (d.teamId() != null) {
             cursors.ensure(new TeamId(d.teamId()));
         }
+        RoutingSettings before = settings();
         jdbc.sql("UPDATE routing_settings SET default_team_id = ?, default_method = ?, updated_at = ? WHERE id = 1")
                 .params(d.teamId(), d.method(), Timestamp.from(clock.instant())).update();
-        return new RoutingOutcome.Saved<>(settings());
+        RoutingSettings after = settings();
+        events.publishEvent(AuditedChange.changed(AuditKind.ROUTING_RULE, "defaults", "Routing defaults",
+                AuditedChange.fields("defaultTeam", before.defaultTeamId(), "defaultMethod", before.defaultMethod()),
+                AuditedChange.fields("defaultTeam", after.defaultTeamId(), "defaultMethod", after.defaultMethod())));
+        return new RoutingOutcome.Saved<>(after);
+    }
+
+    /** What the audit log keeps of a rule: its place, every condition and the action. */
+    private static java.util.Map<String, @Nullable Object> audited(RoutingRule rule) {
+        var c = rule.conditions();
+        return AuditedChange.fields("name", rule.name(), "active", rule.active(), "position", rule.position(),
+                "channels", c.channels(), "organisation", c.organisationId(), "plan", c.planId(), "types", c.types(),
+                "categories", c.categories(), "languages", c.languages(), "priorities", c.priorities(), "tags", c.tags(),
+                "words", c.words(), "team", rule.action().teamId(), "method", rule.action().method());
     }
 
     /** Changes of order are serialised on the settings row. */

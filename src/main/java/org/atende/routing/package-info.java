@@ -9,6 +9,6 @@
  * {@code identity} (teams, agents' availability and languages, the {@code Actor}), {@code customers} (the ticket's
  * organisation, plan and language) and {@code problems} (the REST API's refusals).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"tickets", "identity", "customers", "problems"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"tickets", "identity", "customers", "problems", "audit"})
 @org.jspecify.annotations.NullMarked
 package org.atende.routing;

@@ -21,6 +21,7 @@ import org.atende.customers.OrganisationSummary;
 import org.atende.identity.Actor;
 import org.atende.identity.TeamId;
 import org.atende.identity.UserId;
+import org.atende.operations.LogFields;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,13 +103,14 @@ public class Tickets {
         String body = required(command.body(), "body", 1_000_000);
         Set<String> tags = normalised(command.tags());
         Language language = quotas.languageOf(requester, org);
-        boolean overQuota = type.isSupport() && quotas.admit(orgId, now, language); // technical service never counts
+        boolean overQuota = type.isSupport() && quotas.admit(orgId, now, language, command.channel()); // technical service never counts
         long number = jdbc.sql("SELECT NEXTVAL('ticket_number_seq')").query(Long.class).single();
         Ticket t = new Ticket(number, orgId.value(), requester, command.channel(), subject,
                 type, category, priority, command.suggestedPriority(), now);
         t.overQuota = overQuota;
         t.replaceTags(tags);
         t = tickets.save(t);
+        LogFields.ticketOfRequest(number);
         MessageKind kind = actor.staff() ? MessageKind.AGENT : MessageKind.CUSTOMER;
         Message first = messages.save(new Message(t.id, kind, actor.userIdValue(), requester, command.channel(), body, now));
         timeline.append(t.ticketId(), actor.entry(now, "CREATED",
@@ -558,6 +560,20 @@ public class Tickets {
         return found;
     }
 
+    /** The numbers of tickets (for log lines of work done on many at once); unknown ids are left out. */
+    @Transactional(readOnly = true)
+    public Map<TicketId, Long> numbersOf(Collection<TicketId> ids) {
+        Map<TicketId, Long> found = new HashMap<>();
+        List<Long> values = ids.stream().map(TicketId::value).distinct().toList();
+        for (int from = 0; from < values.size(); from += 500) {
+            jdbc.sql("SELECT id, number FROM ticket WHERE id IN (:ids)").param("ids", values.subList(from, Math.min(values.size(), from + 500)))
+                    .query(rs -> {
+                        found.put(new TicketId(rs.getLong("id")), rs.getLong("number"));
+                    });
+        }
+        return found;
+    }
+
     /** An organisation's tickets that are not resolved or closed (the desk's own read, not a user's). */
     @Transactional(readOnly = true)
     public List<TicketId> unresolvedOf(OrganisationId organisation) {
@@ -644,8 +660,10 @@ public class Tickets {
     }
 
     private Ticket visible(TicketId id, Actor actor) {
-        return tickets.findById(id.value()).filter(t -> actor.canSee(new OrganisationId(t.organisationId)))
+        Ticket t = tickets.findById(id.value()).filter(x -> actor.canSee(new OrganisationId(x.organisationId)))
                 .orElseThrow(() -> TicketProblems.notFound("ticket " + id));
+        LogFields.ticketOfRequest(t.number); // the request's further log lines name the ticket
+        return t;
     }
 
     private TicketView reload(Ticket t) {

@@ -22,6 +22,12 @@ class SlaSweepIntegrationTests extends SlaIntegrationSupport {
     EscalationSweep escalations;
 
     @Autowired
+    SlaMeters meters;
+
+    @Autowired
+    org.atende.tickets.Tickets tickets;
+
+    @Autowired
     SlaSweep sweep;
 
     @Autowired
@@ -130,7 +136,7 @@ class SlaSweepIntegrationTests extends SlaIntegrationSupport {
         }
         clock.set("2026-11-27T20:00:00Z"); // every first response breached, every resolution warned
         SlaSweep small = new SlaSweep(sweepStore, sweepBook, transactions, clock,
-                new SlaSweepProperties(java.time.Duration.ofMinutes(1), 3, true), escalations);
+                new SlaSweepProperties(java.time.Duration.ofMinutes(1), 3, true), escalations, meters, tickets);
 
         assertThat(small.runOnce()).isEqualTo(new SlaSweep.Result(7, 7));
         assertThat(small.runOnce()).isEqualTo(new SlaSweep.Result(0, 0));

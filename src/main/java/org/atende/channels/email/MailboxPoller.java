@@ -211,6 +211,9 @@ class MailboxPoller implements DisposableBean {
         try {
             InboundOutcome outcome = inbound.take(mailbox.label(), f.raw(), f.mail(), f.key(), f.arrived());
             (outcome.kind() == InboundOutcome.Kind.DUPLICATE ? duplicates : read).incrementAndGet();
+            if (outcome.kind() != InboundOutcome.Kind.DUPLICATE) {
+                health.taken(mailbox, f.arrived());
+            }
             failures.remove(f.where());
             return true;
         } catch (RuntimeException e) {

@@ -61,6 +61,11 @@ public class Users {
     }
 
     @Transactional(readOnly = true)
+    public List<UserSummary> ofContact(org.atende.customers.ContactId contact) {
+        return users.findByContact(contact.value()).stream().map(User::summary).toList();
+    }
+
+    @Transactional(readOnly = true)
     public List<UserSummary> activeStaffOf(TeamId team) {
         return users.findActiveStaffOfTeam(team.value()).stream().map(User::summary).toList();
     }

@@ -44,13 +44,15 @@ public class Tickets {
     private final Customers customers;
     private final TicketQuotas quotas;
     private final Closings closings;
+    private final Attachments attachments;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     Tickets(TicketRepository tickets, MessageRepository messages, Timeline timeline, TicketSearch search,
-            Customers customers, TicketQuotas quotas, Closings closings, ApplicationEventPublisher events, JdbcClient jdbc,
-            Clock clock) {
+            Customers customers, TicketQuotas quotas, Closings closings, Attachments attachments, ApplicationEventPublisher events,
+            JdbcClient jdbc, Clock clock) {
+        this.attachments = attachments;
         this.quotas = quotas;
         this.closings = closings;
         this.tickets = tickets;
@@ -234,7 +236,16 @@ public class Tickets {
      * set the status in the same step (e.g. WAITING_ON_CUSTOMER).
      */
     public MessageView reply(TicketId id, Reply reply, Actor actor) {
-        return add(visible(id, actor), reply, Author.of(actor), clock.instant());
+        return add(visible(id, actor), reply, List.of(), Author.of(actor), clock.instant());
+    }
+
+    /**
+     * Adds a message with files, all or nothing: a file the attachment rules refuse (size, type) leaves no
+     * message. The files are kept before the message is announced, so its channel sends them with it; an
+     * internal note's files stay with the note, for staff only.
+     */
+    public MessageView reply(TicketId id, Reply reply, List<NewFile> files, Actor actor) {
+        return add(visible(id, actor), reply, files, Author.of(actor), clock.instant());
     }
 
     /**
@@ -246,7 +257,7 @@ public class Tickets {
         Ticket t = tickets.findById(id.value()).filter(x -> author.canSee(new OrganisationId(x.organisationId)))
                 .orElseThrow(() -> TicketProblems.notFound("ticket " + id));
         Instant now = clock.instant();
-        return add(t, reply, author, receivedAt.isAfter(now) ? now : receivedAt);
+        return add(t, reply, List.of(), author, receivedAt.isAfter(now) ? now : receivedAt);
     }
 
     /**
@@ -270,10 +281,11 @@ public class Tickets {
                 .update();
     }
 
-    private MessageView add(Ticket t, Reply reply, Author actor, Instant now) {
+    private MessageView add(Ticket t, Reply reply, List<NewFile> files, Author actor, Instant now) {
         if (t.status == TicketStatus.CLOSED) {
             throw TicketProblems.illegalTransition(TicketStatus.CLOSED, TicketStatus.OPEN, Transitions.from(TicketStatus.CLOSED));
         }
+        List<String> types = files.stream().map(attachments::checked).toList(); // refused before anything is written
         MessageKind kind = actor.staff() ? (reply.internal() ? MessageKind.NOTE : MessageKind.AGENT) : MessageKind.CUSTOMER;
         if (!actor.staff() && (reply.internal() || reply.status() != null)) {
             throw TicketProblems.forbidden("customers write public messages and cannot set a status");
@@ -283,6 +295,9 @@ public class Tickets {
                 channel, required(reply.body(), "body", 1_000_000), now));
         timeline.append(t.ticketId(), actor.entry(now, kind == MessageKind.NOTE ? "NOTE_ADDED" : "MESSAGE_ADDED",
                 kind.name().toLowerCase(Locale.ROOT) + " message " + m.id));
+        for (int i = 0; i < files.size(); i++) {
+            attachments.keep(t.ticketId(), m.id, files.get(i), types.get(i), actor);
+        }
         TicketStatus from = t.status;
         TicketStatus to = nextStatusAfter(kind, t.status, reply.status());
         if (to != t.status) {

@@ -1,11 +1,15 @@
 package org.atende.channels.email;
 
 import java.nio.charset.StandardCharsets;
+import java.io.UnsupportedEncodingException;
 import java.util.Date;
+import java.util.List;
 
 import org.atende.notifications.OutgoingView;
 import org.atende.notifications.Transport;
 import org.atende.notifications.TransportException;
+import org.atende.tickets.AttachmentContent;
+import org.atende.tickets.Attachments;
 import org.atende.tickets.Channel;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
@@ -14,11 +18,16 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
 
 /**
  * Sends the outbox's e-mails over SMTP ({@code spring.mail.*}) with the Message-ID written when the mail
@@ -30,8 +39,10 @@ class SmtpTransport implements Transport {
 
     private final ObjectProvider<JavaMailSender> sender;
     private final EmailProperties properties;
+    private final Attachments attachments;
 
-    SmtpTransport(ObjectProvider<JavaMailSender> sender, EmailProperties properties) {
+    SmtpTransport(ObjectProvider<JavaMailSender> sender, EmailProperties properties, Attachments attachments) {
+        this.attachments = attachments;
         this.sender = sender;
         this.properties = properties;
     }
@@ -67,7 +78,11 @@ class SmtpTransport implements Transport {
         message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(m.recipient()));
         message.setSubject(m.subject() == null ? "" : m.subject(), StandardCharsets.UTF_8.name());
         message.setSentDate(Date.from(outgoing.createdAt()));
-        message.setText(m.body(), StandardCharsets.UTF_8.name());
+        if (m.attachments().isEmpty()) {
+            message.setText(m.body(), StandardCharsets.UTF_8.name());
+        } else {
+            message.setContent(withFiles(m.body(), m.attachments()));
+        }
         if (m.inReplyTo() != null) {
             message.setHeader("In-Reply-To", "<" + m.inReplyTo() + ">");
         }
@@ -81,6 +96,31 @@ class SmtpTransport implements Transport {
         message.setHeader("X-Loop", properties.ownAddress());
         message.saveChanges();
         return message;
+    }
+
+    /** The text first, then each file the row names with its own name and type (a file deleted since is left out). */
+    private MimeMultipart withFiles(String body, List<Long> ids) throws MessagingException {
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(body, StandardCharsets.UTF_8.name());
+        mixed.addBodyPart(text);
+        for (long id : ids) {
+            var found = attachments.stored(id);
+            if (found.isEmpty()) {
+                continue;
+            }
+            AttachmentContent file = found.get();
+            MimeBodyPart part = new MimeBodyPart();
+            part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.content(), file.attachment().contentType())));
+            try {
+                part.setFileName(MimeUtility.encodeText(file.attachment().filename(), StandardCharsets.UTF_8.name(), null));
+            } catch (UnsupportedEncodingException e) {
+                throw new MessagingException("UTF-8 is not available", e);
+            }
+            part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+            mixed.addBodyPart(part);
+        }
+        return mixed;
     }
 
     private static boolean refusedRecipient(MailSendException e) {

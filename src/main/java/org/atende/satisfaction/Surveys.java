@@ -117,12 +117,13 @@ public class Surveys {
         Instant expires = now.plus(validity);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO satisfaction_survey (ticket_id, contact_id, organisation_id, agent_id, team_id, channel, language,
-                    token_hash, asked_at, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO satisfaction_survey (ticket_id, contact_id, organisation_id, agent_id, team_id, channel, ticket_channel,
+                    language, token_hash, asked_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id.value(), contact.id().value(), ticket.organisationId().value(),
                         ticket.assigneeId() == null ? null : ticket.assigneeId().value(),
-                        ticket.teamId() == null ? null : ticket.teamId().value(), askBy.name(), contact.language().name(),
+                        ticket.teamId() == null ? null : ticket.teamId().value(), askBy.name(), ticket.channel().name(),
+                        contact.language().name(),
                         hash(token), Timestamp.from(now), Timestamp.from(expires))
                 .update(keys, "id");
         long survey = keys.getKey().longValue();
@@ -179,16 +180,18 @@ public class Surveys {
                 .param(ticket.value()).query(Surveys::row).list();
     }
 
-    /** The survey the signed-in requester may still answer on this ticket (the portal's prompt), if any. */
+    /**
+     * The ticket's latest survey if it asked the signed-in customer and is still worth showing them (the portal's
+     * prompt): rated, or open to a rating; another contact's or a lapsed unanswered one is not.
+     */
     @Transactional(readOnly = true)
-    public Optional<SurveyView> openFor(TicketId ticket, Actor actor) {
+    public Optional<SurveyView> forRequester(TicketId ticket, Actor actor) {
         if (actor.isStaff() || actor.contactId() == null) {
             return Optional.empty();
         }
         tickets.get(ticket, actor);
         Instant now = clock.instant();
-        return latest(ticket).filter(s -> s.contactId().equals(actor.contactId()) && !s.expiredAt(now)
-                && (!s.rated() || s.comment() == null));
+        return latest(ticket).filter(s -> s.contactId().equals(actor.contactId()) && (s.rated() || !s.expiredAt(now)));
     }
 
     private Optional<SurveyView> latest(TicketId ticket) {

@@ -9,7 +9,8 @@ CREATE TABLE satisfaction_survey (
   organisation_id BIGINT                   NOT NULL REFERENCES organisation (id),
   agent_id        BIGINT REFERENCES app_user (id),
   team_id         BIGINT REFERENCES team (id),
-  channel         VARCHAR(20)              NOT NULL,
+  channel         VARCHAR(20)              NOT NULL, -- where the question went: EMAIL, WHATSAPP, PORTAL
+  ticket_channel  VARCHAR(20)              NOT NULL, -- where the ticket came from, for the reports by channel
   language        VARCHAR(2)               NOT NULL,
   token_hash      VARCHAR(64)              NOT NULL UNIQUE,
   asked_at        TIMESTAMP WITH TIME ZONE NOT NULL,

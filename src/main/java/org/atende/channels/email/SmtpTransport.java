@@ -118,6 +118,7 @@ class SmtpTransport implements Transport {
                 throw new MessagingException("UTF-8 is not available", e);
             }
             part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+            part.setHeader("Content-Transfer-Encoding", "base64"); // a file arrives byte for byte, line ends and all
             mixed.addBodyPart(part);
         }
         return mixed;

@@ -69,8 +69,8 @@ class HeldAnswers {
                         long message = rs.getLong(3);
                         Long messageId = rs.wasNull() ? null : message;
                         long file = rs.getLong(6);
-                        return new Held(rs.getLong(1), rs.getLong(2), messageId, rs.getString(4), rs.getString(5),
-                                rs.wasNull() ? null : file);
+                        Long attachment = rs.wasNull() ? null : file;
+                        return new Held(rs.getLong(1), rs.getLong(2), messageId, rs.getString(4), rs.getString(5), attachment);
                     }).list();
             for (Held h : waiting) {
                 SendingLabel label = SendingLabel.of(h.subject());

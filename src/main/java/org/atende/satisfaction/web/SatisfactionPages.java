@@ -124,7 +124,7 @@ class SatisfactionPages {
                 .withZone(zone);
         model.addAttribute("surveys", surveys.ofTicket(ticket.id(), actor).stream()
                 .map(s -> new Asked(s, format.format(s.askedAt()))).toList());
-        return "satisfaction/parts :: desk(${surveys})";
+        return "satisfaction/parts :: desk(surveys=${surveys})";
     }
 
     /** The portal's prompt: empty unless the signed-in customer was asked about this ticket. */
@@ -137,7 +137,7 @@ class SatisfactionPages {
         }
         model.addAttribute("survey", survey);
         model.addAttribute("number", number);
-        return "satisfaction/parts :: portal(${survey}, ${number})";
+        return "satisfaction/parts :: portal(survey=${survey},number=${number})";
     }
 
     @PostMapping("/portal/tickets/{number}/satisfaction")
@@ -153,7 +153,7 @@ class SatisfactionPages {
     String monthly(@PathVariable long id, @PathVariable String month, @AuthenticationPrincipal Actor actor, Model model) {
         lead(actor);
         model.addAttribute("figures", reports.month(new OrganisationId(id), SatisfactionApi.month(month)));
-        return "satisfaction/parts :: monthly(${figures})";
+        return "satisfaction/parts :: monthly(figures=${figures})";
     }
 
     /** The same section in the portal, of the customer's own organisation. */
@@ -163,7 +163,7 @@ class SatisfactionPages {
             throw new AccessDeniedException("the portal is for customers");
         }
         model.addAttribute("figures", reports.month(actor.organisationId(), SatisfactionApi.month(month)));
-        return "satisfaction/parts :: monthly(${figures})";
+        return "satisfaction/parts :: monthly(figures=${figures})";
     }
 
     private String name(SatisfactionReports.By by, SatisfactionFigures r, Locale locale) {

@@ -57,8 +57,8 @@ class AgentFilesApiIntegrationTests extends ApiIntegrationSupport {
     @Test
     void anAgentSendsAReplyWithSeveralFilesInOneRequestAndTheCustomerSeesThem() throws IOException {
         Answer sent = multipart("/api/v1/tickets/" + ticket + "/messages", agent, Map.of("body", "Seguem o relatório e o ecrã."),
-                new FilePart("relatório março.pdf", "application/pdf", pdf("Relatório de março")),
-                new FilePart("ecrã.png", "image/png", png(800, 600)));
+                new FilePart("relatório março.pdf", "application/pdf", AgentFilesFixtures.pdf("Relatório de março")),
+                new FilePart("ecrã.png", "image/png", AgentFilesFixtures.png(800, 600)));
         assertThat(sent.status()).as(sent.body()).isEqualTo(201);
         long message = sent.json().path("message").path("id").asLong();
         assertThat(sent.json().path("attachments")).hasSize(2);
@@ -74,7 +74,7 @@ class AgentFilesApiIntegrationTests extends ApiIntegrationSupport {
     @Test
     void aNotesFilesAreNeverShownToTheCustomer() throws IOException {
         Answer note = multipart("/api/v1/tickets/" + ticket + "/messages", agent, Map.of("body", "Registo do servidor", "internal", "true"),
-                new FilePart("server.log.pdf", "application/pdf", pdf("stack trace")));
+                new FilePart("server.log.pdf", "application/pdf", AgentFilesFixtures.pdf("stack trace")));
         assertThat(note.status()).as(note.body()).isEqualTo(201);
         long file = note.json().path("attachments").path(0).path("id").asLong();
 
@@ -90,7 +90,7 @@ class AgentFilesApiIntegrationTests extends ApiIntegrationSupport {
         long note = api.post("/api/v1/tickets/" + ticket + "/messages", agent, Map.of("body", "nota", "internal", true)).id();
         long answer = api.post("/api/v1/tickets/" + ticket + "/messages", agent, Map.of("body", "resposta")).id();
         long own = api.post("/api/v1/tickets/" + ticket + "/messages", customer, Map.of("body", "mais dados")).id();
-        byte[] image = png(20, 20);
+        byte[] image = AgentFilesFixtures.png(20, 20);
 
         Answer onNote = multipart("/api/v1/tickets/" + ticket + "/attachments?messageId=" + note, customer, Map.of(), "file",
                 new FilePart("x.png", "image/png", image));
@@ -106,7 +106,7 @@ class AgentFilesApiIntegrationTests extends ApiIntegrationSupport {
                 new FilePart("x.png", "image/png", image));
         assertThat(onOwn.status()).as(onOwn.body()).isEqualTo(201);
         Answer later = multipart("/api/v1/tickets/" + ticket + "/attachments?messageId=" + answer, agent, Map.of(), "file",
-                new FilePart("anexo.pdf", "application/pdf", pdf("mais")));
+                new FilePart("anexo.pdf", "application/pdf", AgentFilesFixtures.pdf("mais")));
         assertThat(later.status()).as(later.body()).isEqualTo(201);
         assertThat(api.get("/api/v1/tickets/" + ticket + "/attachments", customer).json()).hasSize(2);
     }
@@ -128,7 +128,7 @@ class AgentFilesApiIntegrationTests extends ApiIntegrationSupport {
     @Test
     void previewsAreDrawnAgainByTheDeskAndServedWithoutScript() throws IOException {
         Answer sent = multipart("/api/v1/tickets/" + ticket + "/messages", agent, Map.of("body", "ficheiros"),
-                new FilePart("foto.png", "image/png", png(1200, 900)), new FilePart("fatura.pdf", "application/pdf", pdf("Fatura 42")),
+                new FilePart("foto.png", "image/png", AgentFilesFixtures.png(1200, 900)), new FilePart("fatura.pdf", "application/pdf", AgentFilesFixtures.pdf("Fatura 42")),
                 new FilePart("poliglota.png", "image/png", polyglot()));
         assertThat(sent.status()).as(sent.body()).isEqualTo(201);
         var files = sent.json().path("attachments");
@@ -187,36 +187,6 @@ class AgentFilesApiIntegrationTests extends ApiIntegrationSupport {
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return api.exchange("POST", path, token, BodyPublishers.ofByteArray(body.toByteArray()), "multipart/form-data; boundary=" + boundary);
-    }
-
-    static byte[] png(int width, int height) throws IOException {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(new Color(30, 90, 160));
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.WHITE);
-        g.fillOval(width / 4, height / 4, width / 2, height / 2);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
-    }
-
-    static byte[] pdf(String text) throws IOException {
-        try (PDDocument document = new PDDocument()) {
-            PDPage page = new PDPage(PDRectangle.A4);
-            document.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), 28);
-                content.newLineAtOffset(72, 720);
-                content.showText(text);
-                content.endText();
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            document.save(out);
-            return out.toByteArray();
-        }
     }
 
     /** PNG's signature, then an HTML page: passes the magic check, is no image. */

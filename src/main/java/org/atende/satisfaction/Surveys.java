@@ -41,7 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Satisfaction surveys. A resolved ticket's requester is asked once per resolution: not again when the ticket is
  * resolved again within {@code atende.satisfaction.resurvey-window} of the last question (the open question still
- * counts). The question's link carries a random token whose SHA-256 alone is kept; it rates once (a second use
+ * counts). The survey keeps the ticket's agent (its assignee, else whoever answered the customer last), team and
+ * organisation at resolution, for the reports. The question's link carries a random token whose SHA-256 alone is kept; it rates once (a second use
  * shows the rating given) and lapses after {@code atende.satisfaction.token-validity}. Each rating and comment is
  * written once, by a conditional update, so two clicks at once (or two instances) record one.
  */
@@ -115,13 +116,14 @@ public class Surveys {
         };
         String token = newToken();
         Instant expires = now.plus(validity);
+        Long agent = ticket.assigneeId() != null ? Long.valueOf(ticket.assigneeId().value()) : lastAnswerer(id);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO satisfaction_survey (ticket_id, contact_id, organisation_id, agent_id, team_id, channel, ticket_channel,
                     language, token_hash, asked_at, expires_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id.value(), contact.id().value(), ticket.organisationId().value(),
-                        ticket.assigneeId() == null ? null : ticket.assigneeId().value(),
+                        agent,
                         ticket.teamId() == null ? null : ticket.teamId().value(), askBy.name(), ticket.channel().name(),
                         contact.language().name(),
                         hash(token), Timestamp.from(now), Timestamp.from(expires))
@@ -259,6 +261,12 @@ public class Surveys {
             events.publishEvent(new SatisfactionRated(survey.id(), survey.ticketId(), after.rating(), comment, now));
         }
         return new Answer(Outcome.RECORDED, after);
+    }
+
+    /** Who answered the customer last, for a ticket resolved without an assignee. */
+    private @Nullable Long lastAnswerer(TicketId id) {
+        return tickets.messagesOf(id).stream().filter(m -> m.kind() == org.atende.tickets.MessageKind.AGENT && m.authorUserId() != null)
+                .reduce((first, second) -> second).map(m -> m.authorUserId().value()).orElse(null);
     }
 
     private String contactName(SurveyView survey) {

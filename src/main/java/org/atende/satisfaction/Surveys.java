@@ -100,6 +100,9 @@ public class Surveys {
             return Optional.empty();
         }
         Instant now = clock.instant();
+        // one question per resolution even when two ask at once (a retried event, another instance): the ticket's row
+        // is locked while this one looks for a recent question and writes its own
+        jdbc.sql("SELECT id FROM ticket WHERE id = ? FOR UPDATE").param(id.value()).query(Long.class).list();
         int recent = jdbc.sql("SELECT COUNT(*) FROM satisfaction_survey WHERE ticket_id = ? AND asked_at > ?")
                 .params(id.value(), Timestamp.from(now.minus(resurveyWindow))).query(Integer.class).single();
         if (recent > 0) {

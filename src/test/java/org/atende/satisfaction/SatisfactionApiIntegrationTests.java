@@ -148,6 +148,17 @@ class SatisfactionApiIntegrationTests extends ApiIntegrationSupport {
         assertThat(api.get("/api/v1/reports/satisfaction?by=PLANET&from=" + month + "&to=" + month, lead).status()).isEqualTo(400);
     }
 
+    @Test
+    void theOpenApiDocumentDescribesSatisfactionAndTheMultipartMessage() {
+        JsonNode paths = api.get("/v3/api-docs", null).json().path("paths");
+        assertThat(paths.has("/api/v1/tickets/{id}/satisfaction")).isTrue();
+        assertThat(paths.has("/api/v1/reports/satisfaction")).isTrue();
+        assertThat(paths.path("/api/v1/tickets/{id}/messages").path("post").path("requestBody").path("content").has("multipart/form-data"))
+                .isTrue();
+        assertThat(paths.path("/api/v1/tickets/{id}/messages").path("post").path("requestBody").path("content").has("application/json"))
+                .isTrue();
+    }
+
     JsonNode report(String by, Long organisation) {
         Answer answer = api.get("/api/v1/reports/satisfaction?by=" + by + "&from=" + month + "&to=" + month
                 + (organisation == null ? "" : "&organisationId=" + organisation), lead);

@@ -21,9 +21,11 @@ class SurveyMail {
     private final EmailProperties properties;
     private final org.atende.customers.Customers customers;
     private final String baseUrl;
+    private final java.time.Clock clock;
 
     SurveyMail(Outbox outbox, MailComposer composer, EmailProperties properties, org.atende.customers.Customers customers,
-            @Value("${atende.web.base-url:http://localhost:8080}") String baseUrl) {
+            @Value("${atende.web.base-url:http://localhost:8080}") String baseUrl, java.time.Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.composer = composer;
         this.properties = properties;
@@ -38,8 +40,9 @@ class SurveyMail {
         }
         customers.contact(e.contactId()).filter(c -> c.email() != null).ifPresent(contact -> {
             String page = baseUrl + "/satisfaction/" + e.token();
+            long days = Math.max(1, Math.round(java.time.Duration.between(clock.instant(), e.expiresAt()).toHours() / 24.0));
             Outgoing mail = composer.aboutTicket(Outgoing.Purpose.SURVEY, e.ticketId(), e.ticketNumber(), null, contact.email(),
-                    subject(e.language()) + " — " + e.subject(), body(e.language(), page), e.language(), true);
+                    subject(e.language()) + " — " + e.subject(), body(e.language(), page, days), e.language(), true);
             outbox.enqueue(mail);
         });
     }
@@ -52,7 +55,7 @@ class SurveyMail {
         };
     }
 
-    static String body(Language language, String page) {
+    static String body(Language language, String page, long days) {
         return switch (language) {
             case ES -> """
                     Hemos resuelto su solicitud. ¿Le ayudó nuestra respuesta? Un clic basta:
@@ -61,7 +64,7 @@ class SurveyMail {
                     No, no me ayudó: %s/bad
 
                     Si quiere, díganos algo más: %s
-                    El enlace sirve una vez y caduca en 14 días.""".formatted(page, page, page);
+                    El enlace sirve una vez y caduca en %d días.""".formatted(page, page, page, days);
             case PT -> """
                     Resolvemos o seu pedido. A nossa resposta ajudou? Basta um clique:
 
@@ -69,7 +72,7 @@ class SurveyMail {
                     Não, não ajudou: %s/bad
 
                     Se quiser, diga-nos mais alguma coisa: %s
-                    A ligação serve uma vez e expira em 14 dias.""".formatted(page, page, page);
+                    A ligação serve uma vez e expira em %d dias.""".formatted(page, page, page, days);
             case EN -> """
                     We have resolved your request. Did our answer help? One click is enough:
 
@@ -77,7 +80,7 @@ class SurveyMail {
                     No, it did not help: %s/bad
 
                     If you like, tell us more: %s
-                    The link works once and expires in 14 days.""".formatted(page, page, page);
+                    The link works once and expires in %d days.""".formatted(page, page, page, days);
         };
     }
 }

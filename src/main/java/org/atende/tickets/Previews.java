@@ -56,6 +56,7 @@ public class Previews {
     public record Picture(byte[] bytes, String contentType) {
     }
 
+    /** The thumbnails drawn lately (a conversation shows the same ones on every refresh), at most 64, least recent out. */
     private final Map<String, Optional<Picture>> recent = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Optional<Picture>> eldest) {
@@ -75,6 +76,9 @@ public class Previews {
 
     /** The picture of a file, at most {@code side} pixels on its longer side; empty when it cannot be drawn. */
     public Optional<Picture> picture(AttachmentContent file, int side) {
+        if (side > THUMBNAIL) {
+            return draw(file, side); // larger views are opened one at a time: not kept, so the memory held stays small
+        }
         String key = file.attachment().sha256() + ":" + side;
         synchronized (recent) {
             Optional<Picture> known = recent.get(key);

@@ -47,6 +47,7 @@ class AgentFilesAndSurveyMailIntegrationTests extends EmailTestSupport {
 
     @Autowired Surveys surveys;
     @Autowired DeskNotifications deskNotifications;
+    @Autowired org.atende.tickets.Attachments attachments;
 
     private Actor agent() {
         return new DeskFixtures(jdbc).staff(Role.AGENT, "Inês Duarte");
@@ -89,6 +90,24 @@ class AgentFilesAndSurveyMailIntegrationTests extends EmailTestSupport {
         assertThat(pdf.toByteArray()).isEqualTo(PDF);
         assertThat(parts.getBodyPart(1).getContentType()).startsWith("application/pdf");
         assertThat(new String(reply.getRawInputStream().readAllBytes())).doesNotContain("registo-interno");
+    }
+
+    @Test
+    void aFileAddedToAnAnswerAfterwardsFollowsInAMailOfItsOwn() throws Exception {
+        ContactSummary ana = customer(domain(), "Ana Ribeiro", Language.ES);
+        TicketView t = emailTicket(ana);
+        Actor agent = agent();
+        var answer = tickets.reply(t.id(), new Reply("Le escribimos en un momento con el informe.", false, null, Channel.EMAIL), agent);
+        dispatch.runOnce();
+        mail.purgeEmailFromAllMailboxes();
+        attachments.attach(t.id(), answer.id(), "informe.pdf", "application/pdf", PDF, agent);
+        dispatch.runOnce();
+        MimeMessage followUp = sentTo(ana.email()).getFirst();
+        assertThat(subject(followUp)).contains("[#" + t.number() + "]");
+        Multipart parts = (Multipart) followUp.getContent();
+        assertThat((String) parts.getBodyPart(0).getContent()).contains("Adjuntamos un archivo más a nuestra respuesta.");
+        assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("informe.pdf");
+        assertThat(header(followUp, "In-Reply-To")).isNotNull();
     }
 
     @Test

@@ -129,6 +129,22 @@ class FilePreviewAndRatingPagesIntegrationTests extends ApiIntegrationSupport {
         String card = desk.get("/desk/tickets/" + ticket.number() + "/satisfaction").body();
         assertThat(card).contains("Bad").contains("Ainda não consigo gerar o PDF.").contains("Portal");
         assertThat(portal.get("/desk/tickets/" + ticket.number() + "/satisfaction").statusCode()).isEqualTo(403);
+
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Lisbon")).toString();
+        assertThat(portal.get("/portal/reports/" + month).body()).contains("/portal/reports/" + month + "/satisfaction");
+        String section = portal.get("/portal/reports/" + month + "/satisfaction").body();
+        assertThat(section).contains("Customer satisfaction").containsPattern("<dd>0 %</dd>").containsPattern("<dd>1</dd>");
+        long org = customer.organisationId().value();
+        assertThat(desk.get("/reports/organisations/" + org + "/" + month + "/satisfaction").statusCode())
+                .as("the staff section is for leads and admins").isEqualTo(403);
+        PortalBrowser admin = new PortalBrowser(port);
+        admin.signIn(ADMIN_EMAIL, "correct horse battery staple");
+        assertThat(admin.get("/reports/organisations/" + org + "/" + month + "/satisfaction").body()).containsPattern("<dd>1</dd>");
+        HttpResponse<byte[]> csv = admin.download("/reports/satisfaction.csv?by=ORGANISATION&organisationId=" + org);
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+        assertThat(new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("organisation,name,rated,good,bad,comments,good_share\r\n").contains(",1,0,1,1,0.0\r\n");
+        assertThat(admin.get("/reports/satisfaction?by=TEAM").body()).contains("satisfaction-table").contains("Satisfaction");
     }
 
     @Test

@@ -38,6 +38,9 @@ class WhatsAppFilesAndSatisfactionIntegrationTests extends WebhookTestSupport {
 
     Actor agent;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.atende.tickets.Attachments attachments;
+
     @BeforeEach
     void quietGraph() throws Exception {
         dispatch.runOnce();
@@ -86,6 +89,16 @@ class WhatsAppFilesAndSatisfactionIntegrationTests extends WebhookTestSupport {
         assertThat(sent).noneMatch(m -> m.toString().contains("interno"));
         assertThat(jdbc.sql("SELECT delivery_state FROM message WHERE ticket_id = ? AND kind = 'AGENT'").param(ticket.id().value())
                 .query(String.class).single()).isEqualTo("SENT");
+
+        // a file added to the answer afterwards follows as one more media message
+        GRAPH.reset();
+        long answer = jdbc.sql("SELECT id FROM message WHERE ticket_id = ? AND kind = 'AGENT'").param(ticket.id().value())
+                .query(Long.class).single();
+        attachments.attach(ticket.id(), answer, "talão.jpg", "image/jpeg", JPEG, agent);
+        dispatch.runOnce();
+        assertThat(GRAPH.uploads()).singleElement().satisfies(u -> assertThat(u.filename()).isEqualTo("talão.jpg"));
+        assertThat(GRAPH.messages()).singleElement().satisfies(r -> assertThat(r.json().path("image").path("id").asString())
+                .isEqualTo(GRAPH.uploads().getFirst().mediaId()));
     }
 
     @Test

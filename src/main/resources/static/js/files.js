@@ -9,3 +9,16 @@
     img.addEventListener('error', function () { hide(img); });
   });
 })();
+
+// A file picker of the page's own: the names chosen, in place of the browser's "no file chosen".
+(function () {
+  document.querySelectorAll('.file-picker input[type=file]').forEach(function (input) {
+    if (input.dataset.bound) { return; }
+    input.dataset.bound = 'yes';
+    var shown = input.parentElement.querySelector('.file-chosen');
+    input.addEventListener('change', function () {
+      var names = Array.prototype.map.call(input.files, function (f) { return f.name; });
+      shown.textContent = names.length ? names.join(', ') : shown.dataset.none;
+    });
+  });
+})();

@@ -175,12 +175,15 @@ class SatisfactionBrowserTests extends ApiIntegrationSupport {
         WebElement card = new WebDriverWait(agent, Duration.ofSeconds(15))
                 .until(d -> d.findElements(By.cssSelector(".satisfaction-card")).stream().findFirst().orElse(null));
         assertThat(card.getText()).contains("Boa").contains("Muito rápido, a fatura já abre.");
+        ((JavascriptExecutor) agent).executeScript("arguments[0].scrollIntoView({block: 'center'})", card);
+        Chromium.screenshot(agent, "satisfaction-desk-card-pt");
         lead = signedIn(base, leadEmail, "pt-PT,pt");
         lead.get(base + "/reports/satisfaction?by=AGENT");
         assertThat(lead.findElement(By.id("satisfaction-table")).getText()).contains("Inês Duarte").contains("100 %");
         Chromium.screenshot(lead, "satisfaction-report-pt");
         phone(lead);
         lead.navigate().refresh();
+        ((JavascriptExecutor) lead).executeScript("document.getElementById('satisfaction-table').scrollIntoView()");
         Chromium.screenshot(lead, "satisfaction-report-pt-390");
         lead.quit();
 
@@ -211,6 +214,7 @@ class SatisfactionBrowserTests extends ApiIntegrationSupport {
         Chromium.screenshot(lead, "satisfaction-report-es");
         phone(lead);
         lead.navigate().refresh();
+        ((JavascriptExecutor) lead).executeScript("document.getElementById('satisfaction-table').scrollIntoView()");
         Chromium.screenshot(lead, "satisfaction-report-es-390");
         agent.quit();
         agent = signedIn(base, agentEmail, "es-ES,es");

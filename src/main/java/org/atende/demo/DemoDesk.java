@@ -45,6 +45,8 @@ import org.atende.sla.SlaPolicies;
 import org.atende.sla.SlaPolicy;
 import org.atende.sla.SlaPolicyDraft;
 import org.atende.sla.TargetUnit;
+import org.atende.satisfaction.Rating;
+import org.atende.satisfaction.Surveys;
 import org.atende.tickets.Channel;
 import org.atende.tickets.OpenTicket;
 import org.atende.tickets.Priority;
@@ -87,12 +89,14 @@ class DemoDesk implements ApplicationRunner {
     private final KnowledgeBase knowledge;
     private final RoutingRules routing;
     private final Agents agentProfiles;
+    private final Surveys surveys;
     private final Clock clock;
     private final Path tokensFile;
 
     DemoDesk(Customers customers, Identity identity, SlaPolicies policies, Tickets tickets, Quotas quotas,
-            Quotes quotes, KnowledgeBase knowledge, RoutingRules routing, Agents agentProfiles, Clock clock,
+            Quotes quotes, KnowledgeBase knowledge, RoutingRules routing, Agents agentProfiles, Surveys surveys, Clock clock,
             @Value("${atende.demo.tokens-file:data/demo-tokens.txt}") Path tokensFile) {
+        this.surveys = surveys;
         this.routing = routing;
         this.agentProfiles = agentProfiles;
         this.customers = customers;
@@ -215,8 +219,15 @@ class DemoDesk implements ApplicationRunner {
                         agent.userId(), false, null, null), agent); // triaged, waiting for a first reply
                 case 2 -> tickets.reply(t.id(), new Reply(s.answer(), false, TicketStatus.WAITING_ON_CUSTOMER, null), agent);
                 case 3 -> {
-                    tickets.reply(t.id(), Reply.publicly(s.answer()), agent);
+                    if (i == 3) { // an answer with files: they preview on the desk and in the portal
+                        tickets.reply(t.id(), Reply.publicly(s.answer()), List.of(DemoFiles.guide("Guia de exportacao",
+                                "1. Abra Faturas > Exportar.", "2. Escolha o mes e o formato PDF.", "3. Carregue em Exportar."),
+                                DemoFiles.screen("ecra-exportacao.png", "Faturas > Exportar")), agent);
+                    } else {
+                        tickets.reply(t.id(), Reply.publicly(s.answer()), agent);
+                    }
                     tickets.update(t.id(), TicketChanges.status(TicketStatus.RESOLVED), agent);
+                    rated(t, requester, i);
                 }
                 case 4 -> {
                     tickets.reply(t.id(), new Reply("Cliente com versão antiga; a verificar com a segunda linha.", true, null, null), agent);
@@ -230,6 +241,22 @@ class DemoDesk implements ApplicationRunner {
             }
         }
         return made;
+    }
+
+    /** The requester of a resolved demo ticket is asked, and most answer: good and bad ratings, some with a comment. */
+    private void rated(TicketView t, Actor requester, int i) {
+        surveys.ask(t.id());
+        switch (i / 6 % 4) { // the resolved demo tickets are every sixth: each answer in turn
+            case 0 -> surveys.rateAsCustomer(t.id(), Rating.GOOD, null, requester, Channel.PORTAL);
+            case 1 -> surveys.rateAsCustomer(t.id(), Rating.GOOD, switch (requester.name().hashCode() % 3) {
+                case 0 -> "Resolvido em minutos, obrigado!";
+                case 1 -> "Muy claro, gracias.";
+                default -> "Clear answer, thanks.";
+            }, requester, Channel.PORTAL);
+            case 2 -> surveys.rateAsCustomer(t.id(), Rating.BAD, "A solução não funcionou à primeira; tive de voltar a escrever.",
+                    requester, Channel.PORTAL);
+            default -> { } // asked, not answered yet
+        }
     }
 
     /**

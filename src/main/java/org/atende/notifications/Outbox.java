@@ -31,7 +31,7 @@ public class Outbox {
 
     private static final String COLUMNS = """
             id, channel, purpose, ticket_id, ticket_message_id, recipient, subject, body, external_id, in_reply_to,
-            thread_references, automatic, state, attempts, next_attempt_at, last_error, created_at, sent_at""";
+            thread_references, automatic, state, attempts, next_attempt_at, last_error, created_at, sent_at, attachment_ids""";
 
     private final JdbcClient jdbc;
     private final Tickets tickets;
@@ -63,12 +63,14 @@ public class Outbox {
             var keys = new GeneratedKeyHolder();
             jdbc.sql("""
                     INSERT INTO outgoing_message (channel, purpose, ticket_id, ticket_message_id, recipient, subject, body,
-                        external_id, in_reply_to, thread_references, automatic, state, attempts, next_attempt_at, created_at, follows)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?)""")
+                        external_id, in_reply_to, thread_references, automatic, state, attempts, next_attempt_at, created_at, follows,
+                        attachment_ids)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?, ?)""")
                     .params(m.channel().name(), m.purpose().name(), m.ticketId() == null ? null : m.ticketId().value(),
                             m.ticketMessageId(), m.recipient(), m.subject(), m.body(), m.externalId(), m.inReplyTo(),
                             m.references().isEmpty() ? null : String.join(" ", m.references()), m.automatic(),
-                            Timestamp.from(now), Timestamp.from(now), follows)
+                            Timestamp.from(now), Timestamp.from(now), follows,
+                            m.attachments().isEmpty() ? null : String.join(",", m.attachments().stream().map(String::valueOf).toList()))
                     .update(keys, "id");
             follows = keys.getKey().longValue();
             ids.add(follows);
@@ -297,10 +299,12 @@ public class Outbox {
         long message = rs.getLong("ticket_message_id");
         Long messageId = rs.wasNull() ? null : message;
         String refs = rs.getString("thread_references");
+        String files = rs.getString("attachment_ids");
         Outgoing m = new Outgoing(Channel.valueOf(rs.getString("channel")), Outgoing.Purpose.valueOf(rs.getString("purpose")),
                 ticketId, messageId, rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
                 rs.getString("external_id"), rs.getString("in_reply_to"),
-                refs == null ? List.of() : Arrays.asList(refs.split(" ")), rs.getBoolean("automatic"));
+                refs == null ? List.of() : Arrays.asList(refs.split(" ")), rs.getBoolean("automatic"),
+                files == null || files.isBlank() ? List.of() : Arrays.stream(files.split(",")).map(Long::valueOf).toList());
         Timestamp sent = rs.getTimestamp("sent_at");
         return new OutgoingView(rs.getLong("id"), m, OutgoingState.valueOf(rs.getString("state")), rs.getInt("attempts"),
                 rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"),

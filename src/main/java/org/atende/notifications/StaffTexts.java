@@ -44,7 +44,7 @@ final class StaffTexts {
 
     /** A key's text with its parameters ({0}, {1}, …); unknown keys are shown as they are. */
     static String text(String key, java.util.List<String> params, Language language) {
-        Map<Language, String> texts = TEXTS.get(key);
+        Map<Language, String> texts = TEXTS.containsKey(key) ? TEXTS.get(key) : BadRatingNotices.TEXTS.get(key);
         String text = texts == null ? key : texts.get(language);
         for (int i = 0; i < params.size(); i++) {
             text = text.replace("{" + i + "}", params.get(i));

@@ -14,6 +14,7 @@ import org.atende.customers.OrganisationId;
 import org.atende.identity.Actor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,39 +33,87 @@ public class Attachments {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final DataSize maxSize;
+    private final ApplicationEventPublisher events;
 
     private final TicketLimits limits;
 
     Attachments(JdbcClient jdbc, Clock clock, @Value("${atende.attachments.max-size:10MB}") DataSize maxSize,
-            TicketLimits limits) {
+            ApplicationEventPublisher events, TicketLimits limits) {
+        this.events = events;
         this.limits = limits;
         this.jdbc = jdbc;
         this.clock = clock;
         this.maxSize = maxSize;
     }
 
+    /**
+     * Attaches a file to a ticket, or to one of its messages. A customer attaches only to their own public
+     * messages: a note is "not found" to them, anyone else's message is refused. A file staff add to an agent's
+     * public message afterwards is delivered on its own ({@link AgentFileAdded}).
+     */
     public AttachmentView attach(TicketId ticket, @Nullable Long messageId, String filename, String contentType,
             byte[] content, Actor actor) {
         requireVisible(ticket, actor);
-        if (content.length == 0) {
-            throw TicketProblems.invalid("an attachment must not be empty");
-        }
-        if (content.length > maxSize.toBytes()) {
-            throw TicketProblems.attachmentRefused(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
-                    "attachments are limited to " + maxSize.toMegabytes() + " MB; this one has " + content.length + " bytes");
-        }
-        String type = ContentCheck.accepted(contentType, content);
-        String name = safeName(filename);
+        String type = checked(new NewFile(filename, contentType, content));
+        MessageKind kind = null;
         if (messageId != null) {
-            Boolean own = jdbc.sql("SELECT COUNT(*) > 0 FROM message WHERE id = ? AND ticket_id = ?")
-                    .params(messageId, ticket.value()).query(Boolean.class).single();
-            if (!own) {
-                throw TicketProblems.invalid("message " + messageId + " is not part of ticket " + ticket);
+            record Target(MessageKind kind, @Nullable Long contact) {
             }
+            Target target = jdbc.sql("SELECT kind, author_contact_id FROM message WHERE id = ? AND ticket_id = ?")
+                    .params(messageId, ticket.value()).query((rs, n) -> {
+                        long contact = rs.getLong(2);
+                        return new Target(MessageKind.valueOf(rs.getString(1)), rs.wasNull() ? null : contact);
+                    }).optional()
+                    .orElseThrow(() -> TicketProblems.invalid("message " + messageId + " is not part of ticket " + ticket));
+            if (!actor.isStaff()) {
+                if (!target.kind().isPublic()) {
+                    throw TicketProblems.notFound("message " + messageId);
+                }
+                if (target.kind() != MessageKind.CUSTOMER || actor.contactId() == null
+                        || !Long.valueOf(actor.contactId().value()).equals(target.contact())) {
+                    throw TicketProblems.forbidden("a customer attaches files only to their own messages");
+                }
+            }
+            kind = target.kind();
             limits.attachments(jdbc.sql("SELECT COUNT(*) FROM attachment WHERE message_id = ?").param(messageId)
                     .query(Long.class).single());
         }
-        return store(ticket, messageId, name, type, content, actor.userId().value(), actor.name());
+        AttachmentView stored = store(ticket, messageId, safeName(filename), type, content, actor.userId().value(), actor.name());
+        if (kind == MessageKind.AGENT) {
+            events.publishEvent(new AgentFileAdded(ticket, messageId, stored.id(), stored.createdAt()));
+        }
+        return stored;
+    }
+
+    /** The content type a file is kept with, or the refusal the desk's rules give it (empty, too large, type). */
+    String checked(NewFile file) {
+        if (file.content().length == 0) {
+            throw TicketProblems.invalid("an attachment must not be empty");
+        }
+        if (file.content().length > maxSize.toBytes()) {
+            throw TicketProblems.attachmentRefused(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+                    "attachments are limited to " + maxSize.toMegabytes() + " MB; this one has " + file.content().length + " bytes");
+        }
+        return ContentCheck.accepted(file.contentType(), file.content());
+    }
+
+    /** Keeps a file of a message being written, already {@link #checked}. */
+    AttachmentView keep(TicketId ticket, long messageId, NewFile file, String type, Author author) {
+        return store(ticket, messageId, safeName(file.filename()), type, file.content(), author.userIdValue(), author.name());
+    }
+
+    /** The files of one message, oldest first, as the desk itself reads them (to send them on its channel). */
+    @Transactional(readOnly = true)
+    public List<AttachmentView> ofMessage(long messageId) {
+        return jdbc.sql("SELECT * FROM attachment WHERE message_id = ? ORDER BY id").param(messageId).query(Attachments::row).list();
+    }
+
+    /** A file with its bytes, as the desk itself reads it (to send it on a channel). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<AttachmentContent> stored(long attachmentId) {
+        return jdbc.sql("SELECT * FROM attachment WHERE id = ?").param(attachmentId).query(Attachments::row).optional()
+                .map(view -> new AttachmentContent(view, jdbc.sql("SELECT content FROM attachment_content WHERE sha256 = ?")
+                        .param(view.sha256()).query((rs, n) -> rs.getBytes(1)).single()));
     }
 
     /**

@@ -46,14 +46,16 @@ public class Tickets {
     private final Customers customers;
     private final TicketQuotas quotas;
     private final Closings closings;
+    private final Attachments attachments;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TicketLimits limits;
 
     Tickets(TicketRepository tickets, MessageRepository messages, Timeline timeline, TicketSearch search,
-            Customers customers, TicketQuotas quotas, Closings closings, ApplicationEventPublisher events, JdbcClient jdbc,
-            Clock clock, TicketLimits limits) {
+            Customers customers, TicketQuotas quotas, Closings closings, Attachments attachments, ApplicationEventPublisher events,
+            JdbcClient jdbc, Clock clock, TicketLimits limits) {
+        this.attachments = attachments;
         this.limits = limits;
         this.quotas = quotas;
         this.closings = closings;
@@ -248,10 +250,22 @@ public class Tickets {
      * set the status in the same step (e.g. WAITING_ON_CUSTOMER).
      */
     public MessageView reply(TicketId id, Reply reply, Actor actor) {
+        return reply(id, reply, List.of(), actor);
+    }
+
+    /**
+     * Adds a message with files, all or nothing: a file the attachment rules refuse (size, type) leaves no
+     * message. The files are kept before the message is announced, so its channel sends them with it; an
+     * internal note's files stay with the note, for staff only.
+     */
+    public MessageView reply(TicketId id, Reply reply, List<NewFile> files, Actor actor) {
         if (reply.body() != null) {
             limits.message(reply.body());
         }
-        return add(visible(id, actor), reply, Author.of(actor), clock.instant());
+        if (!files.isEmpty()) {
+            limits.attachments(files.size() - 1); // the last of the files is number files.size()
+        }
+        return add(visible(id, actor), reply, files, Author.of(actor), clock.instant());
     }
 
     /**
@@ -263,7 +277,7 @@ public class Tickets {
         Ticket t = tickets.findById(id.value()).filter(x -> author.canSee(new OrganisationId(x.organisationId)))
                 .orElseThrow(() -> TicketProblems.notFound("ticket " + id));
         Instant now = clock.instant();
-        return add(t, reply, author, receivedAt.isAfter(now) ? now : receivedAt);
+        return add(t, reply, List.of(), author, receivedAt.isAfter(now) ? now : receivedAt);
     }
 
     /**
@@ -287,10 +301,11 @@ public class Tickets {
                 .update();
     }
 
-    private MessageView add(Ticket t, Reply reply, Author actor, Instant now) {
+    private MessageView add(Ticket t, Reply reply, List<NewFile> files, Author actor, Instant now) {
         if (t.status == TicketStatus.CLOSED) {
             throw TicketProblems.illegalTransition(TicketStatus.CLOSED, TicketStatus.OPEN, Transitions.from(TicketStatus.CLOSED));
         }
+        List<String> types = files.stream().map(attachments::checked).toList(); // refused before anything is written
         MessageKind kind = actor.staff() ? (reply.internal() ? MessageKind.NOTE : MessageKind.AGENT) : MessageKind.CUSTOMER;
         if (!actor.staff() && (reply.internal() || reply.status() != null)) {
             throw TicketProblems.forbidden("customers write public messages and cannot set a status");
@@ -300,6 +315,9 @@ public class Tickets {
                 channel, required(reply.body(), "body", 1_000_000), now));
         timeline.append(t.ticketId(), actor.entry(now, kind == MessageKind.NOTE ? "NOTE_ADDED" : "MESSAGE_ADDED",
                 kind.name().toLowerCase(Locale.ROOT) + " message " + m.id));
+        for (int i = 0; i < files.size(); i++) {
+            attachments.keep(t.ticketId(), m.id, files.get(i), types.get(i), actor);
+        }
         TicketStatus from = t.status;
         TicketStatus to = nextStatusAfter(kind, t.status, reply.status());
         if (to != t.status) {

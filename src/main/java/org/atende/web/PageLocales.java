@@ -23,6 +23,12 @@ final class PageLocales implements LocaleResolver {
 
     private static final String RESOLVED = PageLocales.class.getName() + ".locale";
 
+    /**
+     * A request attribute (a {@link Locale}) by which a page for someone who is not signed in names its language:
+     * the satisfaction page of a survey link speaks the language of the mail that carried it.
+     */
+    public static final String PAGE_LANGUAGE = "atende.page-language";
+
     static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.of("es"), Locale.of("pt"));
 
     private final Identity identity;
@@ -42,6 +48,9 @@ final class PageLocales implements LocaleResolver {
     public Locale resolveLocale(HttpServletRequest request) {
         if (request.getAttribute(RESOLVED) instanceof Locale resolved) {
             return resolved;
+        }
+        if (request.getAttribute(PAGE_LANGUAGE) instanceof Locale named && SUPPORTED.contains(named)) {
+            return named; // a page for someone without an account speaks the language the desk wrote to them in
         }
         Language chosen = chosen();
         Locale locale = chosen != null ? locale(chosen) : browser.resolveLocale(request);

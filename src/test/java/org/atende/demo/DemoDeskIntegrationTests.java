@@ -83,6 +83,16 @@ class DemoDeskIntegrationTests {
     }
 
     @Test
+    void hasGoodAndBadRatingsWithCommentsAndAnAgentsFilesThatPreview() {
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM satisfaction_survey WHERE rating = 'GOOD'").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM satisfaction_survey WHERE rating = 'BAD' AND comment IS NOT NULL").query(Long.class).single())
+                .isPositive();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM satisfaction_survey WHERE rating IS NULL").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("SELECT content_type FROM attachment a JOIN message m ON m.id = a.message_id WHERE m.kind = 'AGENT' ORDER BY a.id")
+                .query(String.class).list()).containsExactly("application/pdf", "image/png");
+    }
+
+    @Test
     void hasClocksInEveryState() {
         List<TicketId> ids = jdbc.sql("SELECT id FROM ticket").query(Long.class).list().stream().map(TicketId::new).toList();
         Set<ClockState> states = clocks.clocksOf(ids, WEDNESDAY).values().stream()

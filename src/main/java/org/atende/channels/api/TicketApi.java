@@ -25,7 +25,9 @@ import org.atende.tickets.Attachments;
 import org.atende.tickets.Channel;
 import org.atende.tickets.EscalationView;
 import org.atende.tickets.MessageView;
+import org.atende.tickets.NewFile;
 import org.atende.tickets.OpenTicket;
+import org.atende.tickets.Previews;
 import org.atende.tickets.Priority;
 import org.atende.tickets.Reply;
 import org.atende.tickets.TicketChanges;
@@ -68,8 +70,10 @@ class TicketApi {
     private final SlaClocks clocks;
     private final Customers customers;
     private final Clock clock;
+    private final Previews previews;
 
-    TicketApi(Tickets tickets, Attachments attachments, SlaClocks clocks, Customers customers, Clock clock) {
+    TicketApi(Tickets tickets, Attachments attachments, SlaClocks clocks, Customers customers, Clock clock, Previews previews) {
+        this.previews = previews;
         this.tickets = tickets;
         this.customers = customers;
         this.attachments = attachments;
@@ -156,7 +160,32 @@ class TicketApi {
         return tickets.escalations(new TicketId(id), actor);
     }
 
-    @PostMapping("/{id}/messages")
+    /**
+     * A message with its files in one request ({@code multipart/form-data}: {@code body}, optional {@code internal}
+     * and {@code status}, and any number of {@code files} parts). All or nothing: a file the attachment rules refuse
+     * (size, type) leaves no message. An agent's public files go out with the message on the customer's channel; a
+     * note's files are for staff only.
+     */
+    @PostMapping(path = "/{id}/messages", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<MessageWithFiles> replyWithFiles(@PathVariable long id, @RequestParam String body,
+            @RequestParam(required = false) @Nullable Boolean internal, @RequestParam(required = false) @Nullable TicketStatus status,
+            @RequestPart(name = "files", required = false) @Nullable List<MultipartFile> files,
+            @AuthenticationPrincipal Actor actor) {
+        if (body.isBlank() || body.length() > 100_000) {
+            throw TicketProblems.invalid("body must have 1 to 100000 characters");
+        }
+        TicketId ticket = new TicketId(id);
+        MessageView m = tickets.reply(ticket, new Reply(body, Boolean.TRUE.equals(internal), status, null), NewFile.of(files), actor);
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + id + "/messages/" + m.id()))
+                .body(new MessageWithFiles(m, attachments.of(ticket, actor).stream()
+                        .filter(a -> a.messageId() != null && a.messageId() == m.id()).toList()));
+    }
+
+    /** A message and the files kept with it. */
+    record MessageWithFiles(MessageView message, List<AttachmentView> attachments) {
+    }
+
+    @PostMapping(path = "/{id}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<MessageView> reply(@PathVariable long id, @Valid @RequestBody TicketRequests.Message body,
             @AuthenticationPrincipal Actor actor) {
         MessageView m = tickets.reply(new TicketId(id),
@@ -197,6 +226,18 @@ class TicketApi {
                         ContentDisposition.attachment().filename(a.attachment().filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(a.content());
+    }
+
+    /**
+     * A picture of an image or of a PDF's first page, drawn by the desk (PNG or JPEG, at most {@code size} pixels
+     * on the longer side, 64 to 1600); 404 for other files and for files it cannot draw.
+     */
+    @GetMapping("/{id}/attachments/{attachmentId}/preview")
+    ResponseEntity<byte[]> preview(@PathVariable long id, @PathVariable long attachmentId,
+            @RequestParam(defaultValue = "320") int size, @AuthenticationPrincipal Actor actor) {
+        AttachmentContent a = attachments.download(new TicketId(id), attachmentId, actor);
+        return previews.picture(a, Math.clamp(size, 64, Previews.VIEW)).map(p -> Previews.response(p, a.attachment().filename()))
+                .orElseThrow(() -> TicketProblems.notFound("preview of attachment " + attachmentId));
     }
 
     private TicketJson json(TicketView t) {

@@ -1,12 +1,16 @@
 package org.atende.channels.email;
 
 import java.nio.charset.StandardCharsets;
+import java.io.UnsupportedEncodingException;
 import java.util.Date;
+import java.util.List;
 
 import org.atende.notifications.OutgoingView;
 import org.atende.notifications.Outbox;
 import org.atende.notifications.Transport;
 import org.atende.notifications.TransportException;
+import org.atende.tickets.AttachmentContent;
+import org.atende.tickets.Attachments;
 import org.atende.tickets.Channel;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
@@ -15,11 +19,16 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
 
 /**
  * Sends the outbox's e-mails over SMTP ({@code spring.mail.*}) with the Message-ID written when the mail
@@ -32,8 +41,10 @@ class SmtpTransport implements Transport {
     private final ObjectProvider<JavaMailSender> sender;
     private final EmailProperties properties;
     private final Outbox outbox;
+    private final Attachments attachments;
 
-    SmtpTransport(ObjectProvider<JavaMailSender> sender, EmailProperties properties, Outbox outbox) {
+    SmtpTransport(ObjectProvider<JavaMailSender> sender, EmailProperties properties, Outbox outbox, Attachments attachments) {
+        this.attachments = attachments;
         this.sender = sender;
         this.properties = properties;
         this.outbox = outbox;
@@ -70,23 +81,11 @@ class SmtpTransport implements Transport {
         message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(m.recipient()));
         message.setSubject(m.subject() == null ? "" : m.subject(), StandardCharsets.UTF_8.name());
         message.setSentDate(Date.from(outgoing.createdAt()));
-        var files = outbox.attachmentsOf(outgoing.id());
+        var files = files(outgoing.id(), m.attachments());
         if (files.isEmpty()) {
             message.setText(m.body(), StandardCharsets.UTF_8.name());
-        } else { // the text, then each file (the monthly report's PDF)
-            var parts = new jakarta.mail.internet.MimeMultipart("mixed");
-            var text = new jakarta.mail.internet.MimeBodyPart();
-            text.setText(m.body(), StandardCharsets.UTF_8.name());
-            parts.addBodyPart(text);
-            for (var file : files) {
-                var part = new jakarta.mail.internet.MimeBodyPart();
-                part.setDataHandler(new jakarta.activation.DataHandler(
-                        new jakarta.mail.util.ByteArrayDataSource(file.content(), file.contentType())));
-                part.setFileName(file.filename());
-                part.setDisposition(jakarta.mail.Part.ATTACHMENT);
-                parts.addBodyPart(part);
-            }
-            message.setContent(parts);
+        } else {
+            message.setContent(withFiles(m.body(), files));
         }
         if (m.inReplyTo() != null) {
             message.setHeader("In-Reply-To", "<" + m.inReplyTo() + ">");
@@ -101,6 +100,45 @@ class SmtpTransport implements Transport {
         message.setHeader("X-Loop", properties.ownAddress());
         message.saveChanges();
         return message;
+    }
+
+    private record File(String name, String contentType, byte[] content) {
+    }
+
+    /**
+     * What goes with the mail: the files of the ticket's message the row names (an agent's reply; one deleted since
+     * is left out), then files the outbox keeps with the row itself (the monthly report's PDF).
+     */
+    private List<File> files(long outgoingId, List<Long> attachmentIds) {
+        List<File> files = new java.util.ArrayList<>();
+        for (long id : attachmentIds) {
+            attachments.stored(id).ifPresent(a -> files.add(new File(a.attachment().filename(), a.attachment().contentType(), a.content())));
+        }
+        for (var kept : outbox.attachmentsOf(outgoingId)) {
+            files.add(new File(kept.filename(), kept.contentType(), kept.content()));
+        }
+        return files;
+    }
+
+    /** The text first, then each file with its own name and type. */
+    private static MimeMultipart withFiles(String body, List<File> files) throws MessagingException {
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(body, StandardCharsets.UTF_8.name());
+        mixed.addBodyPart(text);
+        for (File file : files) {
+            MimeBodyPart part = new MimeBodyPart();
+            part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.content(), file.contentType())));
+            try {
+                part.setFileName(MimeUtility.encodeText(file.name(), StandardCharsets.UTF_8.name(), null));
+            } catch (UnsupportedEncodingException e) {
+                throw new MessagingException("UTF-8 is not available", e);
+            }
+            part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+            part.setHeader("Content-Transfer-Encoding", "base64"); // a file arrives byte for byte, line ends and all
+            mixed.addBodyPart(part);
+        }
+        return mixed;
     }
 
     private static boolean refusedRecipient(MailSendException e) {

@@ -22,6 +22,7 @@ import org.atende.tickets.Attachments;
 import org.atende.tickets.Channel;
 import org.atende.tickets.MessageKind;
 import org.atende.tickets.MessageView;
+import org.atende.tickets.Previews;
 import org.atende.tickets.Reply;
 import org.atende.tickets.TicketProblems;
 import org.atende.tickets.TicketStatus;
@@ -63,9 +64,11 @@ class PortalTicketPage {
     private final MessageSource messages;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Previews previews;
 
     PortalTicketPage(Tickets tickets, Attachments attachments, Quotes quotes, SlaClocks clocks, Customers customers,
-            PortalDates dates, MessageSource messages, PlatformTransactionManager transactions, Clock clock) {
+            PortalDates dates, MessageSource messages, PlatformTransactionManager transactions, Clock clock, Previews previews) {
+        this.previews = previews;
         this.tickets = tickets;
         this.attachments = attachments;
         this.quotes = quotes;
@@ -139,6 +142,25 @@ class PortalTicketPage {
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .body(file.content());
+    }
+
+    /** A small picture of an image or of a PDF's first page, drawn by the desk; 404 when it has none. */
+    @GetMapping("/portal/tickets/{number:\\d+}/attachments/{id:\\d+}/preview")
+    ResponseEntity<byte[]> preview(@AuthenticationPrincipal Actor actor, @PathVariable long number, @PathVariable long id) {
+        return picture(number, id, Previews.THUMBNAIL, actor);
+    }
+
+    /** The larger view: an image drawn again by the desk, a PDF in the browser's viewer. */
+    @GetMapping("/portal/tickets/{number:\\d+}/attachments/{id:\\d+}/view")
+    ResponseEntity<byte[]> view(@AuthenticationPrincipal Actor actor, @PathVariable long number, @PathVariable long id) {
+        AttachmentContent file = attachments.download(ticket(number, actor).id(), id, actor);
+        return previews.isPdf(file.attachment()) ? Previews.pdf(file) : picture(number, id, Previews.VIEW, actor);
+    }
+
+    private ResponseEntity<byte[]> picture(long number, long id, int side, Actor actor) {
+        AttachmentContent file = attachments.download(ticket(number, actor).id(), id, actor);
+        return previews.picture(file, side).map(p -> Previews.response(p, file.attachment().filename()))
+                .orElseThrow(() -> TicketProblems.notFound("preview of attachment " + id));
     }
 
     @PostMapping("/portal/tickets/{number:\\d+}/quotes/{quote:\\d+}/accept")

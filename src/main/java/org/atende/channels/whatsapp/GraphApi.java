@@ -76,6 +76,82 @@ public class GraphApi implements AutoCloseable {
         return send(from, message);
     }
 
+    /**
+     * Uploads a file for this number to send ({@code POST /{phone-number-id}/media}, multipart); returns the media
+     * id a message then names.
+     */
+    public String uploadMedia(WhatsAppProperties.BusinessNumber from, byte[] bytes, String mimeType, String filename)
+            throws GraphApiException {
+        String boundary = "atende-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String type = mimeType.split(";")[0].strip();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"messaging_product\"\r\n\r\nwhatsapp\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\n" + type + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + filename.replaceAll("[\"\\\\\\r\\n]", "_") + "\"\r\nContent-Type: " + type + "\r\n\r\n";
+        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(bytes);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = request(graph(from.phoneNumberId() + "/media"), properties.tokenOf(from)).timeout(DOWNLOAD_TIMEOUT)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        String id = json(call(request)).path("id").asString("");
+        if (id.isBlank()) {
+            throw new GraphApiException("WhatsApp took the file but gave no media id", false, 200, null, null);
+        }
+        return id;
+    }
+
+    /**
+     * A media message naming an uploaded file: {@code kind} is image, audio, video or document; a caption goes with
+     * images, videos and documents, a file name with documents. Returns the wamid.
+     */
+    public String sendMedia(WhatsAppProperties.BusinessNumber from, String to, String kind, String mediaId,
+            @Nullable String caption, @Nullable String filename) throws GraphApiException {
+        ObjectNode message = envelope(to, kind);
+        ObjectNode media = message.putObject(kind).put("id", mediaId);
+        if (caption != null && !caption.isBlank() && !kind.equals("audio")) {
+            media.put("caption", caption);
+        }
+        if (filename != null && kind.equals("document")) {
+            media.put("filename", filename);
+        }
+        return send(from, message);
+    }
+
+    /**
+     * Reply buttons (at most three, each an id and a title of at most 20 characters) under a text; inside the
+     * 24-hour window only. Returns the wamid.
+     */
+    public String sendButtons(WhatsAppProperties.BusinessNumber from, String to, String text, java.util.Map<String, String> buttons)
+            throws GraphApiException {
+        ObjectNode message = envelope(to, "interactive");
+        ObjectNode interactive = message.putObject("interactive").put("type", "button");
+        interactive.putObject("body").put("text", text);
+        var list = interactive.putObject("action").putArray("buttons");
+        buttons.forEach((id, title) -> list.addObject().put("type", "reply").putObject("reply").put("id", id).put("title", title));
+        return send(from, message);
+    }
+
+    /**
+     * An approved template whose body names the ticket and whose quick-reply buttons carry these payloads, in
+     * order (outside the 24-hour window). Returns the wamid.
+     */
+    public String sendTemplateWithButtons(WhatsAppProperties.BusinessNumber from, String to, WhatsAppProperties.Template template,
+            List<String> bodyParameters, List<String> payloads) throws GraphApiException {
+        ObjectNode message = envelope(to, "template");
+        ObjectNode t = message.putObject("template").put("name", template.name());
+        t.putObject("language").put("code", template.language());
+        var components = t.putArray("components");
+        var parameters = components.addObject().put("type", "body").putArray("parameters");
+        bodyParameters.forEach(p -> parameters.addObject().put("type", "text").put("text", p));
+        for (int i = 0; i < payloads.size(); i++) {
+            components.addObject().put("type", "button").put("sub_type", "quick_reply").put("index", String.valueOf(i))
+                    .putArray("parameters").addObject().put("type", "payload").put("payload", payloads.get(i));
+        }
+        return send(from, message);
+    }
+
     /** A media file of a message written to this number, up to {@link #MAX_MEDIA_BYTES}. */
     public Media downloadMedia(WhatsAppProperties.BusinessNumber number, String mediaId) throws GraphApiException {
         return downloadMedia(number, mediaId, MAX_MEDIA_BYTES);

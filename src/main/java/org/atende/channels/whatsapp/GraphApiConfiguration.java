@@ -5,6 +5,6 @@ import org.springframework.context.annotation.Configuration;
 
 /** The WhatsApp settings, for the Graph API client and everything that sends. */
 @Configuration
-@EnableConfigurationProperties(WhatsAppProperties.class)
+@EnableConfigurationProperties({WhatsAppProperties.class, SurveyTemplates.class})
 class GraphApiConfiguration {
 }

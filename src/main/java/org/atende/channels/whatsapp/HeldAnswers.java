@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 class HeldAnswers {
 
-    private record Held(long id, long ticketId, @Nullable Long ticketMessageId, @Nullable String subject, String body) {
+    private record Held(long id, long ticketId, @Nullable Long ticketMessageId, @Nullable String subject, String body,
+            @Nullable Long attachment) {
     }
 
     private final JdbcClient jdbc;
@@ -39,10 +40,12 @@ class HeldAnswers {
             return;
         }
         jdbc.sql("""
-                INSERT INTO whatsapp_held_answer (recipient, ticket_id, ticket_message_id, subject, body, held_at, template_wamid)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO whatsapp_held_answer (recipient, ticket_id, ticket_message_id, subject, body, held_at, template_wamid,
+                    attachment_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(answer.recipient(), answer.ticketId().value(), answer.ticketMessageId(), answer.subject(), answer.body(),
-                        Timestamp.from(clock.instant()), templateWamid)
+                        Timestamp.from(clock.instant()), templateWamid,
+                        answer.attachments().isEmpty() ? null : answer.attachments().getFirst())
                 .update();
     }
 
@@ -60,19 +63,29 @@ class HeldAnswers {
     int release(WhatsAppProperties.BusinessNumber number, List<String> addresses) {
         List<Outgoing> going = new java.util.ArrayList<>();
         for (String address : addresses) {
-            List<Held> waiting = jdbc.sql("SELECT id, ticket_id, ticket_message_id, subject, body FROM whatsapp_held_answer "
+            List<Held> waiting = jdbc.sql("SELECT id, ticket_id, ticket_message_id, subject, body, attachment_id FROM whatsapp_held_answer "
                             + "WHERE recipient = ? AND released_at IS NULL ORDER BY id FOR UPDATE")
                     .param(address).query((rs, n) -> {
                         long message = rs.getLong(3);
-                        return new Held(rs.getLong(1), rs.getLong(2), rs.wasNull() ? null : message, rs.getString(4), rs.getString(5));
+                        Long messageId = rs.wasNull() ? null : message;
+                        long file = rs.getLong(6);
+                        Long attachment = rs.wasNull() ? null : file;
+                        return new Held(rs.getLong(1), rs.getLong(2), messageId, rs.getString(4), rs.getString(5), attachment);
                     }).list();
             for (Held h : waiting) {
                 SendingLabel label = SendingLabel.of(h.subject());
                 if (label.number() != null && !label.number().equals(number.phoneNumberId())) {
                     continue; // held for another of the desk's numbers: that one's window is still closed
                 }
-                going.addAll(WhatsAppOutbox.parts(Outgoing.Purpose.REPLY, new TicketId(h.ticketId()), h.ticketMessageId(), address,
-                        new SendingLabel(label.language(), number.phoneNumberId()), h.body(), null, false));
+                SendingLabel from = new SendingLabel(label.language(), number.phoneNumberId());
+                if (h.attachment() != null) { // a file of the answer: one media message, its caption the body
+                    going.add(new Outgoing(org.atende.tickets.Channel.WHATSAPP, Outgoing.Purpose.REPLY, new TicketId(h.ticketId()),
+                            h.ticketMessageId(), address, from.subject(), h.body(), WhatsAppOutbox.externalId(), null, List.of(), false,
+                            List.of(h.attachment())));
+                } else {
+                    going.addAll(WhatsAppOutbox.parts(Outgoing.Purpose.REPLY, new TicketId(h.ticketId()), h.ticketMessageId(), address,
+                            from, h.body(), null, false));
+                }
                 jdbc.sql("UPDATE whatsapp_held_answer SET released_at = ? WHERE id = ?").params(Timestamp.from(clock.instant()), h.id())
                         .update();
             }

@@ -15,6 +15,7 @@ import org.atende.customers.Customers;
 import org.atende.customers.Language;
 import org.atende.customers.OrganisationSummary;
 import org.atende.customers.QuotaExhaustedException;
+import org.atende.satisfaction.Surveys;
 import org.atende.sla.SlaPolicies;
 import org.atende.tickets.Channel;
 import org.atende.tickets.MessageView;
@@ -26,6 +27,7 @@ import org.atende.tickets.TicketView;
 import org.atende.tickets.Tickets;
 import org.atende.tickets.TimelineEntry;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -61,9 +63,16 @@ class InboundWhatsApp {
     private final HeldAnswers held;
     private final WhatsAppProperties properties;
     private final Clock clock;
+    private final Surveys surveys;
+    private final WhatsAppOutbox outbox;
+    private final String baseUrl;
 
     InboundWhatsApp(JdbcClient jdbc, Customers customers, SlaPolicies policies, Tickets tickets, Conversations conversations,
-            InboundMedia media, WhatsAppReplies replies, HeldAnswers held, WhatsAppProperties properties, Clock clock) {
+            InboundMedia media, WhatsAppReplies replies, HeldAnswers held, WhatsAppProperties properties, Clock clock,
+            Surveys surveys, WhatsAppOutbox outbox, @Value("${atende.web.base-url:http://localhost:8080}") String baseUrl) {
+        this.surveys = surveys;
+        this.outbox = outbox;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.jdbc = jdbc;
         this.customers = customers;
         this.policies = policies;
@@ -94,6 +103,10 @@ class InboundWhatsApp {
         Instant sentAt = NotificationWork.epochSeconds(message.path("timestamp").asString(""), now);
         Instant receivedAt = sentAt.isAfter(now) ? now : sentAt;
         MessageContent content = MessageContent.of(message);
+        Optional<SurveyButtons.Tap> tap = SurveyButtons.of(message);
+        if (tap.isPresent()) { // an answer to the satisfaction question: a rating, never a message that reopens the ticket
+            return rate(number, row, contact, content, tap.get());
+        }
         Instant since = now.minus(properties.reopenWindow());
         switch (content.kind()) {
             case SYSTEM -> {
@@ -130,6 +143,21 @@ class InboundWhatsApp {
         settle(row, Outcome.TICKET_OPENED, opened.id(), first, null);
         replies.acknowledge(number, opened, contact);
         return Outcome.TICKET_OPENED;
+    }
+
+    private Outcome rate(WhatsAppProperties.BusinessNumber number, long row, ContactSummary contact, MessageContent content,
+            SurveyButtons.Tap tap) {
+        Surveys.Answer answer = surveys.rateFrom(contact.id(), tap.token(), tap.rating(), Channel.WHATSAPP);
+        TicketId ticket = answer.survey() == null ? null : answer.survey().ticketId();
+        if (answer.outcome() == Surveys.Outcome.RECORDED && ticket != null) {
+            Optional<String> to = WhatsAppAddress.of(contact);
+            to.ifPresent(address -> outbox.queue(org.atende.notifications.Outgoing.Purpose.NOTICE, ticket, null, address,
+                    new SendingLabel(contact.language(), number.phoneNumberId()),
+                    SurveyButtons.thanks(contact.language(), tap.rating(), baseUrl + "/satisfaction/" + tap.token()), null, true));
+        }
+        String line = contact.name() + ": " + content.text() + " (satisfaction " + answer.outcome().name().toLowerCase(java.util.Locale.ROOT) + ")";
+        settle(row, Outcome.NOTED, ticket, null, line);
+        return Outcome.NOTED;
     }
 
     /** Records a message refused for the plan's allowance, and answers it from the number it was written to. */

@@ -66,11 +66,11 @@ class SecurityConfiguration {
     }
 
     /**
-     * Paths anyone may open: sign-in, invitations and password resets (their links carry the proof), the
+     * Paths anyone may open: sign-in, invitations, password resets and satisfaction ratings (their links carry the proof), the
      * public help centre, and static files.
      */
     static final String[] PUBLIC_PAGES = {"/login", "/login/**", "/invitations/**", "/password-reset", "/password-reset/**",
-        "/help", "/help/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico"};
+        "/help", "/help/**", "/satisfaction/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico"};
 
     /**
      * Scripts and styles only from this origin (htmx and every page script are files here, none inline);

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -20,6 +21,8 @@ import org.atende.techservice.QuoteId;
 import org.atende.techservice.Quotes;
 import org.atende.tickets.AttachmentContent;
 import org.atende.tickets.Attachments;
+import org.atende.tickets.NewFile;
+import org.atende.tickets.Previews;
 import org.atende.tickets.Priority;
 import org.atende.tickets.Reply;
 import org.atende.tickets.TicketChanges;
@@ -40,6 +43,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The ticket page and its forms. Every form posts and redirects back to the page (with what was done,
@@ -55,8 +60,10 @@ class TicketController {
     private final Attachments attachments;
     private final Quotes quotes;
     private final TicketPages pages;
+    private final Previews previews;
 
-    TicketController(Tickets tickets, Attachments attachments, Quotes quotes, TicketPages pages) {
+    TicketController(Tickets tickets, Attachments attachments, Quotes quotes, TicketPages pages, Previews previews) {
+        this.previews = previews;
         this.tickets = tickets;
         this.attachments = attachments;
         this.quotes = quotes;
@@ -72,8 +79,9 @@ class TicketController {
 
     @PostMapping("/reply")
     String reply(@PathVariable long number, @RequestParam(defaultValue = "") String body,
-            @RequestParam(defaultValue = "reply") String intent, @AuthenticationPrincipal Actor actor, Model model,
-            Locale locale, HttpServletResponse response) {
+            @RequestParam(defaultValue = "reply") String intent,
+            @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files,
+            @AuthenticationPrincipal Actor actor, Model model, Locale locale, HttpServletResponse response) {
         QueueController.staff(actor);
         TicketView t = tickets.getByNumber(number, actor);
         boolean note = "note".equals(intent);
@@ -81,7 +89,16 @@ class TicketController {
         if (body.isBlank()) {
             return again(t, actor, model, locale, response, note ? "noteError" : "replyError", body);
         }
-        tickets.reply(t.id(), new Reply(body, note, ask ? TicketStatus.WAITING_ON_CUSTOMER : null, note ? null : t.channel()), actor);
+        try {
+            tickets.reply(t.id(), new Reply(body, note, ask ? TicketStatus.WAITING_ON_CUSTOMER : null, note ? null : t.channel()),
+                    NewFile.of(files), actor);
+        } catch (ErrorResponseException refused) {
+            if (refused.getStatusCode().value() == 404) {
+                throw refused;
+            }
+            model.addAttribute("fileError", refused.getBody().getDetail());
+            return again(t, actor, model, locale, response, note ? "noteError" : "replyError", body);
+        }
         return done(number, note ? "note" : ask ? "asked" : "reply");
     }
 
@@ -171,6 +188,27 @@ class TicketController {
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .body(file.content());
+    }
+
+    /** A small picture of an image or of a PDF's first page, drawn by the desk; 404 when it has none. */
+    @GetMapping("/attachments/{id}/preview")
+    ResponseEntity<byte[]> preview(@PathVariable long number, @PathVariable long id, @AuthenticationPrincipal Actor actor) {
+        return picture(number, id, Previews.THUMBNAIL, actor);
+    }
+
+    /** The larger view: an image drawn again by the desk, a PDF in the browser's viewer. */
+    @GetMapping("/attachments/{id}/view")
+    ResponseEntity<byte[]> view(@PathVariable long number, @PathVariable long id, @AuthenticationPrincipal Actor actor) {
+        QueueController.staff(actor);
+        AttachmentContent file = attachments.download(tickets.getByNumber(number, actor).id(), id, actor);
+        return previews.isPdf(file.attachment()) ? Previews.pdf(file) : picture(number, id, Previews.VIEW, actor);
+    }
+
+    private ResponseEntity<byte[]> picture(long number, long id, int side, Actor actor) {
+        QueueController.staff(actor);
+        AttachmentContent file = attachments.download(tickets.getByNumber(number, actor).id(), id, actor);
+        return previews.picture(file, side).map(p -> Previews.response(p, file.attachment().filename()))
+                .orElseThrow(() -> new java.util.NoSuchElementException("no preview of attachment " + id));
     }
 
     private String again(TicketView t, Actor actor, Model model, Locale locale, HttpServletResponse response, String error,

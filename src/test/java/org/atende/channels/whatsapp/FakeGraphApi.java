@@ -106,6 +106,7 @@ public final class FakeGraphApi implements AutoCloseable {
 
     public synchronized void reset() {
         requests.clear();
+        uploads.clear();
         answers.clear();
     }
 
@@ -119,16 +120,19 @@ public final class FakeGraphApi implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getPath();
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            JsonNode json = body.length == 0 ? null : JSON.readTree(body);
-            requests.add(new Request(exchange.getRequestMethod(), path, authorization,
-                    exchange.getRequestHeaders().getFirst("Content-Type"), json));
+            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            boolean multipart = contentType != null && contentType.startsWith("multipart/form-data");
+            JsonNode json = body.length == 0 || multipart ? null : JSON.readTree(body);
+            requests.add(new Request(exchange.getRequestMethod(), path, authorization, contentType, json));
             if (!("Bearer " + token).equals(authorization)) {
                 respond(exchange, 401, "application/json", """
                         {"error":{"message":"Invalid OAuth access token - Cannot parse access token","type":"OAuthException","code":190}}"""
                         .getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            if (exchange.getRequestMethod().equals("POST") && path.endsWith("/messages")) {
+            if (exchange.getRequestMethod().equals("POST") && path.endsWith("/media")) {
+                upload(exchange, contentType, body);
+            } else if (exchange.getRequestMethod().equals("POST") && path.endsWith("/messages")) {
                 Answer answer = nextAnswer();
                 respond(exchange, answer.status(), "application/json", answer.body().getBytes(StandardCharsets.UTF_8));
             } else if (exchange.getRequestMethod().equals("GET") && path.startsWith("/files/")) {
@@ -153,6 +157,41 @@ public final class FakeGraphApi implements AutoCloseable {
                 respond(exchange, 404, "text/plain", new byte[0]);
             }
         }
+    }
+
+    /** A file the desk uploaded ({@code POST /{phone-number-id}/media}), as the multipart form carried it. */
+    public record Upload(String phoneNumberId, String mediaId, String messagingProduct, String type, String filename,
+            String partType, byte[] bytes) {
+    }
+
+    private final List<Upload> uploads = new CopyOnWriteArrayList<>();
+
+    public List<Upload> uploads() {
+        return List.copyOf(uploads);
+    }
+
+    /**
+     * Takes an upload as Graph does: a multipart form with {@code messaging_product=whatsapp}, {@code type} and the
+     * {@code file} part; answers its media id (which the GET of media then serves), or Graph's error 100 when a field
+     * is missing.
+     */
+    private void upload(HttpExchange exchange, @Nullable String contentType, byte[] body) throws IOException {
+        Map<String, MultipartForm.Part> form = MultipartForm.parse(contentType, body);
+        MultipartForm.Part file = form.get("file");
+        MultipartForm.Part product = form.get("messaging_product");
+        MultipartForm.Part type = form.get("type");
+        if (file == null || product == null || type == null || !product.text().equals("whatsapp")) {
+            respond(exchange, 400, "application/json", JSON.writeValueAsBytes(Map.of("error", Map.of("message",
+                    "(#100) The parameter messaging_product, type and file are required.", "type", "OAuthException", "code", 100))));
+            return;
+        }
+        String path = exchange.getRequestURI().getPath();
+        String phone = path.substring(0, path.length() - "/media".length());
+        phone = phone.substring(phone.lastIndexOf('/') + 1);
+        String id = "media-up-" + wamids.incrementAndGet();
+        uploads.add(new Upload(phone, id, product.text(), type.text(), file.filename(), file.contentType(), file.bytes()));
+        media.put(id, new StoredMedia(file.bytes(), type.text()));
+        respond(exchange, 200, "application/json", JSON.writeValueAsBytes(Map.of("id", id)));
     }
 
     private synchronized Answer nextAnswer() {

@@ -1,0 +1,6 @@
+package org.atende.satisfaction;
+
+/** What a customer said of the answer. */
+public enum Rating {
+    GOOD, BAD
+}

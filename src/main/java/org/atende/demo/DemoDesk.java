@@ -35,6 +35,7 @@ import org.atende.identity.TokenDraft;
 import org.atende.identity.UserDraft;
 import org.atende.identity.UserSummary;
 import org.atende.knowledge.KnowledgeBase;
+import org.atende.macros.Macros;
 import org.atende.sla.Outcome;
 import org.atende.sla.SlaPolicies;
 import org.atende.sla.SlaPolicy;
@@ -80,12 +81,14 @@ class DemoDesk implements ApplicationRunner {
     private final Quotas quotas;
     private final Quotes quotes;
     private final KnowledgeBase knowledge;
+    private final Macros macros;
     private final Clock clock;
     private final Path tokensFile;
 
     DemoDesk(Customers customers, Identity identity, SlaPolicies policies, Tickets tickets, Quotas quotas,
-            Quotes quotes, KnowledgeBase knowledge, Clock clock,
+            Quotes quotes, KnowledgeBase knowledge, Macros macros, Clock clock,
             @Value("${atende.demo.tokens-file:data/demo-tokens.txt}") Path tokensFile) {
+        this.macros = macros;
         this.customers = customers;
         this.quotas = quotas;
         this.quotes = quotes;
@@ -134,8 +137,9 @@ class DemoDesk implements ApplicationRunner {
                 customer("Clínica São João", essential, Language.PT, "clinicasaojoao.pt", leadId, "Ana Pereira", "Pedro Alves"));
 
         int articles = HelpArticles.seed(knowledge);
+        DemoMacros demoMacros = new DemoMacros(macros, actor(lead), agents.getFirst(), firstLine, secondLine);
         List<Work> work = new ArrayList<>();
-        int made = seedTickets(orgs, agents, secondLine, now, work);
+        int made = seedTickets(orgs, agents, secondLine, now, work, demoMacros);
         seedQuotes(work, agents, actor(lead), now);
         made += seedQuotaLimits(customer("Oficina Rápida", starter, Language.PT, "oficinarapida.pt", leadId, "Rita Nunes"),
                 customer("Lumen Studio", flex, Language.EN, "lumen.example", leadId, "Oliver Grant"), now);
@@ -146,7 +150,8 @@ class DemoDesk implements ApplicationRunner {
                 + "(password {}); API tokens in {}", customers.countOrganisations(), agents.size(), made, articles, PASSWORD, tokensFile.toAbsolutePath());
     }
 
-    private int seedTickets(List<Customer> orgs, List<Actor> agents, TeamSummary secondLine, Instant now, List<Work> work) {
+    private int seedTickets(List<Customer> orgs, List<Actor> agents, TeamSummary secondLine, Instant now, List<Work> work,
+            DemoMacros demoMacros) {
         Random random = new Random(20261125);
         Channel[] channels = Channel.values();
         int made = 0;
@@ -175,13 +180,15 @@ class DemoDesk implements ApplicationRunner {
                 case 0 -> { } // untouched and fresh: first response running
                 case 1 -> tickets.update(t.id(), new TicketChanges(Priority.values()[i % 4], null, null, null,
                         agent.userId(), false, null, null), agent); // triaged, waiting for a first reply
-                case 2 -> tickets.reply(t.id(), new Reply(s.answer(), false, TicketStatus.WAITING_ON_CUSTOMER, null), agent);
+                // the shared "ask for details" macro, its text replaced by the answer the subject needs
+                case 2 -> macros.apply(t.id(), demoMacros.askForDetails, s.answer(), null, agent);
                 case 3 -> {
                     tickets.reply(t.id(), Reply.publicly(s.answer()), agent);
                     tickets.update(t.id(), TicketChanges.status(TicketStatus.RESOLVED), agent);
                 }
                 case 4 -> {
-                    tickets.reply(t.id(), new Reply("Cliente com versão antiga; a verificar com a segunda linha.", true, null, null), agent);
+                    tickets.reply(t.id(), new Reply("Cliente com versão antiga; @lucia, consegues ver isto com a segunda linha?",
+                            true, null, null), agent);
                     tickets.escalate(t.id(), secondLine.id(), "Precisa de análise da segunda linha", agent);
                     tickets.reply(t.id(), Reply.publicly(s.answer()), agent);
                 }

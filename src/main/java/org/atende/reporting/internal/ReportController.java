@@ -156,7 +156,7 @@ class ReportController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
     }
 
-    private static void lead(@Nullable Actor actor) {
+    static void lead(@Nullable Actor actor) {
         if (actor == null) {
             throw Problem.unauthorized();
         }
@@ -169,7 +169,7 @@ class ReportController {
         return id == null ? null : new OrganisationId(id);
     }
 
-    private static <T> T run(Supplier<T> report) {
+    static <T> T run(Supplier<T> report) {
         try {
             return report.get();
         } catch (IllegalArgumentException e) {

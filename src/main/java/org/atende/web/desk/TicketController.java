@@ -55,8 +55,10 @@ class TicketController {
     private final Attachments attachments;
     private final Quotes quotes;
     private final TicketPages pages;
+    private final Collisions collisions;
 
-    TicketController(Tickets tickets, Attachments attachments, Quotes quotes, TicketPages pages) {
+    TicketController(Tickets tickets, Attachments attachments, Quotes quotes, TicketPages pages, Collisions collisions) {
+        this.collisions = collisions;
         this.tickets = tickets;
         this.attachments = attachments;
         this.quotes = quotes;
@@ -70,16 +72,32 @@ class TicketController {
         return "desk/ticket";
     }
 
+    /**
+     * A reply, question or note. {@code seen} is the last message the page showed: a reply (not a note) after
+     * someone else answered since is shown again with their answer first (409), unless {@code confirm}ed.
+     */
     @PostMapping("/reply")
     String reply(@PathVariable long number, @RequestParam(defaultValue = "") String body,
-            @RequestParam(defaultValue = "reply") String intent, @AuthenticationPrincipal Actor actor, Model model,
+            @RequestParam(defaultValue = "reply") String intent, @RequestParam(required = false) @Nullable Long seen,
+            @RequestParam(defaultValue = "false") boolean confirm, @AuthenticationPrincipal Actor actor, Model model,
             Locale locale, HttpServletResponse response) {
         QueueController.staff(actor);
         TicketView t = tickets.getByNumber(number, actor);
         boolean note = "note".equals(intent);
         boolean ask = "ask".equals(intent);
         if (body.isBlank()) {
+            if (seen != null) {
+                model.addAttribute("seen", seen);
+            }
             return again(t, actor, model, locale, response, note ? "noteError" : "replyError", body);
+        }
+        var answered = note || confirm || seen == null ? java.util.List.<org.atende.tickets.MessageView>of()
+                : collisions.since(t, seen, actor);
+        if (!answered.isEmpty()) {
+            collisions.show(answered, model, locale);
+            model.addAttribute("intent", intent);
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return again(t, actor, model, locale, response, "replyCollision", body);
         }
         tickets.reply(t.id(), new Reply(body, note, ask ? TicketStatus.WAITING_ON_CUSTOMER : null, note ? null : t.channel()), actor);
         return done(number, note ? "note" : ask ? "asked" : "reply");
@@ -175,7 +193,9 @@ class TicketController {
 
     private String again(TicketView t, Actor actor, Model model, Locale locale, HttpServletResponse response, String error,
             String written) {
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        if (response.getStatus() < 400) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
         pages.fill(t, actor, locale, model);
         model.addAttribute(error, true);
         model.addAttribute("written", written);

@@ -23,7 +23,7 @@ public record MacroActions(@Nullable TicketStatus status, @Nullable Priority pri
         removeTags = removeTags == null ? Set.of() : java.util.Collections.unmodifiableSet(new TreeSet<>(removeTags));
     }
 
-    public boolean isEmpty() {
+    public boolean noChange() {
         return status == null && priority == null && type == null && addTags.isEmpty() && removeTags.isEmpty()
                 && teamId == null && assigneeId == null && !assignToSelf;
     }

@@ -2,6 +2,7 @@ package org.atende.macros;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -12,7 +13,10 @@ import org.atende.customers.Language;
 import org.atende.identity.Actor;
 import org.atende.problems.Problem;
 import org.atende.tickets.MessageView;
+import org.atende.tickets.Priority;
 import org.atende.tickets.TicketId;
+import org.atende.tickets.TicketStatus;
+import org.atende.tickets.TicketType;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,10 +48,20 @@ class MacroApi {
 
     /** A macro as written in a call; {@code version}, on a change, is the one it was read at. */
     record MacroRequest(String name, @Nullable MacroScope scope, @Nullable Long teamId, @Nullable MacroTexts texts,
-            @Nullable MacroActions actions, @Nullable Integer version) {
+            @Nullable ActionsRequest actions, @Nullable Integer version) {
 
         MacroDraft draft() {
-            return new MacroDraft(name, scope, teamId, texts, actions);
+            return new MacroDraft(name, scope, teamId, texts, actions == null ? MacroActions.NONE : actions.actions());
+        }
+    }
+
+    /** The actions as written: any of them left out leaves that field of the ticket as it is. */
+    record ActionsRequest(@Nullable TicketStatus status, @Nullable Priority priority, @Nullable TicketType type,
+            @Nullable Set<String> addTags, @Nullable Set<String> removeTags, @Nullable Long teamId, @Nullable Long assigneeId,
+            @Nullable Boolean assignToSelf) {
+
+        MacroActions actions() {
+            return new MacroActions(status, priority, type, addTags, removeTags, teamId, assigneeId, Boolean.TRUE.equals(assignToSelf));
         }
     }
 

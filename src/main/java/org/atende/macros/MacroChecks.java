@@ -71,7 +71,7 @@ class MacroChecks {
             }
         }
         actions(raw.actions(), problems);
-        if (raw.texts().isEmpty() && raw.actions().isEmpty()) {
+        if (raw.texts().noText() && raw.actions().noChange()) {
             problems.add(new MacroProblem("texts", "macro.empty", List.of(), "a macro has a reply text or an action, or both"));
         }
         return problems;

@@ -25,7 +25,7 @@ public record MacroTexts(@Nullable String es, @Nullable String pt, @Nullable Str
         };
     }
 
-    public boolean isEmpty() {
+    public boolean noText() {
         return es == null && pt == null && en == null;
     }
 

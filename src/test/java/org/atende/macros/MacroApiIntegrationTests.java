@@ -84,6 +84,7 @@ class MacroApiIntegrationTests extends ApiIntegrationSupport {
         assertThat(m.path("texts").path("es").isNull()).isTrue();
         assertThat(m.path("actions").path("addTags").get(0).asString()).isEqualTo("logs-pedidos");
         assertThat(m.path("useCount").asLong()).isZero();
+        assertThat(m.path("texts").has("empty")).as("only the texts, no derived property").isFalse();
 
         assertThat(api.get("/api/v1/macros?q=REGISTO", agent).json()).extracting(n -> n.path("id").asLong()).containsExactly(id);
         assertThat(api.get("/api/v1/macros?q=nada", agent).json()).isEmpty();
@@ -116,7 +117,7 @@ class MacroApiIntegrationTests extends ApiIntegrationSupport {
         assertThat(problem.path("errors")).extracting(e -> e.path("field").asString() + " " + e.path("code").asString())
                 .contains("texts.pt placeholder.unknown", "texts.es placeholder.unknown", "texts.en placeholder.unclosed");
         assertThat(problem.path("detail").asString()).contains("{{contact.primeiroNome}}", "{{ticket.numero}}");
-        assertThat(api.get("/api/v1/macros", agent).json()).isEmpty();
+        assertThat(api.get("/api/v1/macros?q=Errada", agent).json()).isEmpty();
     }
 
     @Test

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 
-import org.atende.AtendeApplication;
 import org.atende.identity.Actor;
-import org.atende.support.MovingTime;
 import org.atende.support.PostgresSchema;
+import org.atende.support.SecondInstance;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -45,11 +43,7 @@ class TicketWorkspacePostgresIntegrationTests extends TicketWorkspaceContract {
 
     @Test
     void showsOnOneInstanceWhoIsReplyingOnAnother() {
-        second = new SpringApplicationBuilder(AtendeApplication.class, MovingTime.class).run(
-                "--spring.datasource.url=" + schema.jdbcUrl(), "--spring.datasource.username=postgres",
-                "--spring.datasource.password=", "--server.port=0", "--atende.notifications.dispatch-enabled=false",
-                "--atende.sla.sweep-enabled=false", "--atende.techservice.expiry-enabled=false",
-                "--atende.email.polling-enabled=false", "--atende.digest.schedule-enabled=false", "--spring.main.banner-mode=off");
+        second = SecondInstance.start(schema);
         TicketPresence there = second.getBean(TicketPresence.class);
         TicketView t = tickets.open(new OpenTicket(null, null, Channel.PORTAL, "Two instances", "x", null, null, null, Set.of()), ana);
         Actor here = agent;

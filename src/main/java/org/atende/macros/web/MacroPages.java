@@ -140,8 +140,10 @@ class MacroPages {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("changeable", changeable);
-        model.addAttribute("scopes", Arrays.stream(MacroScope.values())
-                .filter(s -> macros.mayCreate(s, actor) || s.name().equals(form.scope())).toList());
+        List<MacroScope> scopes = Arrays.stream(MacroScope.values())
+                .filter(s -> macros.mayCreate(s, actor) || s.name().equals(form.scope())).toList();
+        model.addAttribute("scopes", scopes);
+        model.addAttribute("teamScope", scopes.contains(MacroScope.TEAM));
         model.addAttribute("teams", identity.teams());
         model.addAttribute("staff", identity.users(0, 500).stream().filter(u -> u.active() && u.role().isStaff()).toList());
         model.addAttribute("statuses", TicketStatus.values());

@@ -15,6 +15,8 @@ import org.atende.tickets.MessageView;
 import org.atende.tickets.TicketId;
 import org.atende.tickets.TicketStatus;
 import org.atende.tickets.TicketView;
+import org.atende.tickets.Tickets;
+import org.atende.tickets.TimelineEventView;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -27,9 +29,31 @@ import org.springframework.ui.Model;
 class WorkspacePages {
 
     private final Names names;
+    private final Tickets tickets;
 
-    WorkspacePages(Names names) {
+    WorkspacePages(Names names, Tickets tickets) {
         this.names = names;
+        this.tickets = tickets;
+    }
+
+    /** Another ticket this one is linked to: {@code key} says how (split from or into, merged into or from). */
+    record Link(String key, long number) {
+    }
+
+    /** The tickets split off this one or it was split from (its timeline), the one it was merged into and those merged into it. */
+    private List<Link> links(TicketView t, Map<TicketId, Long> merged, Actor actor) {
+        List<Link> links = new java.util.ArrayList<>();
+        for (TimelineEventView e : tickets.timeline(t.id(), actor)) {
+            if ((e.kind().equals("SPLIT_FROM") || e.kind().equals("SPLIT_INTO")) && e.after() != null && e.after().startsWith("#")) {
+                links.add(new Link(e.kind().equals("SPLIT_FROM") ? "ws.link.splitFrom" : "ws.link.splitInto",
+                        Long.parseLong(e.after().substring(1))));
+            }
+        }
+        if (t.mergedInto() != null) {
+            tickets.lookup(t.mergedInto()).ifPresent(into -> links.add(new Link("ws.link.mergedInto", into.number())));
+        }
+        merged.values().stream().sorted().forEach(n -> links.add(new Link("ws.link.mergedFrom", n)));
+        return links;
     }
 
     void fill(TicketView t, List<MessageView> conversation, Map<TicketId, Long> merged, Actor actor, Model model) {
@@ -52,6 +76,7 @@ class WorkspacePages {
         model.addAttribute("mentions", mentions);
         model.addAttribute("splittable", splittable);
         model.addAttribute("mergedFrom", merged);
+        model.addAttribute("links", links(t, merged, actor));
         model.addAttribute("presencePage", UUID.randomUUID().toString());
         if (!model.containsAttribute("seen")) {
             model.addAttribute("seen", conversation.stream().mapToLong(MessageView::id).max().orElse(0));

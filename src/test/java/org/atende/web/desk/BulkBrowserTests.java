@@ -18,6 +18,7 @@ import org.atende.identity.UserDraft;
 import org.atende.identity.UserSummary;
 import org.atende.support.ApiIntegrationSupport;
 import org.atende.support.Chromium;
+import org.atende.support.NarrowScreen;
 import org.atende.tickets.Channel;
 import org.atende.tickets.TicketChanges;
 import org.atende.tickets.TicketStatus;
@@ -231,17 +232,7 @@ class BulkBrowserTests extends ApiIntegrationSupport {
 
     /** Nothing of the element sticks out of the window (the queue's table scrolls inside its own box). */
     private static void assertFits(WebDriver browser, String id) {
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        Number width = (Number) js.executeScript("return document.documentElement.clientWidth");
-        Number overflow = (Number) js.executeScript("var root = document.getElementById(arguments[0]); var worst = 0;"
-                + "[root].concat(Array.prototype.slice.call(root.querySelectorAll('*'))).forEach(function (e) {"
-                + "  if (e.offsetParent === null && e !== root) { return; }"
-                + "  if (e.closest('#queue-list') ) { return; }"
-                + "  worst = Math.max(worst, e.getBoundingClientRect().right); });"
-                + "return worst;", id);
-        assertThat(overflow.doubleValue()).as(id + " fits a window " + width + " px wide").isLessThanOrEqualTo(width.doubleValue());
-        Number page = (Number) js.executeScript("return document.documentElement.scrollWidth");
-        assertThat(page.intValue()).as("the page does not scroll sideways").isLessThanOrEqualTo(width.intValue());
+        NarrowScreen.assertFits(browser, id, "#queue-list");
     }
 
     /** None of the English texts of the bulk work is on a Spanish or Portuguese page. */

@@ -86,6 +86,10 @@ class WorkspacePagesIntegrationTests extends ApiIntegrationSupport {
         return ((MacroOutcome.Saved) outcome).macro();
     }
 
+    static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static long seen(String page) {
         Matcher m = SEEN.matcher(page);
         assertThat(m.find()).as("the reply form carries the last message shown").isTrue();
@@ -103,7 +107,7 @@ class WorkspacePagesIntegrationTests extends ApiIntegrationSupport {
 
         String shown = browser.get(page).body();
         assertThat(shown).contains("id=\"macro-picker\"").contains("<kbd>m</kbd>").contains("id=\"presence\"");
-        assertThat(browser.get(page + "/macros?q=" + name.substring(0, 8).toUpperCase()).body()).contains(name)
+        assertThat(browser.get(page + "/macros?q=" + enc(name.substring(0, 8).toUpperCase())).body()).contains(name)
                 .contains("/macros/" + macro.id() + "/preview");
         String preview = browser.get(page + "/macros/" + macro.id() + "/preview?seen=" + seen(shown)).body();
         assertThat(preview).contains("Olá " + desk.contact.name().split(" ")[0] + ", envie o registo do pedido #" + t.number() + ".")
@@ -210,7 +214,8 @@ class WorkspacePagesIntegrationTests extends ApiIntegrationSupport {
         assertThat(tickets.messagesOf(dup.id())).anySatisfy(m -> assertThat(m.kind()).isEqualTo(MessageKind.AUTOMATIC));
         String targetPage = browser.get("/desk/tickets/" + target.number() + "?saved=merged").body();
         assertThat(targetPage).contains("Escrevo de novo sobre as faturas.").contains("from #" + dup.number())
-                .contains("The duplicate was merged into this ticket");
+                .contains("The duplicate was merged into this ticket").contains("Merged here: #" + dup.number());
+        assertThat(browser.get(page).body()).contains("Merged into #" + target.number());
         HttpResponse<String> refused = browser.submit("/desk/tickets/" + target.number(), "/desk/tickets/" + target.number() + "/merge",
                 Map.of("into", Long.toString(foreign.number())));
         assertThat(refused.statusCode()).isEqualTo(409);
@@ -254,7 +259,9 @@ class WorkspacePagesIntegrationTests extends ApiIntegrationSupport {
         assertThat(made.subject()).isEqualTo("A app fecha");
         assertThat(made.requesterContactId()).isEqualTo(desk.contact.id());
         assertThat(tickets.messagesOf(made.id())).extracting(MessageView::id).containsExactly(second.id());
-        assertThat(browser.get("/desk/tickets/" + number + "?saved=split").body()).contains("Message split off into this new ticket.");
+        assertThat(browser.get("/desk/tickets/" + number + "?saved=split").body()).contains("Message split off into this new ticket.")
+                .contains("Split from #" + t.number());
+        assertThat(browser.get(page).body()).contains("Split into #" + number).doesNotContain("id=\"message-" + second.id() + "\"");
         assertThat(browser.submit(page, page + "/split/" + first, Map.of()).statusCode()).isEqualTo(409);
     }
 
@@ -284,7 +291,7 @@ class WorkspacePagesIntegrationTests extends ApiIntegrationSupport {
         TicketView t = open("Menções");
         String page = "/desk/tickets/" + t.number();
         String handle = Mentions.handle(colleagueUser);
-        assertThat(browser.get("/desk/mentions?q=" + handle.substring(0, 5)).body()).contains("data-handle=\"" + handle + "\"");
+        assertThat(browser.get("/desk/mentions?q=" + enc(handle.substring(0, handle.length() - 1).toUpperCase())).body()).contains("data-handle=\"" + handle + "\"");
 
         assertThat(browser.submit(page, page + "/reply", Map.of("intent", "note",
                 "body", "@" + handle + " consegues ver isto? E @ninguem-conhecido.")).statusCode()).isEqualTo(302);
@@ -324,7 +331,7 @@ class WorkspacePagesIntegrationTests extends ApiIntegrationSupport {
         assertThat(saved.statusCode()).isEqualTo(302);
         MacroView mine = macros.list(desk.agent, name, null).getFirst();
         assertThat(mine.actions().assignToSelf()).isTrue();
-        assertThat(browser.get("/desk/macros?q=" + name.substring(0, 10), "Accept-Language", "pt").body()).contains(name).contains("Minha");
+        assertThat(browser.get("/desk/macros?q=" + enc(name.substring(0, 10)), "Accept-Language", "pt").body()).contains(name).contains("Minha");
 
         MacroView shared = shared(unique("Partilhada"), "Olá", MacroActions.NONE);
         String readOnly = browser.get("/desk/macros/" + shared.id(), "Accept-Language", "pt").body();

@@ -3,15 +3,11 @@ package org.atende.macros;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
-import org.atende.customers.Language;
 import org.atende.identity.Actor;
 import org.atende.identity.Identity;
 import org.atende.identity.Role;
@@ -23,7 +19,6 @@ import org.atende.tickets.MessageView;
 import org.atende.tickets.Reply;
 import org.atende.tickets.TicketChanges;
 import org.atende.tickets.TicketId;
-import org.atende.tickets.TicketStatus;
 import org.atende.tickets.TicketView;
 import org.atende.tickets.Tickets;
 import org.atende.tickets.TimelineEntry;
@@ -48,17 +43,17 @@ public class Macros {
 
     private final MacroStore store;
     private final MacroChecks checks;
-    private final PlaceholderValues values;
+    private final MacroPreviews previews;
     private final Tickets tickets;
     private final Identity identity;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Macros(MacroStore store, MacroChecks checks, PlaceholderValues values, Tickets tickets, Identity identity,
+    Macros(MacroStore store, MacroChecks checks, MacroPreviews previews, Tickets tickets, Identity identity,
             ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.checks = checks;
-        this.values = values;
+        this.previews = previews;
         this.tickets = tickets;
         this.identity = identity;
         this.events = events;
@@ -148,7 +143,7 @@ public class Macros {
     @Transactional(readOnly = true)
     public MacroPreview preview(TicketId ticket, MacroId macro, Actor actor) {
         MacroView m = get(macro, actor);
-        return preview(tickets.get(ticket, actor), m, actor, clock.instant());
+        return previews.of(tickets.get(ticket, actor), m, actor, clock.instant());
     }
 
     /**
@@ -165,8 +160,8 @@ public class Macros {
                     + " was changed by someone else (version " + t.version() + ", not " + expectedVersion + "); read it again");
         }
         Instant now = clock.instant();
-        MacroPreview preview = preview(t, macro, actor, now);
-        String reply = body == null || body.isBlank() ? preview.body() : fillEdited(body, t, actor, preview, now);
+        MacroPreview preview = previews.of(t, macro, actor, now);
+        String reply = body == null || body.isBlank() ? preview.body() : previews.edited(body, t, actor, preview, now);
         MacroActions a = macro.actions();
         assignable(a);
         tickets.recordOnTimeline(t.id(), new TimelineEntry(now, actor.userId(), actor.name(), "MACRO_APPLIED", "macro", null,
@@ -184,67 +179,6 @@ public class Macros {
         events.publishEvent(new MacroApplied(macro.id(), macro.name(), macro.scope(), t.id(), t.organisationId(),
                 actor.userId(), now));
         return new MacroApplication(preview.withBody(reply), message, tickets.get(t.id(), actor));
-    }
-
-    private MacroPreview preview(TicketView t, MacroView macro, Actor actor, Instant now) {
-        Language ticketLanguage = values.languageOf(t);
-        Language language = MacroTexts.fallbackOrder(ticketLanguage).stream().filter(l -> macro.texts().of(l) != null)
-                .findFirst().orElse(null);
-        String body = null;
-        if (language != null) {
-            String text = Objects.requireNonNull(macro.texts().of(language));
-            if (!MacroTemplate.faults(text).isEmpty()) { // saved before a placeholder was retired: never sent raw
-                throw Problem.of(HttpStatus.CONFLICT, "macro-not-applicable", "Macro cannot be applied",
-                        "macro " + macro.id() + " has placeholders that cannot be filled: "
-                                + MacroTemplate.faults(text).stream().map(MacroTemplate.Fault::text).toList() + "; edit the macro");
-            }
-            body = MacroTemplate.fill(text, values.of(t, actor, language, now));
-        }
-        return new MacroPreview(macro.id(), macro.name(), t.id(), ticketLanguage, language,
-                language != null && language != ticketLanguage, body, changes(t, macro.actions(), actor, body != null), t.version());
-    }
-
-    private String fillEdited(String body, TicketView t, Actor actor, MacroPreview preview, Instant now) {
-        List<MacroTemplate.Fault> faults = MacroTemplate.faults(body);
-        if (!faults.isEmpty()) {
-            var refused = Problem.invalid("invalid-macro-text", "The reply has placeholders that cannot be filled",
-                    faults.stream().map(f -> (f.code().equals(MacroTemplate.UNKNOWN) ? "unknown placeholder " : "unclosed placeholder ")
-                            + f.text()).toList());
-            refused.getBody().setProperty("placeholders", faults.stream().map(MacroTemplate.Fault::text).toList());
-            throw refused;
-        }
-        Language language = preview.language() != null ? preview.language() : preview.ticketLanguage();
-        return MacroTemplate.fill(body, values.of(t, actor, language, now));
-    }
-
-    /** What the macro changes on the ticket as it is now (a reply opens a new ticket by itself). */
-    private static List<MacroChange> changes(TicketView t, MacroActions a, Actor actor, boolean replies) {
-        List<MacroChange> changes = new ArrayList<>();
-        TicketStatus status = a.status() != null ? a.status() : replies && t.status() == TicketStatus.NEW ? TicketStatus.OPEN : null;
-        if (status != null && status != t.status()) {
-            changes.add(new MacroChange("status", t.status().name(), status.name()));
-        }
-        if (a.priority() != null && a.priority() != t.priority()) {
-            changes.add(new MacroChange("priority", t.priority().name(), a.priority().name()));
-        }
-        if (a.type() != null && a.type() != t.type()) {
-            changes.add(new MacroChange("type", t.type().name(), a.type().name()));
-        }
-        Set<String> tags = new TreeSet<>(t.tags());
-        tags.addAll(a.addTags());
-        tags.removeAll(a.removeTags());
-        if (!tags.equals(new TreeSet<>(t.tags()))) {
-            changes.add(new MacroChange("tags", String.join(",", new TreeSet<>(t.tags())), String.join(",", tags)));
-        }
-        if (a.teamId() != null && (t.teamId() == null || t.teamId().value() != a.teamId())) {
-            changes.add(new MacroChange("team", t.teamId() == null ? null : Long.toString(t.teamId().value()), a.teamId().toString()));
-        }
-        Long assignee = a.assignToSelf() ? Long.valueOf(actor.userId().value()) : a.assigneeId();
-        if (assignee != null && (t.assigneeId() == null || t.assigneeId().value() != assignee)) {
-            changes.add(new MacroChange("assignee", t.assigneeId() == null ? null : Long.toString(t.assigneeId().value()),
-                    assignee.toString()));
-        }
-        return changes;
     }
 
     /** An assignee or team that was fine when the macro was saved may be gone since: refused, nothing done. */

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -20,6 +21,7 @@ import org.atende.techservice.QuoteId;
 import org.atende.techservice.Quotes;
 import org.atende.tickets.AttachmentContent;
 import org.atende.tickets.Attachments;
+import org.atende.tickets.MessageView;
 import org.atende.tickets.Priority;
 import org.atende.tickets.Reply;
 import org.atende.tickets.TicketChanges;
@@ -91,8 +93,7 @@ class TicketController {
             }
             return again(t, actor, model, locale, response, note ? "noteError" : "replyError", body);
         }
-        var answered = note || confirm || seen == null ? java.util.List.<org.atende.tickets.MessageView>of()
-                : collisions.since(t, seen, actor);
+        List<MessageView> answered = note || confirm || seen == null ? List.of() : collisions.since(t, seen, actor);
         if (!answered.isEmpty()) {
             collisions.show(answered, model, locale);
             model.addAttribute("intent", intent);

@@ -10,6 +10,7 @@ import org.atende.macros.MacroChange;
 import org.atende.macros.MacroId;
 import org.atende.macros.MacroPreview;
 import org.atende.macros.Macros;
+import org.atende.tickets.MessageView;
 import org.atende.tickets.TicketView;
 import org.atende.tickets.Tickets;
 import org.jspecify.annotations.Nullable;
@@ -85,7 +86,7 @@ class TicketMacroController {
         QueueController.staff(actor);
         TicketView t = tickets.getByNumber(number, actor);
         MacroId macro = new MacroId(id);
-        var answered = confirm || seen == null ? List.<org.atende.tickets.MessageView>of() : collisions.since(t, seen, actor);
+        List<MessageView> answered = confirm || seen == null ? List.of() : collisions.since(t, seen, actor);
         if (!answered.isEmpty() || (!confirm && t.version() != version)) {
             // someone answered or changed the ticket since the preview: show it again as it is now, the text kept
             collisions.show(answered, model, locale);

@@ -17,6 +17,7 @@ import org.atende.identity.Role;
 import org.atende.identity.UserDraft;
 import org.atende.identity.UserSummary;
 import org.atende.support.ApiIntegrationSupport;
+import org.atende.support.Browsers;
 import org.atende.support.Chromium;
 import org.atende.support.NarrowScreen;
 import org.atende.tickets.Channel;
@@ -24,8 +25,8 @@ import org.atende.tickets.TicketChanges;
 import org.atende.tickets.TicketStatus;
 import org.atende.tickets.TicketView;
 import org.atende.tickets.Tickets;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -55,17 +56,11 @@ class BulkBrowserTests extends ApiIntegrationSupport {
     @Autowired
     Customers customers;
 
-    final List<WebDriver> browsers = new ArrayList<>();
-
-    @AfterEach
-    void closeTheBrowsers() {
-        browsers.forEach(WebDriver::quit);
-    }
+    @RegisterExtension
+    final Browsers browsers = new Browsers();
 
     private WebDriver browser(String language) {
-        WebDriver browser = Chromium.start(language);
-        browsers.add(browser);
-        return browser;
+        return browsers.start(language);
     }
 
     private String base() {

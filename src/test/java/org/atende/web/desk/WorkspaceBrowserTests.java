@@ -8,7 +8,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,7 @@ import org.atende.macros.Macros;
 import org.atende.notifications.Mentions;
 import org.atende.support.Api.Answer;
 import org.atende.support.ApiIntegrationSupport;
+import org.atende.support.Browsers;
 import org.atende.support.Chromium;
 import org.atende.support.NarrowScreen;
 import org.atende.tickets.Channel;
@@ -41,8 +41,8 @@ import org.atende.tickets.OpenTicket;
 import org.atende.tickets.TicketStatus;
 import org.atende.tickets.TicketView;
 import org.atende.tickets.Tickets;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -71,17 +71,11 @@ class WorkspaceBrowserTests extends ApiIntegrationSupport {
     @Autowired Customers customers;
     @Autowired Macros macros;
 
-    final List<WebDriver> browsers = new ArrayList<>();
-
-    @AfterEach
-    void closeTheBrowsers() {
-        browsers.forEach(WebDriver::quit);
-    }
+    @RegisterExtension
+    final Browsers browsers = new Browsers();
 
     private WebDriver browser(String language) {
-        WebDriver browser = Chromium.start(language);
-        browsers.add(browser);
-        return browser;
+        return browsers.start(language);
     }
 
     private String base() {
@@ -149,6 +143,8 @@ class WorkspaceBrowserTests extends ApiIntegrationSupport {
         him.switchTo().activeElement().sendKeys("registos " + word.substring(0, 8));
         waitFor(him, d -> d.findElements(By.cssSelector("#macro-list button.macro-option")).size() == 1
                 && d.findElements(option).size() == 1);
+        assertThat(him.findElement(By.id("macro-list")).getText()).contains("Compartida");
+        shoot(him, "workspace-macro-picker-es", "macro-picker");
         him.findElement(option).click();
         waitFor(him, ExpectedConditions.presenceOfElementLocated(By.id("macro-form")));
         assertThat(him.findElement(By.id("macro-form")).getText()).contains("Estado").contains("Esperando al cliente");

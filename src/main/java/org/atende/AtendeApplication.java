@@ -3,6 +3,7 @@ package org.atende;
 import java.time.Clock;
 
 import org.atende.calendar.cli.BusinessTimeCommand;
+import org.atende.reporting.ReportsCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +23,9 @@ public class AtendeApplication {
         if (args.length > 0 && BusinessTimeCommand.NAME.equals(args[0])) {
             BusinessTimeCommand.main(args); // a tool: answers on stdout without starting the server
             return;
+        }
+        if (args.length > 0 && ReportsCommand.NAME.equals(args[0])) {
+            System.exit(ReportsCommand.run(AtendeApplication.class, args)); // starts the context on the database, rebuilds, exits
         }
         SpringApplication.run(AtendeApplication.class, demoFlag(args));
     }

@@ -74,11 +74,12 @@ abstract class ApplicationStartupContract {
     }
 
     @Test
-    void exposesOnlyTheHealthAndInfoEndpoints() throws Exception {
+    void exposesOnlyHealthInfoAndTheGuardedPrometheusScrape() throws Exception {
         JsonNode links = JSON.readTree(get("/actuator").body()).path("_links");
 
-        assertThat(links.propertyNames()).containsExactlyInAnyOrder("self", "health", "health-path", "info");
+        assertThat(links.propertyNames()).containsExactlyInAnyOrder("self", "health", "health-path", "info", "prometheus");
         assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
+        assertThat(get("/actuator/prometheus").statusCode()).isEqualTo(401); // no atende.metrics.token presented
     }
 
     @Test
@@ -136,6 +137,28 @@ abstract class ApplicationStartupContract {
         }
         finally {
             publications.deletePublications(List.of(id));
+        }
+    }
+
+    @Test
+    void purgesCompletedPublicationsOlderThanAWeekAndKeepsTheRest(@Autowired CompletedEventPurge purge) {
+        var old = publications.create(TargetEventPublication.of(new Probe("old"), PublicationTargetIdentifier.of("purge-" + UUID.randomUUID())));
+        var recent = publications.create(TargetEventPublication.of(new Probe("recent"), PublicationTargetIdentifier.of("purge-" + UUID.randomUUID())));
+        var open = publications.create(TargetEventPublication.of(new Probe("open"), PublicationTargetIdentifier.of("purge-" + UUID.randomUUID())));
+        List<UUID> ids = List.of(old.getIdentifier(), recent.getIdentifier(), open.getIdentifier());
+        try {
+            publications.markCompleted(old.getIdentifier(), Instant.now().minus(Duration.ofDays(8)).truncatedTo(ChronoUnit.MILLIS));
+            publications.markCompleted(recent.getIdentifier(), Instant.now().minus(Duration.ofDays(6)).truncatedTo(ChronoUnit.MILLIS));
+
+            purge.purge();
+
+            assertThat(publications.findCompletedPublications()).extracting(EventPublication::getIdentifier)
+                .contains(recent.getIdentifier()).doesNotContain(old.getIdentifier());
+            assertThat(publications.findIncompletePublications()).extracting(EventPublication::getIdentifier)
+                .contains(open.getIdentifier());
+        }
+        finally {
+            publications.deletePublications(ids);
         }
     }
 

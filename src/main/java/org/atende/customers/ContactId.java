@@ -1,7 +1,23 @@
 package org.atende.customers;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Identifies a contact (a person) of a customer organisation. */
-public record ContactId(long value) {
+public record ContactId(@JsonValue long value) {
+
+    /** In JSON an id is its number, read and written as one. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public ContactId {
+    }
+
+    /** The form ids had in JSON before, {@code {"value": 7}}, still read (events the registry stored then). */
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+    private static ContactId of(@JsonProperty("value") long value) {
+        return new ContactId(value);
+    }
+
     @Override
     public String toString() {
         return Long.toString(value);

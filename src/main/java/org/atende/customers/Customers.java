@@ -6,9 +6,12 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.atende.audit.AuditKind;
+import org.atende.audit.AuditedChange;
 import org.atende.customers.internal.Contacts;
 import org.atende.customers.internal.Organisations;
 import org.atende.customers.internal.Plans;
@@ -134,7 +137,10 @@ public class Customers {
 
     @Transactional
     public OrganisationSummary createOrganisation(OrganisationDraft draft) {
-        return organisation(organisations.create(draft)).orElseThrow();
+        OrganisationSummary created = organisation(organisations.create(draft)).orElseThrow();
+        events.publishEvent(AuditedChange.created(AuditKind.ORGANISATION, created.id().value(), "Organisation " + created.name(),
+                audited(created)));
+        return created;
     }
 
     @Transactional
@@ -142,6 +148,10 @@ public class Customers {
         OrganisationSummary before = organisation(id).orElse(null);
         organisations.replace(id, draft);
         OrganisationSummary after = organisation(id).orElseThrow();
+        if (before != null) {
+            events.publishEvent(AuditedChange.changed(AuditKind.ORGANISATION, id.value(), "Organisation " + after.name(),
+                    audited(before), audited(after)));
+        }
         if (before != null && (!before.planId().equals(after.planId()) || !Objects.equals(before.calendarId(), after.calendarId()))) {
             events.publishEvent(new OrganisationTermsChanged(id, after.planId(), after.calendarId(), now()));
         }
@@ -218,9 +228,32 @@ public class Customers {
         return contact(id).orElseThrow();
     }
 
+    /**
+     * Anonymises a contact (part of erasing a person's data): its name becomes "Erased contact #id", its
+     * e-mail, phone and WhatsApp user id are removed, and it is marked erased. Answers the contact as it
+     * was; empty when it does not exist or was erased already (nothing changes then).
+     */
+    @Transactional
+    public Optional<ContactSummary> eraseContact(ContactId id, java.time.Instant at) {
+        Optional<ContactSummary> before = contact(id);
+        int changed = jdbc.sql("""
+                UPDATE contact SET name = ?, email = NULL, phone = NULL, whatsapp_user_id = NULL, erased_at = ?
+                WHERE id = ? AND erased_at IS NULL""")
+                .params("Erased contact #" + id.value(), java.sql.Timestamp.from(at), id.value()).update();
+        return changed == 1 ? before : Optional.empty();
+    }
+
+    /** When a contact's personal data was erased, if it was. */
+    public Optional<java.time.Instant> erasedAt(ContactId id) {
+        return jdbc.sql("SELECT erased_at FROM contact WHERE id = ? AND erased_at IS NOT NULL").param(id.value())
+                .query(java.sql.Timestamp.class).optional().map(java.sql.Timestamp::toInstant);
+    }
+
     @Transactional
     public PlanSummary createPlan(PlanDraft draft) {
-        return plan(plans.create(draft)).orElseThrow();
+        PlanSummary created = plan(plans.create(draft)).orElseThrow();
+        events.publishEvent(AuditedChange.created(AuditKind.PLAN, created.id().value(), "Plan " + created.name(), audited(created)));
+        return created;
     }
 
     @Transactional
@@ -228,10 +261,25 @@ public class Customers {
         PlanSummary before = plan(id).orElse(null);
         plans.replace(id, draft);
         PlanSummary after = plan(id).orElseThrow();
+        if (before != null) {
+            events.publishEvent(AuditedChange.changed(AuditKind.PLAN, id.value(), "Plan " + after.name(), audited(before), audited(after)));
+        }
         if (before != null && before.slaPolicyId() != after.slaPolicyId()) {
             events.publishEvent(new PlanTermsChanged(id, after.slaPolicyId(), now()));
         }
         return after;
+    }
+
+    private static Map<String, @Nullable Object> audited(PlanSummary plan) {
+        return AuditedChange.fields("name", plan.name(), "slaPolicy", plan.slaPolicyId(), "defaultPriority", plan.defaultPriority(),
+                "monthlyTicketAllowance", plan.monthlyTicketAllowance() == null ? "unlimited" : plan.monthlyTicketAllowance(),
+                "overQuotaPolicy", plan.overQuotaPolicy());
+    }
+
+    private static Map<String, @Nullable Object> audited(OrganisationSummary organisation) {
+        return AuditedChange.fields("name", organisation.name(), "plan", organisation.planId().value(),
+                "language", organisation.language(), "emailDomains", organisation.emailDomains(),
+                "calendar", organisation.calendarId(), "accountLead", organisation.accountLeadId());
     }
 
     private java.time.Instant now() {

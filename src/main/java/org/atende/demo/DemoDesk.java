@@ -25,6 +25,7 @@ import org.atende.customers.PlanDraft;
 import org.atende.customers.PlanSummary;
 import org.atende.customers.Quotas;
 import org.atende.identity.Actor;
+import org.atende.identity.Agents;
 import org.atende.identity.Identity;
 import org.atende.identity.IssuedToken;
 import org.atende.identity.Role;
@@ -36,6 +37,10 @@ import org.atende.identity.UserDraft;
 import org.atende.identity.UserSummary;
 import org.atende.knowledge.KnowledgeBase;
 import org.atende.macros.Macros;
+import org.atende.routing.RoutingMethod;
+import org.atende.routing.RoutingOutcome;
+import org.atende.routing.RoutingRuleDraft;
+import org.atende.routing.RoutingRules;
 import org.atende.sla.Outcome;
 import org.atende.sla.SlaPolicies;
 import org.atende.sla.SlaPolicy;
@@ -82,13 +87,17 @@ class DemoDesk implements ApplicationRunner {
     private final Quotes quotes;
     private final KnowledgeBase knowledge;
     private final Macros macros;
+    private final RoutingRules routing;
+    private final Agents agentProfiles;
     private final Clock clock;
     private final Path tokensFile;
 
     DemoDesk(Customers customers, Identity identity, SlaPolicies policies, Tickets tickets, Quotas quotas,
-            Quotes quotes, KnowledgeBase knowledge, Macros macros, Clock clock,
+            Quotes quotes, KnowledgeBase knowledge, RoutingRules routing, Agents agentProfiles, Macros macros, Clock clock,
             @Value("${atende.demo.tokens-file:data/demo-tokens.txt}") Path tokensFile) {
         this.macros = macros;
+        this.routing = routing;
+        this.agentProfiles = agentProfiles;
         this.customers = customers;
         this.quotas = quotas;
         this.quotes = quotes;
@@ -120,15 +129,18 @@ class DemoDesk implements ApplicationRunner {
 
         TeamSummary firstLine = identity.createTeam(new TeamDraft("Primeira linha", TeamKind.FIRST_LINE));
         TeamSummary secondLine = identity.createTeam(new TeamDraft("Segunda linha", TeamKind.SECOND_LINE));
-        identity.createTeam(new TeamDraft("Engenharia", TeamKind.ENGINEERING));
+        TeamSummary engineering = identity.createTeam(new TeamDraft("Engenharia", TeamKind.ENGINEERING));
         UserSummary admin = staff("admin@atende.example", "Marta Admin", Role.ADMIN, null);
-        UserSummary lead = staff("lead@atende.example", "Rui Lead", Role.LEAD, firstLine);
+        UserSummary lead = staff("lead@atende.example", "Rui Lead", Role.LEAD, firstLine, Language.PT, Language.EN);
         List<Actor> agents = List.of(
-                actor(staff("ines@atende.example", "Inês Duarte", Role.AGENT, firstLine)),
-                actor(staff("tiago@atende.example", "Tiago Moreira", Role.AGENT, firstLine)),
-                actor(staff("lucia@atende.example", "Lucía Romero", Role.AGENT, secondLine)),
-                actor(staff("owen@atende.example", "Owen Hughes", Role.AGENT, secondLine)));
+                actor(staff("ines@atende.example", "Inês Duarte", Role.AGENT, firstLine, Language.PT, Language.EN)),
+                actor(staff("tiago@atende.example", "Tiago Moreira", Role.AGENT, firstLine, Language.PT, Language.ES)),
+                actor(staff("lucia@atende.example", "Lucía Romero", Role.AGENT, secondLine, Language.ES, Language.PT)),
+                actor(staff("owen@atende.example", "Owen Hughes", Role.AGENT, secondLine, Language.EN, Language.PT)));
+        staff("bruno@atende.example", "Bruno Teixeira", Role.AGENT, engineering, Language.PT, Language.EN);
+        staff("sofia@atende.example", "Sofia Almeida", Role.AGENT, engineering, Language.PT, Language.ES);
 
+        seedRouting(firstLine, secondLine, engineering, enterprise);
         long leadId = lead.id().value();
         List<Customer> orgs = List.of(
                 customer("Padaria Lusitana", enterprise, Language.PT, "padaria-lusitana.pt", leadId, "Joana Ferreira", "Miguel Santos"),
@@ -146,8 +158,34 @@ class DemoDesk implements ApplicationRunner {
         IssuedToken adminToken = identity.issueToken(admin.id(), new TokenDraft("demo", null));
         IssuedToken customerToken = identity.issueToken(orgs.getFirst().user().userId(), new TokenDraft("demo", null));
         writeTokens(adminToken.secret(), customerToken.secret());
-        log.info("Demo desk seeded: 5 plans, {} organisations, {} agents, {} tickets, {} help articles; sign in as admin@atende.example "
-                + "(password {}); API tokens in {}", customers.countOrganisations(), agents.size(), made, articles, PASSWORD, tokensFile.toAbsolutePath());
+        log.info("Demo desk seeded: 5 plans, {} organisations, {} agents, 3 routing rules, {} tickets, {} help articles; sign in as admin@atende.example "
+                + "(password {}); API tokens in {}", customers.countOrganisations(), agents.size() + 2, made, articles, PASSWORD, tokensFile.toAbsolutePath());
+    }
+
+    /**
+     * Rules that send every ticket somewhere, routed after this seeding commits: technical service to Engenharia (least
+     * open work), Spanish speakers and the Empresarial plan's customers to Segunda linha (round robin), everything else
+     * to Primeira linha (round robin) as the default. The tickets the demo assigns or escalates by hand keep their owner.
+     */
+    private void seedRouting(TeamSummary firstLine, TeamSummary secondLine, TeamSummary engineering, PlanSummary enterprise) {
+        rule("Engenharia — serviço técnico", new RoutingRuleDraft.Conditions(null, null, null, List.of("TECHNICAL_SERVICE"), null, null,
+                null, null, null), engineering, RoutingMethod.LEAST_OPEN_WORK);
+        rule("Pedidos em espanhol", new RoutingRuleDraft.Conditions(null, null, null, null, null, List.of("ES"), null, null, null),
+                secondLine, RoutingMethod.ROUND_ROBIN);
+        rule("Clientes Empresarial", new RoutingRuleDraft.Conditions(null, null, enterprise.id().value(), null, null, null, null, null,
+                null), secondLine, RoutingMethod.ROUND_ROBIN);
+        if (!(routing.changeSettings(new RoutingRuleDraft.Action(firstLine.id().value(), RoutingMethod.ROUND_ROBIN.name()))
+                instanceof RoutingOutcome.Saved<?>)) {
+            throw new IllegalStateException("demo default team refused");
+        }
+    }
+
+    private void rule(String name, RoutingRuleDraft.Conditions conditions, TeamSummary team, RoutingMethod method) {
+        var outcome = routing.create(new RoutingRuleDraft(name, true, null, conditions,
+                new RoutingRuleDraft.Action(team.id().value(), method.name())));
+        if (outcome instanceof RoutingOutcome.Refused<?> refused) {
+            throw new IllegalStateException("demo routing rule refused: " + refused.problems());
+        }
     }
 
     private int seedTickets(List<Customer> orgs, List<Actor> agents, TeamSummary secondLine, Instant now, List<Work> work,
@@ -301,8 +339,10 @@ class DemoDesk implements ApplicationRunner {
         return new Customer(org, language, new Actor(user.id(), user.name(), Role.CUSTOMER, org.id(), first.id()));
     }
 
-    private UserSummary staff(String email, String name, Role role, TeamSummary team) {
-        return identity.createUser(new UserDraft(email, name, role, null, null, team == null ? null : team.id(), true, PASSWORD));
+    private UserSummary staff(String email, String name, Role role, TeamSummary team, Language... speaks) {
+        UserSummary user = identity.createUser(new UserDraft(email, name, role, null, null, team == null ? null : team.id(), true, PASSWORD));
+        agentProfiles.setLanguages(user.id(), List.of(speaks));
+        return user;
     }
 
     private static Actor actor(UserSummary user) {

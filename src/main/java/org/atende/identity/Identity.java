@@ -3,12 +3,16 @@ package org.atende.identity;
 import java.util.List;
 import java.util.Optional;
 
+import org.atende.audit.AuditAction;
+import org.atende.audit.AuditKind;
+import org.atende.audit.AuditedChange;
 import org.atende.customers.Language;
 import org.atende.identity.internal.Invitations;
 import org.atende.identity.internal.Teams;
 import org.atende.identity.internal.Tokens;
 import org.atende.identity.internal.Users;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,8 +29,10 @@ public class Identity {
     private final Teams teams;
     private final Tokens tokens;
     private final Invitations invitations;
+    private final ApplicationEventPublisher events;
 
-    Identity(Users users, Teams teams, Tokens tokens, Invitations invitations) {
+    Identity(Users users, Teams teams, Tokens tokens, Invitations invitations, ApplicationEventPublisher events) {
+        this.events = events;
         this.users = users;
         this.teams = teams;
         this.tokens = tokens;
@@ -61,6 +67,11 @@ public class Identity {
         return users.activeStaffOf(team);
     }
 
+    /** The accounts linked to a contact (customer users), active or not. */
+    public List<UserSummary> usersOf(org.atende.customers.ContactId contact) {
+        return users.ofContact(contact);
+    }
+
     /** The active users of a role (e.g. every lead), by id. */
     public List<UserSummary> activeWithRole(Role role) {
         return users.active(role);
@@ -77,12 +88,38 @@ public class Identity {
 
     @Transactional
     public UserSummary createUser(UserDraft draft) {
-        return users.create(draft);
+        UserSummary created = users.create(draft);
+        events.publishEvent(AuditedChange.created(AuditKind.USER, created.id().value(), auditName(created),
+                audited(created, draft.password() != null)));
+        return created;
     }
 
     @Transactional
     public UserSummary updateUser(UserId id, UserDraft draft) {
-        return users.replace(id, draft);
+        UserSummary before = users.find(id).orElse(null);
+        UserSummary after = users.replace(id, draft);
+        if (before != null) {
+            events.publishEvent(AuditedChange.changed(AuditKind.USER, id.value(), auditName(after), audited(before, false),
+                    audited(after, draft.password() != null)));
+        }
+        return after;
+    }
+
+    /**
+     * A user as the audit log names it: staff by name, customers by id only, so that the append-only log
+     * keeps no customer's personal data past an erasure.
+     */
+    private static String auditName(UserSummary user) {
+        return user.role().isStaff() ? "User " + user.name() + " (#" + user.id().value() + ")" : "Customer user #" + user.id().value();
+    }
+
+    /** What the audit log keeps of a user: the access it has, never its e-mail or name (see {@link #auditName}). */
+    private static java.util.Map<String, @Nullable Object> audited(UserSummary user, boolean passwordSet) {
+        return AuditedChange.fields("role", user.role(), "active", user.active(),
+                "team", user.teamId() == null ? null : user.teamId().value(),
+                "organisation", user.organisationId() == null ? null : user.organisationId().value(),
+                "contact", user.contactId() == null ? null : user.contactId().value(),
+                "password", passwordSet ? "set by an administrator" : null);
     }
 
     /** The language a user's pages speak; null: the browser's. */
@@ -91,10 +128,13 @@ public class Identity {
         return users.speak(id, language);
     }
 
-    /** A user's own password change, proven by the current password. */
+    /**
+     * A user's own password change, proven by the current password; the user's other sessions end,
+     * {@code keepSession} (the session making the change) goes on.
+     */
     @Transactional
-    public void changeOwnPassword(UserId id, String currentPassword, String newPassword) {
-        users.changeOwnPassword(id, currentPassword, newPassword);
+    public void changeOwnPassword(UserId id, String currentPassword, String newPassword, @Nullable String keepSession) {
+        users.changeOwnPassword(id, currentPassword, newPassword, keepSession);
     }
 
     /**
@@ -106,7 +146,7 @@ public class Identity {
         if (users.hasActiveAdmin()) {
             return false;
         }
-        users.create(new UserDraft(email, "Administrator", Role.ADMIN, null, null, null, true, password));
+        createUser(new UserDraft(email, "Administrator", Role.ADMIN, null, null, null, true, password));
         return true;
     }
 
@@ -132,7 +172,12 @@ public class Identity {
     /** Issues a token for a user; the returned secret is never stored and cannot be shown again. */
     @Transactional
     public IssuedToken issueToken(UserId user, TokenDraft draft) {
-        return tokens.issue(user, draft);
+        IssuedToken issued = tokens.issue(user, draft);
+        TokenSummary token = issued.token();
+        events.publishEvent(new AuditedChange(AuditKind.API_TOKEN, AuditAction.ISSUED, String.valueOf(token.id().value()),
+                auditName(token), java.util.Map.of(), AuditedChange.fields("user", user.value(), "name", token.name(),
+                        "prefix", token.prefix(), "expiresAt", token.expiresAt())));
+        return issued;
     }
 
     public Optional<TokenSummary> token(TokenId id) {
@@ -147,7 +192,17 @@ public class Identity {
     /** Revokes a token at once; revoking a revoked token changes nothing. */
     @Transactional
     public TokenSummary revokeToken(TokenId id) {
-        return tokens.revoke(id);
+        TokenSummary before = tokens.find(id).orElse(null);
+        TokenSummary after = tokens.revoke(id);
+        if (before != null && before.revokedAt() == null) {
+            events.publishEvent(new AuditedChange(AuditKind.API_TOKEN, AuditAction.REVOKED, String.valueOf(id.value()),
+                    auditName(after), AuditedChange.fields("revokedAt", null), AuditedChange.fields("revokedAt", after.revokedAt())));
+        }
+        return after;
+    }
+
+    private static String auditName(TokenSummary token) {
+        return "Token '" + token.name() + "' (" + token.prefix() + "…) of user #" + token.userId().value();
     }
 
     /**

@@ -79,6 +79,26 @@ public class Outbox {
         return ids;
     }
 
+    /** A file sent with a queued message, in the caller's transaction (e-mail only; other channels send none). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void attach(long outgoingId, String filename, String contentType, byte[] content) {
+        jdbc.sql("INSERT INTO outgoing_attachment (outgoing_id, filename, content_type, content) VALUES (?, ?, ?, ?)")
+                .params(outgoingId, filename, contentType, content).update();
+    }
+
+    /** The files sent with a message, in the order they were attached. */
+    @Transactional(readOnly = true)
+    public List<OutgoingAttachment> attachmentsOf(long outgoingId) {
+        return jdbc.sql("SELECT filename, content_type, content FROM outgoing_attachment WHERE outgoing_id = ? ORDER BY id")
+                .param(outgoingId)
+                .query((rs, n) -> new OutgoingAttachment(rs.getString("filename"), rs.getString("content_type"), rs.getBytes("content")))
+                .list();
+    }
+
+    /** A file sent with an outgoing message. */
+    public record OutgoingAttachment(String filename, String contentType, byte[] content) {
+    }
+
     @Transactional(readOnly = true)
     public Optional<OutgoingView> byExternalId(String externalId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM outgoing_message WHERE external_id = ?").param(externalId)

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code atende.notifications.*}: how the outbox sends.
  *
  * @param dispatchInterval pause between passes ({@code ATENDE_NOTIFICATIONS_DISPATCHINTERVAL}, 5 s)
- * @param batchSize messages claimed per transaction (20)
+ * @param batchSize a pass sends at most 100 times this many messages, each claimed, sent and recorded in a
+ *        transaction of its own (20)
  * @param maxAttempts attempts before a message is given up as failed (10)
  * @param firstRetry wait after the first failure, doubled after each next one (30 s)
  * @param maxRetry the longest wait between attempts (1 h)

@@ -67,7 +67,7 @@ class SlaAlerts {
     @EventListener
     @Transactional
     void on(SlaBreached e) {
-        alert(e.ticketId(), e.kind(), BREACHED, e.dueAt(), e.at());
+        alert(e.ticketId(), e.kind(), BREACHED, e.at(), e.noticedAt()); // missed at its due time, overdue by when it was noticed
     }
 
     private void alert(TicketId id, ClockKind kind, String threshold, Instant dueAt, Instant at) {

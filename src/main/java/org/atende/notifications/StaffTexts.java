@@ -28,9 +28,9 @@ final class StaffTexts {
                     Language.ES, "#{0} ({1}, {2}): objetivo de {3} en riesgo, vence el {4}, quedan {5}",
                     Language.PT, "#{0} ({1}, {2}): objetivo de {3} em risco, termina {4}, faltam {5}"),
             SLA_BREACHED, Map.of(
-                    Language.EN, "#{0} ({1}, {2}): {3} target missed, it was due {4}, {5} overdue",
-                    Language.ES, "#{0} ({1}, {2}): objetivo de {3} incumplido, vencía el {4}, {5} de retraso",
-                    Language.PT, "#{0} ({1}, {2}): objetivo de {3} falhado, terminava {4}, {5} de atraso"),
+                    Language.EN, "#{0} ({1}, {2}): {3} target missed at {4}, its due time; {5} overdue",
+                    Language.ES, "#{0} ({1}, {2}): objetivo de {3} incumplido el {4}, a su vencimiento; {5} de retraso",
+                    Language.PT, "#{0} ({1}, {2}): objetivo de {3} falhado em {4}, no seu prazo; {5} de atraso"),
             ESCALATION, Map.of(
                     Language.EN, "#{0} ({1}, {2}): {3}",
                     Language.ES, "#{0} ({1}, {2}): {3}",

@@ -10,6 +10,6 @@
  * events and clock reports), {@code identity} (staff, teams, the signed-in {@code Actor}) and {@code customers}
  * (organisations, quota events).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"tickets", "sla", "identity", "customers", "problems"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"tickets", "sla", "identity", "customers", "problems", "operations"})
 @org.jspecify.annotations.NullMarked
 package org.atende.notifications;

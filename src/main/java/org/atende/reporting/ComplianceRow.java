@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
  * {@code label} how people read it. A share is met / (met + breached), null while none is decided; a
  * clock past its due time counts as breached even while it runs. Times are business seconds of the
  * clocks that stopped (median and 90th percentile, interpolated); paused time is the business time the
- * resolution clocks were paused (waiting on the customer), shown apart: it is not in the resolution time.
+ * resolution clocks were paused (waiting on the customer), up to now for a pause still running, shown
+ * apart: it is not in the resolution time. {@code pausedTickets} are those whose pauses took business
+ * time, and those waiting now.
  */
 public record ComplianceRow(String key, String label, long tickets,
         long firstResponseMet, long firstResponseBreached, long firstResponseOpen, @Nullable Double firstResponseMetShare,

@@ -2,10 +2,13 @@ package org.atende.reporting;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,98 +52,84 @@ public class Reports {
     private final Quotas quotas;
     private final Identity identity;
     private final SlaPolicies policies;
+    private final ReportCells cells;
+    private final LiveFigures live;
+    private final Clock clock;
 
-    Reports(JdbcClient jdbc, Customers customers, Quotas quotas, Identity identity, SlaPolicies policies) {
+    Reports(JdbcClient jdbc, Customers customers, Quotas quotas, Identity identity, SlaPolicies policies, ReportCells cells,
+            LiveFigures live, Clock clock) {
         this.jdbc = jdbc;
         this.customers = customers;
         this.quotas = quotas;
         this.identity = identity;
         this.policies = policies;
+        this.cells = cells;
+        this.live = live;
+        this.clock = clock;
     }
 
-    /** SLA compliance of the support tickets opened from {@code from} through {@code to}, grouped {@code by}. */
+    /**
+     * SLA compliance of the support tickets opened from {@code from} through {@code to}, grouped
+     * {@code by}, as they stand now. One organisation's month is counted ticket by ticket (every figure
+     * exact); anything wider from the monthly cells ({@link ReportCells}): counts and totals exact, medians
+     * and 90th percentiles within 1 %.
+     */
     public List<ComplianceRow> compliance(Dimension by, YearMonth from, YearMonth to, @Nullable OrganisationId organisation) {
         checkRange(from, to);
-        String column = by.column();
-        List<Object> params = new ArrayList<>(List.of(from.toString(), to.toString()));
-        String orgFilter = "";
-        if (organisation != null) {
-            orgFilter = " AND organisation_id = ?";
-            params.add(organisation.value());
-        }
-        String sql = """
-                SELECT %1$s AS group_key, COUNT(*) AS tickets,
-                       SUM(CASE WHEN first_response = 'MET' THEN 1 ELSE 0 END) AS fr_met,
-                       SUM(CASE WHEN first_response = 'BREACHED' THEN 1 ELSE 0 END) AS fr_breached,
-                       SUM(CASE WHEN resolution = 'MET' THEN 1 ELSE 0 END) AS res_met,
-                       SUM(CASE WHEN resolution = 'BREACHED' THEN 1 ELSE 0 END) AS res_breached,
-                       PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY first_response_seconds) AS fr_median,
-                       PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY first_response_seconds) AS fr_p90,
-                       PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY resolution_seconds) AS res_median,
-                       PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY resolution_seconds) AS res_p90,
-                       SUM(CASE WHEN paused_seconds > 0 THEN 1 ELSE 0 END) AS paused_tickets,
-                       PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY CASE WHEN paused_seconds > 0 THEN paused_seconds END) AS paused_median,
-                       SUM(paused_seconds) AS paused_total,
-                       SUM(CASE WHEN reopen_count > 0 THEN 1 ELSE 0 END) AS reopened
-                FROM report_ticket
-                WHERE NOT technical_service AND support_month >= ? AND support_month <= ?%2$s
-                GROUP BY %1$s
-                ORDER BY %1$s""".formatted(column, orgFilter);
-        List<ComplianceRow> rows = jdbc.sql(sql).params(params).query((rs, n) -> row(rs, by)).list();
-        return rows;
+        Map<String, Tally> groups = tally(by, from, to, organisation);
+        List<String> keys = new ArrayList<>(groups.keySet());
+        keys.sort(order(by));
+        return keys.stream().map(k -> groups.get(k).row(k, label(by, k))).toList();
     }
 
     /** Compliance of all the support tickets of the range (one row, {@code key} "all"). */
     public ComplianceRow complianceOverall(YearMonth from, YearMonth to, @Nullable OrganisationId organisation) {
-        List<ComplianceRow> byMonth = compliance(Dimension.MONTH, from, to, organisation);
-        if (byMonth.size() == 1) {
-            ComplianceRow r = byMonth.getFirst();
-            return relabel(r, "all", "All");
+        checkRange(from, to);
+        Tally all = new Tally();
+        tally(Dimension.MONTH, from, to, organisation).values().forEach(t -> all.add(t, 1));
+        return all.row("all", "All");
+    }
+
+    private Map<String, Tally> tally(Dimension by, YearMonth from, YearMonth to, @Nullable OrganisationId organisation) {
+        Instant now = clock.instant();
+        Map<String, Tally> groups = new HashMap<>();
+        if (from.equals(to) && organisation != null) {
+            figures(from, organisation, now).forEach(f -> groups.computeIfAbsent(f.key(by), k -> new Tally()).add(f, 1));
+        } else {
+            cells.tally(by, from, to, organisation, groups, now);
         }
-        String orgFilter = organisation == null ? "" : " AND organisation_id = " + organisation.value();
-        return jdbc.sql("""
-                SELECT 'all' AS group_key, COUNT(*) AS tickets,
-                       COALESCE(SUM(CASE WHEN first_response = 'MET' THEN 1 ELSE 0 END), 0) AS fr_met,
-                       COALESCE(SUM(CASE WHEN first_response = 'BREACHED' THEN 1 ELSE 0 END), 0) AS fr_breached,
-                       COALESCE(SUM(CASE WHEN resolution = 'MET' THEN 1 ELSE 0 END), 0) AS res_met,
-                       COALESCE(SUM(CASE WHEN resolution = 'BREACHED' THEN 1 ELSE 0 END), 0) AS res_breached,
-                       PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY first_response_seconds) AS fr_median,
-                       PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY first_response_seconds) AS fr_p90,
-                       PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY resolution_seconds) AS res_median,
-                       PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY resolution_seconds) AS res_p90,
-                       COALESCE(SUM(CASE WHEN paused_seconds > 0 THEN 1 ELSE 0 END), 0) AS paused_tickets,
-                       PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY CASE WHEN paused_seconds > 0 THEN paused_seconds END) AS paused_median,
-                       COALESCE(SUM(paused_seconds), 0) AS paused_total,
-                       COALESCE(SUM(CASE WHEN reopen_count > 0 THEN 1 ELSE 0 END), 0) AS reopened
-                FROM report_ticket
-                WHERE NOT technical_service AND support_month >= ? AND support_month <= ?""" + orgFilter)
-                .params(from.toString(), to.toString()).query((rs, n) -> relabel(row(rs, Dimension.MONTH), "all", "All")).single();
+        groups.values().removeIf(t -> t.tickets == 0);
+        return groups;
     }
 
-    private static ComplianceRow relabel(ComplianceRow r, String key, String label) {
-        return new ComplianceRow(key, label, r.tickets(), r.firstResponseMet(), r.firstResponseBreached(), r.firstResponseOpen(),
-                r.firstResponseMetShare(), r.resolutionMet(), r.resolutionBreached(), r.resolutionOpen(), r.resolutionMetShare(),
-                r.firstResponseMedianSeconds(), r.firstResponseP90Seconds(), r.resolutionMedianSeconds(), r.resolutionP90Seconds(),
-                r.pausedTickets(), r.pausedMedianSeconds(), r.pausedTotalSeconds(), r.reopened());
+    /** The support tickets of one month, as they stand at {@code now}. */
+    private List<TicketFigures> figures(YearMonth month, @Nullable OrganisationId organisation, Instant now) {
+        String org = organisation == null ? "" : " AND organisation_id = " + organisation.value();
+        return live.at(jdbc.sql("SELECT " + TicketFigures.COLUMNS + " FROM report_ticket WHERE " + TicketFigures.COUNTED
+                        + " AND support_month = ?" + org)
+                .param(month.toString()).query(TicketFigures::read).list(), now);
     }
 
-    private ComplianceRow row(ResultSet rs, Dimension by) throws SQLException {
-        Object raw = rs.getObject("group_key");
-        String key = raw == null ? "" : raw.toString().strip();
-        long tickets = rs.getLong("tickets");
-        long frMet = rs.getLong("fr_met");
-        long frBreached = rs.getLong("fr_breached");
-        long resMet = rs.getLong("res_met");
-        long resBreached = rs.getLong("res_breached");
-        return new ComplianceRow(key, label(by, key), tickets, frMet, frBreached, tickets - frMet - frBreached,
-                share(frMet, frBreached), resMet, resBreached, tickets - resMet - resBreached, share(resMet, resBreached),
-                Sql.nullableDouble(rs, "fr_median"), Sql.nullableDouble(rs, "fr_p90"), Sql.nullableDouble(rs, "res_median"),
-                Sql.nullableDouble(rs, "res_p90"), rs.getLong("paused_tickets"), Sql.nullableDouble(rs, "paused_median"),
-                rs.getLong("paused_total"), rs.getLong("reopened"));
+    /** Months and names as written, priorities from low to urgent, ids in number order; the group of none last. */
+    private static java.util.Comparator<String> order(Dimension by) {
+        return (a, b) -> {
+            if (a.isEmpty() || b.isEmpty()) {
+                return Boolean.compare(a.isEmpty(), b.isEmpty());
+            }
+            return switch (by) {
+                case PRIORITY -> Integer.compare(rank(a), rank(b));
+                case PLAN, ORGANISATION, TEAM, AGENT -> Long.compare(Long.parseLong(a), Long.parseLong(b));
+                default -> a.compareTo(b);
+            };
+        };
     }
 
-    private static @Nullable Double share(long met, long breached) {
-        return met + breached == 0 ? null : (double) met / (met + breached);
+    private static int rank(String priority) {
+        try {
+            return Priority.valueOf(priority).ordinal();
+        } catch (IllegalArgumentException e) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     private String label(Dimension by, String key) {
@@ -247,46 +236,76 @@ public class Reports {
         return rows;
     }
 
-    /** Breaches of support tickets opened in the range, oldest first, at most {@code limit}, each with its causes. */
+    /**
+     * Breaches of the support tickets opened in the range, oldest first, at most {@code limit}, each with
+     * its causes: what happened to the ticket up to the breach. A breach is at its clock's due time; a
+     * clock still running past its due time is breached, noticed by the desk or not yet.
+     */
     public List<Breach> breaches(YearMonth from, YearMonth to, @Nullable OrganisationId organisation, int limit) {
         checkRange(from, to);
-        String orgFilter = organisation == null ? "" : " AND b.organisation_id = " + organisation.value();
-        List<Breach> found = jdbc.sql("""
-                SELECT b.ticket_id, r.ticket_number, b.organisation_id, r.priority, b.clock_kind, b.due_at, b.breached_at
+        Instant now = clock.instant();
+        String org = organisation == null ? "" : " AND r.organisation_id = " + organisation.value();
+        List<Breach> found = new ArrayList<>(jdbc.sql("""
+                SELECT b.ticket_id, r.ticket_number, b.organisation_id, r.priority, b.clock_kind, b.due_at, b.breached_at, b.noticed_at
                 FROM report_breach b JOIN report_ticket r ON r.ticket_id = b.ticket_id
-                WHERE NOT r.technical_service AND b.support_month >= ? AND b.support_month <= ?""" + orgFilter + """
-
-                ORDER BY b.breached_at, b.ticket_id, b.clock_kind
-                LIMIT ?""")
-                .params(from.toString(), to.toString(), Math.max(0, limit))
+                WHERE NOT r.technical_service AND r.closed_as IS NULL AND r.support_month >= ? AND r.support_month <= ?""" + org)
+                .params(from.toString(), to.toString())
                 .query((rs, n) -> new Breach(new TicketId(rs.getLong("ticket_id")), rs.getLong("ticket_number"),
                         new OrganisationId(rs.getLong("organisation_id")), rs.getString("priority"), rs.getString("clock_kind"),
-                        Sql.instant(rs, "due_at"), Sql.instant(rs, "breached_at"), List.of()))
-                .list();
-        if (found.isEmpty()) {
-            return found;
+                        Sql.instant(rs, "due_at"), Sql.instant(rs, "breached_at"), Sql.instant(rs, "noticed_at"), List.of()))
+                .list());
+        jdbc.sql("""
+                SELECT r.ticket_id, r.ticket_number, r.organisation_id, r.priority, r.first_response_due, r.resolution_due
+                FROM report_ticket r WHERE r.live_at < ? AND NOT r.technical_service AND r.closed_as IS NULL
+                  AND r.support_month >= ? AND r.support_month <= ?""" + org)
+                .params(Sql.utc(now), from.toString(), to.toString())
+                .query(rs -> {
+                    for (String kind : List.of("FIRST_RESPONSE", "RESOLUTION")) {
+                        Instant due = Sql.instant(rs, kind.equals("FIRST_RESPONSE") ? "first_response_due" : "resolution_due");
+                        if (due != null && now.isAfter(due)) {
+                            found.add(new Breach(new TicketId(rs.getLong("ticket_id")), rs.getLong("ticket_number"),
+                                    new OrganisationId(rs.getLong("organisation_id")), rs.getString("priority"), kind, due, due, null,
+                                    List.of()));
+                        }
+                    }
+                });
+        found.sort(java.util.Comparator.comparing(Breach::breachedAt).thenComparing(b -> b.ticketId().value()).thenComparing(Breach::clock));
+        List<Breach> listed = found.subList(0, Math.min(found.size(), Math.max(0, limit)));
+        if (listed.isEmpty()) {
+            return List.of();
         }
-        Map<Long, List<Breach.Cause>> causes = new LinkedHashMap<>();
-        List<Long> ids = found.stream().map(b -> b.ticketId().value()).distinct().toList();
+        Map<Long, List<Breach.Cause>> causes = new HashMap<>();
+        List<Long> ids = listed.stream().map(b -> b.ticketId().value()).distinct().toList();
         for (int i = 0; i < ids.size(); i += 500) {
-            List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 500));
-            jdbc.sql("SELECT ticket_id, happened_at, kind, detail FROM report_ticket_event WHERE ticket_id IN (:ids) ORDER BY happened_at, id")
-                    .param("ids", chunk)
-                    .query((rs, n) -> Map.entry(rs.getLong("ticket_id"),
-                            new Breach.Cause(Sql.instant(rs, "happened_at"), rs.getString("kind"), rs.getString("detail"))))
+            jdbc.sql("SELECT ticket_id, happened_at, kind, before_value, after_value, detail FROM report_ticket_event "
+                            + "WHERE ticket_id IN (:ids) ORDER BY happened_at, id")
+                    .param("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
+                    .query((rs, n) -> Map.entry(rs.getLong("ticket_id"), cause(rs)))
                     .list().forEach(e -> causes.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         }
-        return found.stream().map(b -> new Breach(b.ticketId(), b.ticketNumber(), b.organisationId(), b.priority(), b.clock(),
-                b.dueAt(), b.breachedAt(), causes.getOrDefault(b.ticketId().value(), List.of()).stream()
-                        .filter(c -> !c.at().isAfter(b.breachedAt())).toList())).toList();
+        return listed.stream().map(b -> b.withCauses(causes.getOrDefault(b.ticketId().value(), List.of()).stream()
+                .filter(c -> !c.at().isAfter(b.breachedAt())).toList())).toList();
     }
 
-    /** The monthly report an organisation's customers may read; empty if there is no such organisation. */
+    private Breach.Cause cause(ResultSet rs) throws SQLException {
+        String kind = rs.getString("kind");
+        String after = rs.getString("after_value");
+        if (kind.equals("ESCALATED") && after != null) {
+            after = identity.team(new TeamId(Long.parseLong(after))).map(TeamSummary::name).orElse(after);
+        }
+        return new Breach.Cause(Sql.instant(rs, "happened_at"), kind, rs.getString("before_value"), after, rs.getString("detail"));
+    }
+
+    /**
+     * The monthly report an organisation's customers may read, as it stands now; empty if there is no
+     * such organisation. Every figure is counted ticket by ticket.
+     */
     public java.util.Optional<MonthlyOrganisationReport> monthlyOrganisationReport(OrganisationId organisation, YearMonth month) {
         OrganisationSummary o = customers.organisation(organisation).orElse(null);
         if (o == null) {
             return java.util.Optional.empty();
         }
+        Instant now = clock.instant();
         PlanSummary plan = customers.plan(o.planId()).orElse(null);
         List<MonthlyOrganisationReport.Promise> promised = new ArrayList<>();
         SlaPolicy policy = plan == null ? null : policies.get(plan.slaPolicyId()).orElse(null);
@@ -296,11 +315,26 @@ public class Reports {
                         policy.target(p, ClockKind.RESOLUTION).toString()));
             }
         }
+        List<TicketFigures> tickets = figures(month, organisation, now);
+        Map<String, Tally> byPriority = new HashMap<>();
+        Tally all = new Tally();
+        for (TicketFigures f : tickets) {
+            byPriority.computeIfAbsent(f.priority(), k -> new Tally()).add(f, 1);
+            all.add(f, 1);
+        }
+        List<String> priorities = new ArrayList<>(byPriority.keySet());
+        priorities.sort(order(Dimension.PRIORITY));
         QuotaStatus quota = quotas.status(organisation, month);
-        return java.util.Optional.of(new MonthlyOrganisationReport(organisation, o.name(), month, plan == null ? "" : plan.name(),
-                promised, compliance(Dimension.PRIORITY, month, month, organisation), complianceOverall(month, month, organisation),
+        return java.util.Optional.of(new MonthlyOrganisationReport(organisation, o.name(), month, now, plan == null ? "" : plan.name(),
+                promised, priorities.stream().map(p -> byPriority.get(p).row(p, p)).toList(), all.row("all", "All"),
+                tickets.stream().filter(TicketFigures::stillOpen).count(), tickets.stream().filter(TicketFigures::waited).count(),
                 new QuotaUse(organisation, o.name(), month, quota.allowance(), quota.used(), quota.overQuota()),
                 quotes(month, month, organisation).getFirst(), breaches(month, month, organisation, 1_000)));
+    }
+
+    /** The support time zone months and days are counted in. */
+    public java.time.ZoneId zone() {
+        return quotas.zone();
     }
 
     private static void checkRange(YearMonth from, YearMonth to) {

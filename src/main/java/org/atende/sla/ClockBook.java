@@ -61,6 +61,9 @@ class ClockBook {
     Settled settle(StoredClock clock, Instant now) {
         ClockReading reading = read(clock, now);
         store.write(clock.key(), reading.state(), reading.dueAt(), reading.warnAt(), clock.facts().stoppedAt());
+        if (reading.breached() && clock.breachedAt() != null && !clock.breachedAt().equals(reading.dueAt())) {
+            store.moveBreach(clock.key(), reading.dueAt()); // new terms moved the due time, still past: the breach moves with it
+        }
         return new Settled(reading, reading.breached() && markBreach(clock, reading, now));
     }
 
@@ -79,14 +82,20 @@ class ClockBook {
         return true;
     }
 
-    /** Marks the breach unless it is marked: timeline and {@link SlaBreached}. True when this call marked it. */
+    /**
+     * Marks the breach unless it is marked: timeline and {@link SlaBreached}. The breach happened at the
+     * due time, whenever it is noticed (a sweep a minute later, a late stop, a new target that puts the
+     * due time in the past): that instant is the breach's, on the timeline and in the event; when it was
+     * noticed is kept apart. True when this call marked it.
+     */
     boolean markBreach(StoredClock clock, ClockReading reading, Instant now) {
-        if (!store.markBreached(clock.key(), second(now))) {
+        Instant noticed = second(now);
+        if (!store.markBreached(clock.key(), reading.dueAt(), noticed)) {
             return false;
         }
-        record(clock, BREACHED, now, "%s target (%s) missed: due %s".formatted(clock.key().kind().label(),
-                clock.facts().target(), reading.dueAt()));
-        events.publishEvent(new SlaBreached(clock.key().ticket(), clock.key().kind(), reading.dueAt(), second(now)));
+        record(clock, BREACHED, reading.dueAt(), "%s target (%s) missed at its due time %s (noticed %s)".formatted(
+                clock.key().kind().label(), clock.facts().target(), reading.dueAt(), noticed));
+        events.publishEvent(new SlaBreached(clock.key().ticket(), clock.key().kind(), reading.dueAt(), reading.dueAt(), noticed));
         return true;
     }
 
@@ -120,7 +129,7 @@ class ClockBook {
             SlaTarget target = policy.target(priority, kind);
             ClockKey key = new ClockKey(ticket, kind);
             StoredClock draft = new StoredClock(key, policy.id(), terms.calendarId(), null, policy.warningPercent(),
-                    new ClockFacts(start, target, List.of(), null), ClockState.RUNNING, start, start, null, null, null);
+                    new ClockFacts(start, target, List.of(), null), ClockState.RUNNING, start, start, null, null, null, null);
             store.insert(key, policy.id(), terms.calendarId(), start, target, read(draft, now));
         }
     }
@@ -145,6 +154,11 @@ class ClockBook {
             pauses.set(pauses.size() - 1, new Pause(pauses.getLast().from(), when));
         }
         return clock.withFacts(new ClockFacts(facts.start(), facts.target(), pauses, when));
+    }
+
+    /** Tells the modules that follow the clocks that new terms moved a ticket's due times. */
+    void targetsChanged(TicketId ticket, Instant at) {
+        events.publishEvent(new SlaTargetsChanged(ticket, second(at)));
     }
 
     /** Tells tickets the earliest due time of the ticket's counting clocks, the queue's sort key. */

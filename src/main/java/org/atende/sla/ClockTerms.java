@@ -92,6 +92,7 @@ class ClockTerms {
         }
         if (changed) {
             book.refreshNextDue(ticket);
+            book.targetsChanged(ticket, at);
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.atende.audit.AuditKind;
+import org.atende.audit.AuditedChange;
 import org.atende.customers.Customers;
 import org.atende.customers.OrganisationId;
 import org.atende.customers.PlanId;
@@ -21,6 +23,7 @@ import org.atende.identity.TeamId;
 import org.atende.identity.UserId;
 import org.atende.tickets.Priority;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -43,8 +46,10 @@ public class EscalationRules {
     private final Customers customers;
     private final Identity identity;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    EscalationRules(JdbcClient jdbc, Customers customers, Identity identity, Clock clock) {
+    EscalationRules(JdbcClient jdbc, Customers customers, Identity identity, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.customers = customers;
         this.identity = identity;
@@ -77,12 +82,16 @@ public class EscalationRules {
                         + "threshold_percent, raise_priority, reassign_team_id, notify_user_id, notify_team_id, created_at, updated_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(values(draft, now, now)).update(keys, "id");
-        return new Outcome.Saved<>(get(keys.getKey().longValue()).orElseThrow());
+        EscalationRule created = get(keys.getKey().longValue()).orElseThrow();
+        events.publishEvent(AuditedChange.created(AuditKind.ESCALATION_RULE, created.id(), "Escalation rule " + created.name(),
+                audited(created)));
+        return new Outcome.Saved<>(created);
     }
 
     /** Replaces a rule; empty when there is no such rule. */
     public Optional<Outcome<EscalationRule>> update(long id, EscalationRuleDraft draft) {
-        if (get(id).isEmpty()) {
+        EscalationRule before = get(id).orElse(null);
+        if (before == null) {
             return Optional.empty();
         }
         List<String> problems = problems(draft);
@@ -94,13 +103,31 @@ public class EscalationRules {
                         + "threshold_kind = ?, threshold_percent = ?, raise_priority = ?, reassign_team_id = ?, notify_user_id = ?, "
                         + "notify_team_id = ?, updated_at = ? WHERE id = ?")
                 .params(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[13], id).update();
-        return Optional.of(new Outcome.Saved<>(get(id).orElseThrow()));
+        EscalationRule after = get(id).orElseThrow();
+        events.publishEvent(AuditedChange.changed(AuditKind.ESCALATION_RULE, id, "Escalation rule " + after.name(), audited(before),
+                audited(after)));
+        return Optional.of(new Outcome.Saved<>(after));
     }
 
     /** Deletes a rule and the record of its firings; false when there is no such rule. */
     public boolean delete(long id) {
+        EscalationRule before = get(id).orElse(null);
         jdbc.sql("DELETE FROM escalation_firing WHERE rule_id = ?").param(id).update();
-        return jdbc.sql("DELETE FROM escalation_rule WHERE id = ?").param(id).update() == 1;
+        boolean deleted = jdbc.sql("DELETE FROM escalation_rule WHERE id = ?").param(id).update() == 1;
+        if (deleted && before != null) {
+            events.publishEvent(AuditedChange.deleted(AuditKind.ESCALATION_RULE, id, "Escalation rule " + before.name(), audited(before)));
+        }
+        return deleted;
+    }
+
+    /** What the audit log keeps of a rule: every condition, the threshold and every action. */
+    private static java.util.Map<String, @Nullable Object> audited(EscalationRule rule) {
+        var c = rule.conditions();
+        var a = rule.actions();
+        return AuditedChange.fields("name", rule.name(), "active", rule.active(), "clock", c.clockKind(),
+                "priorities", c.priorities(), "plan", c.planId(), "organisation", c.organisationId(),
+                "threshold", rule.threshold().label(), "raisePriority", a.raisePriority(), "reassignTeam", a.reassignTeamId(),
+                "notifyUser", a.notifyUserId(), "notifyTeam", a.notifyTeamId());
     }
 
     /** How many times a rule fired (once per clock at most). */

@@ -35,7 +35,10 @@ public class SlaClocks {
         this.supportCalendar = supportCalendar;
     }
 
-    /** Clocks whose breach was marked in {@code (from, to]} (technical service left out), oldest first. */
+    /**
+     * Clocks whose breach was noticed in {@code (from, to]} (technical service left out), by breach time;
+     * {@code markedAt} is the breach's time, its due time.
+     */
     public List<ClockMark> breachedBetween(Instant from, Instant to) {
         return store.breachedBetween(from, to).stream()
                 .map(r -> new ClockMark(r.key().ticket(), r.key().kind(), r.dueAt(), r.markedAt())).toList();
@@ -80,18 +83,30 @@ public class SlaClocks {
      * for a ticket without clocks. Paused time is the business time the pauses took out.
      */
     public List<ClockMeasure> measure(TicketId ticket, Instant now) {
-        List<StoredClock> stored = new ArrayList<>(store.load(List.of(ticket)).getOrDefault(ticket, List.of()));
-        stored.sort(java.util.Comparator.comparing(c -> c.key().kind()));
-        List<ClockMeasure> measures = new ArrayList<>(stored.size());
-        for (StoredClock c : stored) {
-            ClockReading reading = book.read(c, now);
-            ClockFacts facts = c.facts();
-            long unpaused = book.read(c.withFacts(new ClockFacts(facts.start(), facts.target(), List.of(), facts.stoppedAt())), now)
-                    .elapsedSeconds();
-            measures.add(new ClockMeasure(c.key().kind(), reading.state(), c.isStopped(), reading.elapsedSeconds(),
-                    Math.max(0, unpaused - reading.elapsedSeconds()), reading.dueAt(), c.excludedSince()));
-        }
-        return measures;
+        return measure(List.of(ticket), now).getOrDefault(ticket, List.of());
+    }
+
+    /** {@link #measure(TicketId, Instant)} of many tickets in one query; tickets without clocks are left out. */
+    public Map<TicketId, List<ClockMeasure>> measure(Collection<TicketId> tickets, Instant now) {
+        Map<TicketId, List<ClockMeasure>> result = new LinkedHashMap<>();
+        store.load(tickets).forEach((ticket, clocks) -> {
+            List<StoredClock> stored = new ArrayList<>(clocks);
+            stored.sort(java.util.Comparator.comparing(c -> c.key().kind()));
+            List<ClockMeasure> measures = new ArrayList<>(stored.size());
+            for (StoredClock c : stored) {
+                ClockReading reading = book.read(c, now);
+                ClockFacts facts = c.facts();
+                long unpaused = book.read(c.withFacts(new ClockFacts(facts.start(), facts.target(), List.of(), facts.stoppedAt())), now)
+                        .elapsedSeconds();
+                Instant pausedSince = facts.isPaused() ? facts.pauses().getLast().from() : null;
+                Instant breachedAt = reading.breached() ? reading.dueAt() : null;
+                measures.add(new ClockMeasure(c.key().kind(), reading.state(), c.isStopped(), reading.elapsedSeconds(),
+                        Math.max(0, unpaused - reading.elapsedSeconds()), reading.dueAt(), c.excludedSince(), pausedSince,
+                        breachedAt, breachedAt == null ? null : c.breachNoticedAt()));
+            }
+            result.put(ticket, measures);
+        });
+        return result;
     }
 
     /**

@@ -12,11 +12,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.atende.audit.AuditKind;
+import org.atende.audit.AuditedChange;
 import org.atende.sla.internal.CalendarStore;
 import org.atende.sla.internal.PolicyRepository;
 import org.atende.sla.internal.PolicyRow;
 import org.atende.tickets.Priority;
 import org.atende.tickets.TicketStatus;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,7 +61,9 @@ public class SlaPolicies {
             return checked;
         }
         Instant now = clock.instant();
-        return new Outcome.Saved<>(policy(policies.save(row(null, p, now, now))));
+        SlaPolicy saved = policy(policies.save(row(null, p, now, now)));
+        events.publishEvent(AuditedChange.created(AuditKind.SLA_POLICY, saved.id(), "SLA policy " + saved.name(), audited(saved)));
+        return new Outcome.Saved<>(saved);
     }
 
     /** Replaces a policy's settings; throws {@link NoSuchElementException} when there is no such policy. */
@@ -70,9 +75,23 @@ public class SlaPolicies {
             return checked;
         }
         Instant now = clock.instant();
+        SlaPolicy before = policy(existing);
         SlaPolicy saved = policy(policies.save(row(id, p, existing.createdAt(), now)));
         events.publishEvent(new SlaPolicyChanged(id, now));
+        events.publishEvent(AuditedChange.changed(AuditKind.SLA_POLICY, id, "SLA policy " + saved.name(), audited(before),
+                audited(saved)));
         return new Outcome.Saved<>(saved);
+    }
+
+    /** What the audit log keeps of a policy: every setting, each target as "12 HOURS". */
+    private static Map<String, @Nullable Object> audited(SlaPolicy p) {
+        Map<String, @Nullable Object> fields = AuditedChange.fields("name", p.name(), "warningPercent", p.warningPercent(),
+                "pausingStatuses", p.pausingStatuses(), "calendar", p.calendarId());
+        p.targets().forEach((priority, t) -> {
+            fields.put("firstResponse." + priority, t.firstResponse().amount() + " " + t.firstResponse().unit());
+            fields.put("resolution." + priority, t.resolution().amount() + " " + t.resolution().unit());
+        });
+        return fields;
     }
 
     private static PolicyRow row(Long id, SlaPolicy p, Instant created, Instant updated) {

@@ -12,7 +12,9 @@ import java.util.Set;
 import org.atende.sla.internal.ClockKey;
 import org.atende.sla.internal.ClockStore;
 import org.atende.sla.internal.StoredClock;
+import org.atende.operations.LogFields;
 import org.atende.tickets.TicketId;
+import org.atende.tickets.Tickets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -51,9 +53,13 @@ class SlaSweep {
     private final Clock clock;
     private final int batchSize;
     private final EscalationSweep escalations;
+    private final SlaMeters meters;
+    private final Tickets ticketNumbers;
 
     SlaSweep(ClockStore store, ClockBook book, PlatformTransactionManager transactions, Clock clock,
-            SlaSweepProperties properties, EscalationSweep escalations) {
+            SlaSweepProperties properties, EscalationSweep escalations, SlaMeters meters, Tickets ticketNumbers) {
+        this.meters = meters;
+        this.ticketNumbers = ticketNumbers;
         this.escalations = escalations;
         this.store = store;
         this.book = book;
@@ -63,6 +69,10 @@ class SlaSweep {
     }
 
     Result runOnce() {
+        return java.util.Objects.requireNonNull(meters.sweepTimer().record(() -> pass()));
+    }
+
+    private Result pass() {
         Instant now = ClockBook.second(clock.instant());
         int warned = 0;
         int breached = 0;
@@ -86,6 +96,7 @@ class SlaSweep {
         }
         List<TicketId> tickets = new ArrayList<>(claimed.stream().map(ClockKey::ticket).distinct().toList());
         Map<TicketId, List<StoredClock>> loaded = store.load(tickets);
+        Map<TicketId, Long> numbers = ticketNumbers.numbersOf(tickets);
         int settled = 0;
         int warned = 0;
         int breached = 0;
@@ -95,7 +106,7 @@ class SlaSweep {
             if (c == null) {
                 continue;
             }
-            try {
+            try (var about = LogFields.aboutTicket(numbers.getOrDefault(key.ticket(), 0L))) {
                 ClockReading reading = book.read(c, now);
                 if (!reading.breached() && reading.state() == ClockState.RUNNING && c.warnedAt() == null
                         && !now.isBefore(reading.warnAt()) && book.markWarning(c, reading, now)) {

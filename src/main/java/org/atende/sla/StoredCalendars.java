@@ -8,8 +8,11 @@ import java.util.Optional;
 
 import org.atende.calendar.BusinessCalendar;
 import org.atende.calendar.CalendarJsonReader;
+import org.atende.audit.AuditKind;
+import org.atende.audit.AuditedChange;
 import org.atende.sla.internal.CalendarStore;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -30,10 +33,12 @@ public class StoredCalendars {
 
     private final CalendarStore store;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    StoredCalendars(CalendarStore store, Clock clock) {
+    StoredCalendars(CalendarStore store, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -59,20 +64,27 @@ public class StoredCalendars {
         }
         Instant now = clock.instant();
         long id = store.insert(name.strip(), JSON.writeValueAsString(calendar), now);
-        return new Outcome.Saved<>(get(id).orElseThrow());
+        StoredCalendar created = get(id).orElseThrow();
+        events.publishEvent(AuditedChange.created(AuditKind.CALENDAR, id, "Calendar " + created.name(), audited(created)));
+        return new Outcome.Saved<>(created);
     }
 
     /** Replaces a calendar's name and definition; throws {@link NoSuchElementException} when there is no such calendar. */
     public Outcome<StoredCalendar> update(long id, @Nullable String name, @Nullable JsonNode calendar) {
-        if (store.find(id).isEmpty()) {
-            throw new NoSuchElementException("no calendar " + id);
-        }
+        StoredCalendar before = get(id).orElseThrow(() -> new NoSuchElementException("no calendar " + id));
         String problem = problem(id, name, calendar);
         if (problem != null) {
             return new Outcome.Rejected<>(List.of(problem));
         }
         store.update(id, name.strip(), JSON.writeValueAsString(calendar), clock.instant());
-        return new Outcome.Saved<>(get(id).orElseThrow());
+        StoredCalendar after = get(id).orElseThrow();
+        events.publishEvent(AuditedChange.changed(AuditKind.CALENDAR, id, "Calendar " + after.name(), audited(before), audited(after)));
+        return new Outcome.Saved<>(after);
+    }
+
+    /** What the audit log keeps of a calendar: its name and its whole definition, as JSON. */
+    private static java.util.Map<String, @Nullable Object> audited(StoredCalendar calendar) {
+        return AuditedChange.fields("name", calendar.name(), "definition", JSON.writeValueAsString(calendar.calendar()));
     }
 
     /**

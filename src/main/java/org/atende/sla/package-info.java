@@ -6,6 +6,6 @@
  * queue's due time), {@code customers} (organisation, plan and policy of a ticket), {@code calendar}
  * (business time) and {@code identity} (the {@code Actor} its REST controllers check).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"calendar", "tickets", "customers", "identity", "problems"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"calendar", "tickets", "customers", "identity", "problems", "operations", "audit"})
 @org.jspecify.annotations.NullMarked
 package org.atende.sla;

@@ -1,7 +1,23 @@
 package org.atende.techservice;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Identifies a quote. */
-public record QuoteId(long value) {
+public record QuoteId(@JsonValue long value) {
+
+    /** In JSON an id is its number, read and written as one. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public QuoteId {
+    }
+
+    /** The form ids had in JSON before, {@code {"value": 7}}, still read (events the registry stored then). */
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+    private static QuoteId of(@JsonProperty("value") long value) {
+        return new QuoteId(value);
+    }
+
     @Override
     public String toString() {
         return Long.toString(value);

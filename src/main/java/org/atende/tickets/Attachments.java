@@ -33,7 +33,11 @@ public class Attachments {
     private final Clock clock;
     private final DataSize maxSize;
 
-    Attachments(JdbcClient jdbc, Clock clock, @Value("${atende.attachments.max-size:10MB}") DataSize maxSize) {
+    private final TicketLimits limits;
+
+    Attachments(JdbcClient jdbc, Clock clock, @Value("${atende.attachments.max-size:10MB}") DataSize maxSize,
+            TicketLimits limits) {
+        this.limits = limits;
         this.jdbc = jdbc;
         this.clock = clock;
         this.maxSize = maxSize;
@@ -57,6 +61,8 @@ public class Attachments {
             if (!own) {
                 throw TicketProblems.invalid("message " + messageId + " is not part of ticket " + ticket);
             }
+            limits.attachments(jdbc.sql("SELECT COUNT(*) FROM attachment WHERE message_id = ?").param(messageId)
+                    .query(Long.class).single());
         }
         return store(ticket, messageId, name, type, content, actor.userId().value(), actor.name());
     }

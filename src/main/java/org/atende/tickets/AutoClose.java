@@ -12,6 +12,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 /**
  * Closes tickets resolved more than {@code atende.tickets.close-after} ago (default 7 days).
  * Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances close each ticket once.
@@ -24,9 +27,12 @@ class AutoClose {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration closeAfter;
+    private final Timer duration;
 
     AutoClose(JdbcClient jdbc, Tickets tickets, TransactionTemplate tx, Clock clock,
-            @Value("${atende.tickets.close-after:P7D}") Duration closeAfter) {
+            @Value("${atende.tickets.close-after:P7D}") Duration closeAfter, MeterRegistry registry) {
+        this.duration = Timer.builder("atende.sweep.duration").description("One pass of a sweep").tag("sweep", "auto-close")
+                .register(registry);
         this.jdbc = jdbc;
         this.tickets = tickets;
         this.tx = tx;
@@ -36,9 +42,11 @@ class AutoClose {
 
     @Scheduled(fixedDelayString = "${atende.tickets.close-interval:PT10M}", initialDelayString = "PT1M")
     void sweep() {
-        while (closeBatch(100) == 100) {
-            // keep going while batches come back full
-        }
+        duration.record(() -> {
+            while (closeBatch(100) == 100) {
+                // keep going while batches come back full
+            }
+        });
     }
 
     /** Closes up to {@code limit} tickets; returns how many were closed. */

@@ -1,6 +1,8 @@
 package org.atende.tickets;
 
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.atende.customers.OrganisationId;
 import org.atende.identity.TeamId;
@@ -26,8 +28,10 @@ public record TicketQuery(Set<TicketStatus> statuses, Set<Priority> priorities, 
     }
 
     public TicketQuery {
-        statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
-        priorities = priorities == null ? Set.of() : Set.copyOf(priorities);
+        // an empty parameter (status=) arrives as a null element: it filters nothing
+        statuses = statuses == null ? Set.of() : statuses.stream().filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
+        priorities = priorities == null ? Set.of()
+                : priorities.stream().filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
         organisations = organisations == null ? null : Set.copyOf(organisations);
         ids = ids == null ? null : Set.copyOf(ids);
         if (page < 0) {

@@ -30,8 +30,11 @@ class TicketQuotas {
     private final MessageRepository messages;
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
+    private final TicketMeters meters;
 
-    TicketQuotas(Quotas quotas, Customers customers, MessageRepository messages, Timeline timeline, ApplicationEventPublisher events) {
+    TicketQuotas(Quotas quotas, Customers customers, MessageRepository messages, Timeline timeline, ApplicationEventPublisher events,
+            TicketMeters meters) {
+        this.meters = meters;
         this.quotas = quotas;
         this.customers = customers;
         this.messages = messages;
@@ -44,8 +47,13 @@ class TicketQuotas {
      * customer's language) and whether it is over the allowance; the allowance stays locked until the
      * transaction ends, so concurrent intake counts exactly.
      */
-    boolean admit(OrganisationId organisation, Instant receivedAt, Language language) {
-        return quotas.admit(organisation, receivedAt, language);
+    boolean admit(OrganisationId organisation, Instant receivedAt, Language language, Channel channel) {
+        try {
+            return quotas.admit(organisation, receivedAt, language);
+        } catch (org.atende.customers.QuotaExhaustedException refused) {
+            meters.refused(channel);
+            throw refused;
+        }
     }
 
     /** Counts a newly opened support ticket; over the allowance, the customer is told it is billable. */

@@ -21,6 +21,7 @@ import org.atende.customers.OrganisationSummary;
 import org.atende.identity.Actor;
 import org.atende.identity.TeamId;
 import org.atende.identity.UserId;
+import org.atende.operations.LogFields;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@org.springframework.boot.context.properties.EnableConfigurationProperties(TicketLimits.class)
 public class Tickets {
 
     private final TicketRepository tickets;
@@ -47,10 +49,12 @@ public class Tickets {
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TicketLimits limits;
 
     Tickets(TicketRepository tickets, MessageRepository messages, Timeline timeline, TicketSearch search,
             Customers customers, TicketQuotas quotas, Closings closings, ApplicationEventPublisher events, JdbcClient jdbc,
-            Clock clock) {
+            Clock clock, TicketLimits limits) {
+        this.limits = limits;
         this.quotas = quotas;
         this.closings = closings;
         this.tickets = tickets;
@@ -63,7 +67,15 @@ public class Tickets {
         this.clock = clock;
     }
 
+    /** Opens a ticket asked for by someone signed in (the API, the portal): {@link TicketLimits} apply. */
     public TicketView open(OpenTicket command, Actor actor) {
+        if (command.subject() != null) {
+            limits.subject(command.subject());
+        }
+        if (command.body() != null) {
+            limits.message(command.body());
+        }
+        limits.tags(command.tags());
         return open(command, Author.of(actor));
     }
 
@@ -91,13 +103,14 @@ public class Tickets {
         String body = required(command.body(), "body", 1_000_000);
         Set<String> tags = normalised(command.tags());
         Language language = quotas.languageOf(requester, org);
-        boolean overQuota = type.isSupport() && quotas.admit(orgId, now, language); // technical service never counts
+        boolean overQuota = type.isSupport() && quotas.admit(orgId, now, language, command.channel()); // technical service never counts
         long number = jdbc.sql("SELECT NEXTVAL('ticket_number_seq')").query(Long.class).single();
         Ticket t = new Ticket(number, orgId.value(), requester, command.channel(), subject,
                 type, category, priority, command.suggestedPriority(), now);
         t.overQuota = overQuota;
         t.replaceTags(tags);
         t = tickets.save(t);
+        LogFields.ticketOfRequest(number);
         MessageKind kind = actor.staff() ? MessageKind.AGENT : MessageKind.CUSTOMER;
         Message first = messages.save(new Message(t.id, kind, actor.userIdValue(), requester, command.channel(), body, now));
         timeline.append(t.ticketId(), actor.entry(now, "CREATED",
@@ -198,6 +211,7 @@ public class Tickets {
             tags.removeAll(normalised(changes.removeTags()));
         }
         if (tags != null) {
+            limits.tags(tags);
             if (!tags.equals(t.tagNames())) {
                 timeline.append(t.ticketId(), change(actor, now, "tags", String.join(",", t.tagNames()), String.join(",", tags)));
                 t.replaceTags(tags);
@@ -234,6 +248,9 @@ public class Tickets {
      * set the status in the same step (e.g. WAITING_ON_CUSTOMER).
      */
     public MessageView reply(TicketId id, Reply reply, Actor actor) {
+        if (reply.body() != null) {
+            limits.message(reply.body());
+        }
         return add(visible(id, actor), reply, Author.of(actor), clock.instant());
     }
 
@@ -388,6 +405,60 @@ public class Tickets {
         return java.util.Optional.of(reload(t));
     }
 
+    /**
+     * Gives a ticket to a team (and an agent, or none: the team's queue) on behalf of routing, only if its owner is
+     * still what routing saw ({@code seenTeam}, {@code seenAssignee}) and it is not closed: a change made meanwhile, by
+     * hand or by another instance, wins and nothing is written (false). Writes one {@code ROUTED} line by the system
+     * (owner before and after as {@link #owner}, {@code because}, the rule and method, as its detail) and publishes
+     * {@link TicketAssigned} as a change by hand does.
+     */
+    public boolean route(TicketId id, @Nullable TeamId seenTeam, @Nullable UserId seenAssignee, TeamId team,
+            @Nullable UserId assignee, String because) {
+        Instant now = clock.instant();
+        int changed = jdbc.sql("UPDATE ticket SET team_id = ?, assignee_id = ?, version = version + 1 WHERE id = ? AND status <> 'CLOSED' AND "
+                        + (seenTeam == null ? "team_id IS NULL AND " : "team_id = " + seenTeam.value() + " AND ")
+                        + (seenAssignee == null ? "assignee_id IS NULL" : "assignee_id = " + seenAssignee.value()))
+                .params(team.value(), assignee == null ? null : assignee.value(), id.value()).update();
+        if (changed == 0) {
+            return false;
+        }
+        timeline.append(id, new TimelineEntry(now, null, TimelineEntry.SYSTEM, "ROUTED", "owner", owner(seenTeam, seenAssignee),
+                owner(team, assignee), because));
+        events.publishEvent(new TicketAssigned(id, assignee, team, now));
+        return true;
+    }
+
+    /**
+     * Hands an agent's unfinished tickets (see {@link Workloads#unfinishedAssignedTo}) back to their team's queue: each
+     * loses its assignee (one without a team goes to {@code agentTeam}), with one {@code HANDED_BACK} line by
+     * {@code actor} and {@link TicketAssigned}. A ticket given to someone else meanwhile is left alone. Returns how
+     * many were handed back.
+     */
+    public int handBack(UserId agent, @Nullable TeamId agentTeam, Actor actor) {
+        staffOnly(actor, "hand tickets back to the team queue");
+        Instant now = clock.instant();
+        int handed = 0;
+        for (TicketView t : jdbc.sql("SELECT id FROM ticket WHERE assignee_id = :agent AND status IN (:statuses) ORDER BY id")
+                .param("agent", agent.value()).param("statuses", Workloads.UNFINISHED).query(Long.class).list().stream()
+                .map(tickets::findById).flatMap(java.util.Optional::stream).map(Ticket::view).toList()) {
+            TeamId team = t.teamId() != null ? t.teamId() : agentTeam;
+            int changed = jdbc.sql("UPDATE ticket SET assignee_id = NULL, team_id = ?, version = version + 1 WHERE id = ? AND assignee_id = ?")
+                    .params(team == null ? null : team.value(), t.id().value(), agent.value()).update();
+            if (changed == 1) {
+                timeline.append(t.id(), entry(actor, now, "HANDED_BACK", "owner", owner(t.teamId(), agent), owner(team, null),
+                        "handed back to the team queue"));
+                events.publishEvent(new TicketAssigned(t.id(), null, team, now));
+                handed++;
+            }
+        }
+        return handed;
+    }
+
+    /** How routing and hand-backs write an owner on the timeline: {@code team=3;assignee=17}, empty for none. */
+    public static String owner(@Nullable TeamId team, @Nullable UserId assignee) {
+        return "team=" + (team == null ? "" : team.value()) + ";assignee=" + (assignee == null ? "" : assignee.value());
+    }
+
     @Transactional(readOnly = true)
     public List<EscalationView> escalations(TicketId id, Actor actor) {
         Ticket t = visible(id, actor);
@@ -489,11 +560,44 @@ public class Tickets {
         return found;
     }
 
+    /** The numbers of tickets (for log lines of work done on many at once); unknown ids are left out. */
+    @Transactional(readOnly = true)
+    public Map<TicketId, Long> numbersOf(Collection<TicketId> ids) {
+        Map<TicketId, Long> found = new HashMap<>();
+        List<Long> values = ids.stream().map(TicketId::value).distinct().toList();
+        for (int from = 0; from < values.size(); from += 500) {
+            jdbc.sql("SELECT id, number FROM ticket WHERE id IN (:ids)").param("ids", values.subList(from, Math.min(values.size(), from + 500)))
+                    .query(rs -> {
+                        found.put(new TicketId(rs.getLong("id")), rs.getLong("number"));
+                    });
+        }
+        return found;
+    }
+
     /** An organisation's tickets that are not resolved or closed (the desk's own read, not a user's). */
     @Transactional(readOnly = true)
     public List<TicketId> unresolvedOf(OrganisationId organisation) {
         return jdbc.sql("SELECT id FROM ticket WHERE organisation_id = ? AND status NOT IN ('RESOLVED', 'CLOSED') ORDER BY id")
                 .param(organisation.value()).query((rs, n) -> new TicketId(rs.getLong(1))).list();
+    }
+
+    /** A ticket's audit trail in the order it was written, as the desk itself reads it (reports rebuild from it). */
+    @Transactional(readOnly = true)
+    public List<TimelineEventView> timelineOf(TicketId id) {
+        return timeline.of(id);
+    }
+
+    /** Up to {@code limit} ticket ids above {@code after}, ascending: every ticket, page by page (the desk's own read). */
+    @Transactional(readOnly = true)
+    public List<TicketId> idsAfter(long after, int limit) {
+        return jdbc.sql("SELECT id FROM ticket WHERE id > ? ORDER BY id LIMIT ?").params(after, limit)
+                .query((rs, n) -> new TicketId(rs.getLong(1))).list();
+    }
+
+    /** How many tickets the desk holds. */
+    @Transactional(readOnly = true)
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM ticket").query(Long.class).single();
     }
 
     /** Appends to a ticket's timeline on behalf of another module; entries are never edited. */
@@ -556,8 +660,10 @@ public class Tickets {
     }
 
     private Ticket visible(TicketId id, Actor actor) {
-        return tickets.findById(id.value()).filter(t -> actor.canSee(new OrganisationId(t.organisationId)))
+        Ticket t = tickets.findById(id.value()).filter(x -> actor.canSee(new OrganisationId(x.organisationId)))
                 .orElseThrow(() -> TicketProblems.notFound("ticket " + id));
+        LogFields.ticketOfRequest(t.number); // the request's further log lines name the ticket
+        return t;
     }
 
     private TicketView reload(Ticket t) {

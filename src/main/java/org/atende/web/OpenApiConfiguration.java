@@ -1,8 +1,11 @@
 package org.atende.web;
 
+import java.time.YearMonth;
 import java.util.Map;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,10 +33,25 @@ class OpenApiConfiguration {
     private static final String PROBLEM = "Problem";
 
     private static final Map<String, String> COMMON_PROBLEMS = Map.of(
-            "400", "validation (errors lists every bad field) or malformed-request",
+            "400", "validation (errors lists every bad field), malformed-request or limit-exceeded",
             "401", "unauthorized: no bearer token, or an unknown, revoked or expired one",
             "403", "forbidden: the role does not allow it",
-            "404", "not-found: no such resource, or one the caller may not see");
+            "404", "not-found: no such resource, or one the caller may not see",
+            "503", "service-unavailable: the database cannot be reached just now; Retry-After says when to try again");
+
+    /** A calendar month as the API reads and writes it. */
+    static final String MONTH_PATTERN = "^[0-9]{4}-(0[1-9]|1[0-2])$";
+
+    static {
+        // months are text such as 2026-11, not the object springdoc would otherwise describe for YearMonth
+        SpringDocUtils.getConfig().replaceWithSchema(YearMonth.class, month());
+        // a handler's @RequestHeader HttpHeaders (content negotiation by hand) is no parameter of the API
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(HttpHeaders.class);
+    }
+
+    private static Schema<?> month() {
+        return new StringSchema().pattern(MONTH_PATTERN).example("2026-11").description("a month, YYYY-MM");
+    }
 
     @Bean
     OpenAPI atendeOpenApi() {
@@ -50,9 +68,36 @@ class OpenApiConfiguration {
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
+    /**
+     * Parameters named {@code month} are months even where a handler takes them as text (a path ending in
+     * {@code .csv}, say): the document says {@code YYYY-MM}. Any parameter still called {@code headers} is the
+     * whole header map, which no client sends as such.
+     */
+    @Bean
+    OpenApiCustomizer exactParameters() {
+        return openApi -> openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+            if (operation.getParameters() == null) {
+                return;
+            }
+            operation.getParameters().removeIf(p -> "headers".equals(p.getName()) && "header".equals(p.getIn()));
+            operation.getParameters().stream().filter(p -> "month".equals(p.getName())).forEach(p -> p.setSchema(month()));
+        }));
+    }
+
     @Bean
     OpenApiCustomizer commonProblems() {
-        return openApi -> openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
+        return openApi -> {
+            // the generated components replace the bean's: the schema every problem response refers to goes back in
+            if (openApi.getComponents() == null) {
+                openApi.setComponents(new Components());
+            }
+            openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+            commonProblems(openApi);
+        };
+    }
+
+    private static void commonProblems(OpenAPI openApi) {
+        openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
                 COMMON_PROBLEMS.forEach((status, description) -> {
                     if (operation.getResponses() != null && !operation.getResponses().containsKey(status)) {
                         operation.getResponses().addApiResponse(status, new ApiResponse().description(description)
@@ -70,6 +115,9 @@ class OpenApiConfiguration {
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema())
                 .addProperty("errors", new io.swagger.v3.oas.models.media.ArraySchema().items(new ObjectSchema()
-                        .addProperty("field", new StringSchema()).addProperty("message", new StringSchema())));
+                        .addProperty("field", new StringSchema()).addProperty("message", new StringSchema())))
+                .addProperty("limit", new StringSchema().description("limit-exceeded: the setting, e.g. atende.limits.tags-per-ticket"))
+                .addProperty("allowed", new IntegerSchema()).addProperty("actual", new IntegerSchema())
+                .addProperty("retryAfterSeconds", new IntegerSchema().description("service-unavailable: as Retry-After"));
     }
 }

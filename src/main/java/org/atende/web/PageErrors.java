@@ -4,6 +4,9 @@ import java.util.NoSuchElementException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.atende.outage.DatabaseAvailability;
+import org.atende.outage.DatabaseOutage;
+import org.atende.outage.UnavailableAnswer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -26,6 +29,14 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  */
 final class PageErrors implements HandlerExceptionResolver {
 
+    private final DatabaseAvailability availability;
+    private final UnavailableAnswer answer;
+
+    PageErrors(DatabaseAvailability availability, UnavailableAnswer answer) {
+        this.availability = availability;
+        this.answer = answer;
+    }
+
     @Override
     public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
             @Nullable Object handler, Exception error) {
@@ -34,6 +45,9 @@ final class PageErrors implements HandlerExceptionResolver {
         }
         if (!(handler instanceof HandlerMethod method) || rendersBody(method)) {
             return null;
+        }
+        if (DatabaseOutage.isCause(error)) {
+            return unavailable(request, response, error);
         }
         HttpStatusCode status;
         String detail;
@@ -58,6 +72,10 @@ final class PageErrors implements HandlerExceptionResolver {
                 status = e.getStatusCode();
                 detail = e.getBody().getDetail();
             }
+            case java.time.DateTimeException e -> {
+                status = HttpStatus.BAD_REQUEST;
+                detail = "A date or month is out of range.";
+            }
             case IllegalArgumentException e -> {
                 status = HttpStatus.BAD_REQUEST;
                 detail = e.getMessage();
@@ -70,6 +88,17 @@ final class PageErrors implements HandlerExceptionResolver {
             return null;
         }
         return page(response, status, detail);
+    }
+
+    /** The "temporarily unavailable" page, which needs no database (not even the user's language setting). */
+    private @Nullable ModelAndView unavailable(HttpServletRequest request, HttpServletResponse response, Exception error) {
+        availability.suspect(error);
+        try {
+            answer.write(request, response);
+            return new ModelAndView();
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static ModelAndView page(HttpServletResponse response, HttpStatusCode status, @Nullable String detail) {

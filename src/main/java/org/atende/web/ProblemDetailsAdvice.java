@@ -4,7 +4,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.NoSuchElementException;
 
+import org.atende.outage.DatabaseAvailability;
+import org.atende.outage.DatabaseOutage;
 import org.jspecify.annotations.Nullable;
+import java.time.DateTimeException;
+import org.springframework.web.multipart.MultipartException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -43,6 +47,12 @@ import jakarta.validation.ConstraintViolationException;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    private final DatabaseAvailability availability;
+
+    ProblemDetailsAdvice(DatabaseAvailability availability) {
+        this.availability = availability;
+    }
 
     @Override
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -114,8 +124,25 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(ex, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.valueOf(ex.getMessage())), request);
     }
 
+    /** A multipart body that is cut short or not multipart at all (one too large is the 413 of the base class). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> badMultipart(MultipartException ex, WebRequest request) {
+        return respond(ex, Problems.malformed("The multipart body could not be read: it is cut short or malformed.", null),
+                request);
+    }
+
+    /** A date or month the calendar cannot reach (the year +999999999 and its next month): the caller's value. */
+    @ExceptionHandler(DateTimeException.class)
+    ResponseEntity<Object> dateOutOfRange(DateTimeException ex, WebRequest request) {
+        return respond(ex, Problems.malformed("A date or month is out of the range the desk handles: " + ex.getMessage(), null),
+                request);
+    }
+
     @ExceptionHandler({ OptimisticLockingFailureException.class, DataIntegrityViolationException.class })
     ResponseEntity<Object> conflict(Exception ex, WebRequest request) {
+        if (isUnstorableText(ex)) {
+            return respond(ex, Problems.malformed("A value holds a character that cannot be stored (a NUL).", null), request);
+        }
         log.info("Conflict on {}: {}", path(request), ex.getMessage());
         return respond(ex, ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "The change conflicts with the current state of the data (a value already used, or a concurrent change)."), request);
@@ -135,9 +162,40 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        if (DatabaseOutage.isCause(ex)) {
+            return unavailable(ex, request);
+        }
         log.error("Unexpected failure on {}", path(request), ex);
         return respond(ex, ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; it has been logged."), request);
+    }
+
+    /** PostgreSQL refuses NUL in text (SQLSTATE 22021) and what its encoding cannot hold (22P05): bad input, no conflict. */
+    private static boolean isUnstorableText(Exception ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The database could not be reached (or no connection was free in time): 503 with {@code Retry-After},
+     * never a 500; the heartbeat is asked to look at once.
+     */
+    private ResponseEntity<Object> unavailable(Exception ex, WebRequest request) {
+        availability.suspect(ex);
+        long seconds = Math.max(1, availability.retryAfter().toSeconds());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The desk cannot reach its database just now; nothing was changed. Try again in " + seconds + " seconds.");
+        problem.setType(ProblemTypes.type("service-unavailable"));
+        problem.setTitle("Service unavailable");
+        problem.setProperty("retryAfterSeconds", seconds);
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        ResponseEntity<Object> response = handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+        return response != null ? response : ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(headers).body(problem);
     }
 
     /** Gives every problem its type (kept when a module set one), its title and the path it answers. */

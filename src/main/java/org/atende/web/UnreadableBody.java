@@ -35,12 +35,20 @@ record UnreadableBody(String detail, @Nullable FieldProblem field) {
         if (jackson == null) {
             return new UnreadableBody("The request body is missing or is not valid JSON.", null);
         }
+        String original = String.valueOf(jackson.getOriginalMessage());
+        if (original.startsWith("Duplicate Object property")) { // strict duplicate detection: "…property \"name\""
+            String key = original.replaceFirst("^[^\"]*\"", "").replaceFirst("\".*$", "");
+            return new UnreadableBody("The request body has the key '" + echo(key) + "' twice in one object.",
+                    new FieldProblem(key, "appears twice"));
+        }
         String path = path(jackson);
         String problem = switch (jackson) {
             case UnrecognizedPropertyException e -> "is not a known field; expected one of "
                     + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
             case InvalidNullException e -> "must not be null";
             case InvalidFormatException e -> "'" + echo(e.getValue()) + "' is not " + expected(e.getTargetType());
+            case MismatchedInputException e when e.getOriginalMessage() != null
+                    && e.getOriginalMessage().startsWith("must be text without") -> e.getOriginalMessage();
             case MismatchedInputException e -> "must be " + expected(e.getTargetType());
             case InputCoercionException e -> "is out of range; it must be " + expected(e.getTargetType());
             case ValueInstantiationException e -> e.getCause() != null && e.getCause().getMessage() != null

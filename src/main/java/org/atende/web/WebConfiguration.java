@@ -3,6 +3,8 @@ package org.atende.web;
 import java.util.List;
 
 import org.atende.identity.Identity;
+import org.atende.outage.DatabaseAvailability;
+import org.atende.outage.UnavailableAnswer;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,6 +51,13 @@ class WebConfiguration {
         return registration;
     }
 
+    @Bean
+    FilterRegistrationBean<NulFilter> nulFilter(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+        var registration = new FilterRegistrationBean<>(new NulFilter(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        return registration;
+    }
+
     /** The language of pages ({@link PageLocales}); the bean name is the one the dispatcher looks up. */
     @Bean
     LocaleResolver localeResolver(Identity identity) {
@@ -57,11 +66,11 @@ class WebConfiguration {
 
     /** Page controllers' errors as error pages, before the problem-details advice sees them. */
     @Bean
-    WebMvcConfigurer pageErrors() {
+    WebMvcConfigurer pageErrors(DatabaseAvailability availability, UnavailableAnswer unavailable) {
         return new WebMvcConfigurer() {
             @Override
             public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
-                resolvers.addFirst(new PageErrors());
+                resolvers.addFirst(new PageErrors(availability, unavailable));
             }
         };
     }

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.atende.customers.OrganisationId;
+import org.atende.identity.Actor;
+import org.atende.identity.Identity;
 import org.atende.customers.OverQuotaPolicy;
 import org.atende.customers.QuotaStatus;
 import org.atende.customers.Quotas;
@@ -21,6 +23,9 @@ import org.atende.sla.TicketClocks;
 import org.atende.support.H2Database;
 import org.atende.support.MovingTime;
 import org.atende.tickets.TicketId;
+import org.atende.tickets.TicketQuery;
+import org.atende.tickets.TicketStatus;
+import org.atende.tickets.Tickets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +61,8 @@ class DemoDeskIntegrationTests {
     @Autowired DemoDesk demo;
     @Autowired Quotas quotas;
     @Autowired TransactionTemplate transactions;
+    @Autowired Identity identity;
+    @Autowired Tickets tickets;
 
     long count(String table) {
         return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
@@ -66,7 +73,7 @@ class DemoDeskIntegrationTests {
         assertThat(count("plan")).isEqualTo(5);
         assertThat(count("organisation")).isEqualTo(6);
         assertThat(count("team")).isEqualTo(3);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM app_user WHERE role = 'AGENT'").query(Long.class).single()).isEqualTo(4);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM app_user WHERE role = 'AGENT'").query(Long.class).single()).isEqualTo(6);
         assertThat(count("ticket")).isEqualTo(66);
         assertThat(jdbc.sql("SELECT DISTINCT channel FROM ticket").query(String.class).list()).hasSize(5);
         assertThat(jdbc.sql("SELECT DISTINCT status FROM ticket").query(String.class).list())
@@ -117,6 +124,70 @@ class DemoDeskIntegrationTests {
         assertThat(jdbc.sql("SELECT COUNT(DISTINCT translation_group) FROM kb_article WHERE status = 'PUBLISHED'")
                 .query(Long.class).single()).as("each topic's three languages linked").isEqualTo(4);
         assertThat(count("kb_category")).isEqualTo(3);
+    }
+
+    @Test
+    void routesTheDemoTicketsSoThatEveryAgentOpensTheDeskToTicketsOfTheirOwnAndTheirTeams() {
+        routed();
+        List<String> agents = jdbc.sql("SELECT email FROM app_user WHERE role = 'AGENT' ORDER BY id").query(String.class).list();
+        assertThat(agents).hasSize(6);
+        for (String email : agents) {
+            var user = identity.userByEmail(email).orElseThrow();
+            Actor agent = identity.actor(user.id()).orElseThrow();
+            assertThat(tickets.list(queue(user.id(), null), agent).total()).as("%s: Mine", email).isPositive();
+            assertThat(tickets.list(queue(null, user.teamId()), agent).total()).as("%s: My team's", email).isPositive();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM routing_rule").query(Long.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("SELECT COUNT(DISTINCT ticket_id) FROM timeline_event WHERE kind = 'ROUTED'").query(Long.class).single())
+                .as("every ticket nobody took by hand").isGreaterThan(40);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ticket WHERE team_id IS NULL AND assignee_id IS NULL").query(Long.class).single())
+                .as("no ticket left unrouted: the default team takes what no rule matches").isZero();
+    }
+
+    @Test
+    void routesTechnicalServiceToEngineeringAndSpanishToASpanishSpeakerWhileTheDemosOwnAssignmentsHold() {
+        routed();
+        assertThat(jdbc.sql("""
+                SELECT DISTINCT m.team_id FROM ticket t JOIN app_user m ON m.id = t.assignee_id
+                WHERE t.type = 'TECHNICAL_SERVICE' AND t.id IN (SELECT ticket_id FROM timeline_event WHERE kind = 'ROUTED')""")
+                .query(Long.class).list()).containsExactly(team("Engenharia"));
+        assertThat(jdbc.sql("""
+                SELECT DISTINCT u.languages FROM ticket t JOIN contact c ON c.id = t.requester_contact_id JOIN app_user u ON u.id = t.assignee_id
+                WHERE c.language = 'ES' AND t.id IN (SELECT ticket_id FROM timeline_event WHERE kind = 'ROUTED')""")
+                .query(String.class).list()).isNotEmpty().allSatisfy(l -> assertThat(l).contains("ES"));
+        // an owner set by hand (the demo's triage assignments and escalations) is never replaced by routing
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM timeline_event e JOIN ticket t ON t.id = e.ticket_id
+                WHERE e.actor_user_id IS NOT NULL AND e.field IN ('assignee', 'team')""").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM timeline_event r WHERE r.kind = 'ROUTED' AND EXISTS (SELECT 1 FROM timeline_event h
+                WHERE h.ticket_id = r.ticket_id AND h.actor_user_id IS NOT NULL AND h.field IN ('assignee', 'team'))""")
+                .query(Long.class).single()).isZero();
+    }
+
+    /** Waits for routing, which runs after the seeding transaction commits. */
+    void routed() {
+        java.time.Instant until = java.time.Instant.now().plusSeconds(60);
+        while (jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single() > 0) {
+            assertThat(java.time.Instant.now()).as("routing finished").isBefore(until);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    long team(String name) {
+        return jdbc.sql("SELECT id FROM team WHERE name = ?").param(name).query(Long.class).single();
+    }
+
+    /** What the desk's "Mine" (an assignee) or "My team's" (a team) queue holds: tickets still being worked on. */
+    static TicketQuery queue(org.atende.identity.@org.jspecify.annotations.Nullable UserId assignee,
+            org.atende.identity.@org.jspecify.annotations.Nullable TeamId team) {
+        return new TicketQuery(EnumSet.of(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.WAITING_ON_CUSTOMER, TicketStatus.ON_HOLD),
+                Set.of(), null, assignee, team, null, null, null, null, null, null, TicketQuery.Sort.DUE, 0, 50);
     }
 
     OrganisationId organisation(String name) {

@@ -57,7 +57,7 @@ class FormLoginIntegrationTests extends ApiIntegrationSupport {
 
     @Test
     void keepsTheSessionOfASignedInUserInTheDatabase() throws Exception {
-        HttpResponse<String> signIn = browser.signIn(ADMIN_EMAIL, "correct horse battery staple");
+        HttpResponse<String> signIn = browser.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
 
         assertThat(signIn.statusCode()).isEqualTo(302);
         assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
@@ -85,7 +85,7 @@ class FormLoginIntegrationTests extends ApiIntegrationSupport {
 
     @Test
     void letsASignedInAdministratorIssueItselfAnApiTokenWithTheCsrfToken() throws Exception {
-        browser.signIn(ADMIN_EMAIL, "correct horse battery staple");
+        browser.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
 
         HttpResponse<String> withoutCsrf = browser.post("/account/tokens", "application/json", "{\"name\":\"cli\"}");
         String csrf = Api.JSON.readTree(browser.get("/account/csrf").body()).path("token").asString();
@@ -100,7 +100,7 @@ class FormLoginIntegrationTests extends ApiIntegrationSupport {
 
     @Test
     void doesNotLetASessionCallTheApi() throws Exception {
-        browser.signIn(ADMIN_EMAIL, "correct horse battery staple");
+        browser.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
 
         assertThat(browser.get("/api/v1/me").statusCode()).isEqualTo(401);
     }
@@ -108,8 +108,8 @@ class FormLoginIntegrationTests extends ApiIntegrationSupport {
     @Test
     void letsOnlyAdministratorsIssueThemselvesTokens() throws Exception {
         var agent = api.post("/api/v1/users", admin, Map.of("email", unique("agent") + "@vendor.example", "name", "Agent",
-                "role", "AGENT", "password", "agents have passwords too"));
-        browser.signIn(agent.json().path("email").asString(), "agents have passwords too");
+                "role", "AGENT", "password", "teal marmots hum quietly"));
+        browser.signIn(agent.json().path("email").asString(), "teal marmots hum quietly");
         String csrf = Api.JSON.readTree(browser.get("/account/csrf").body()).path("token").asString();
 
         HttpResponse<String> issued = browser.post("/account/tokens", "application/json", "{\"name\":\"cli\"}",

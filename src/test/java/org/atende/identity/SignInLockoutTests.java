@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Import;
 @Import(MovingTime.class)
 class SignInLockoutTests extends ApiIntegrationSupport {
 
-    private static final String PASSWORD = "a long enough password";
+    private static final String PASSWORD = "plum orchard at dusk 27";
 
     @LocalServerPort
     int port;

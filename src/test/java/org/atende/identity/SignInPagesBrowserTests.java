@@ -38,7 +38,7 @@ class SignInPagesBrowserTests extends ApiIntegrationSupport {
         Chromium.screenshot(browser, "sign-in");
 
         browser.findElement(By.id("username")).sendKeys(ADMIN_EMAIL);
-        browser.findElement(By.id("password")).sendKeys("correct horse battery staple");
+        browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
         Chromium.clickAndLoad(browser, By.cssSelector("button[type=submit]"));
         browser.get("http://localhost:" + port + "/account");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Su cuenta");

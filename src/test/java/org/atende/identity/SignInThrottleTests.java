@@ -26,7 +26,7 @@ class SignInThrottleTests extends ApiIntegrationSupport {
         }
 
         assertThat(statuses).containsExactly(302, 302, 302, 429, 429);
-        HttpResponse<String> refused = browser.signIn(ADMIN_EMAIL, "correct horse battery staple");
+        HttpResponse<String> refused = browser.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(s -> assertThat(Long.parseLong(s)).isPositive());
         assertThat(refused.body()).contains("Too many sign-in attempts");

@@ -23,7 +23,7 @@ class UsersAndTeamsApiIntegrationTests extends ApiIntegrationSupport {
             String email = unique("Marta") + "@Vendor.Example";
 
             Answer created = api.post("/api/v1/users", admin, Map.of("email", email, "name", "Marta",
-                    "role", "AGENT", "teamId", team, "password", "a long enough password"));
+                    "role", "AGENT", "teamId", team, "password", "plum orchard at dusk 27"));
 
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             assertThat(created.json().path("email").asString()).isEqualTo(email.toLowerCase());

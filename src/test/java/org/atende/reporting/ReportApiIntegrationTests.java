@@ -99,4 +99,66 @@ class ReportApiIntegrationTests extends ApiIntegrationSupport {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.body().split("\r\n")).hasSize(3); // header, the plan's default priority, all
     }
+
+    @Test
+    void theMonthlyReportNamesItsIdsAsPlainNumbersAndCountsWhatIsStillOpen() {
+        Customer mine = customerWithATicket();
+        Answer own = api.get("/api/v1/reports/organisations/" + mine.organisation() + "/monthly/" + month, mine.token());
+        assertThat(own.json().path("organisationId").isNumber()).as(own.body()).isTrue();
+        assertThat(own.json().path("organisationId").asLong()).isEqualTo(mine.organisation());
+        assertThat(own.json().path("quota").path("organisationId").isNumber()).isTrue();
+        assertThat(own.json().path("ticketsStillOpen").asLong()).isEqualTo(1);
+        assertThat(own.json().path("ticketsThatWaited").asLong()).isZero();
+        assertThat(own.json().path("generatedAt").isString()).isTrue();
+    }
+
+    /**
+     * Every response type of every API: no schema of the OpenAPI document describes an id as an object (the shape a
+     * record id took before, {@code {"value": 1}}), and the answers themselves write ids as numbers.
+     */
+    @Test
+    void noApiAnswersAnIdAsAnObject() {
+        Answer docs = api.get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        var schemas = docs.json().path("components").path("schemas");
+        java.util.List<String> objectIds = new java.util.ArrayList<>();
+        for (var entry : schemas.properties()) {
+            var properties = entry.getValue().path("properties");
+            if (properties.size() == 1 && properties.has("value") && entry.getKey().endsWith("Id")) {
+                objectIds.add(entry.getKey() + " is an object {value}");
+            }
+            for (var property : properties.properties()) {
+                var schema = property.getValue();
+                String ref = schema.path("$ref").asString("");
+                if ((property.getKey().endsWith("Id") || property.getKey().equals("id")) && (schema.path("type").asString("").equals("object")
+                        || (!ref.isEmpty() && schemas.path(ref.substring(ref.lastIndexOf('/') + 1)).path("properties").has("value")))) {
+                    objectIds.add(entry.getKey() + "." + property.getKey());
+                }
+            }
+        }
+        assertThat(objectIds).as("ids shaped as objects in the OpenAPI document").isEmpty();
+
+        Customer c = customerWithATicket();
+        String lead = tokenForNew("LEAD");
+        Answer tickets = api.get("/api/v1/tickets?organisationId=" + c.organisation(), lead);
+        assertThat(tickets.body()).as("no {\"value\": …} anywhere").doesNotContain("\"value\":");
+        Answer quota = api.get("/api/v1/reports/quota-use?from=" + month + "&to=" + month + "&organisationId=" + c.organisation(), lead);
+        assertThat(quota.json().get(0).path("organisationId").isNumber()).as(quota.body()).isTrue();
+    }
+
+    @Test
+    void theMonthlyReportIsAPdfInTheOrganisationsLanguage() throws Exception {
+        Customer mine = customerWithATicket();
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + serverPort
+                        + "/api/v1/reports/organisations/" + mine.organisation() + "/monthly/" + month + ".pdf"))
+                .header("Authorization", "Bearer " + mine.token()).header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).as("Portuguese, the organisation's language, whatever the reader's").contains("O prometido", "Ainda abertos",
+                    "Esperaram pela sua resposta", "Objetivos não cumpridos");
+        }
+    }
 }

@@ -115,9 +115,12 @@ abstract class ReportsContract {
     @Test
     void showsPausedTimeApartFromResolutionTime() {
         ComplianceRow all = overall();
-        assertThat(all.pausedTickets()).isEqualTo(2);
+        // B and C, and F, which has waited on the customer since Friday 10:00: two hours by 12:00, and counting
+        assertThat(all.pausedTickets()).isEqualTo(3);
         assertThat(all.pausedMedianSeconds()).isCloseTo(7_200.0, within(1e-6));
-        assertThat(all.pausedTotalSeconds()).isEqualTo(14_400);
+        assertThat(all.pausedTotalSeconds()).isEqualTo(21_600);
+        at("2026-11-27T12:30:00Z");
+        assertThat(overall().pausedTotalSeconds()).as("F's pause runs on without any event").isEqualTo(23_400);
         assertThat(jdbc.sql("SELECT paused_seconds, resolution_seconds, reopen_count FROM report_ticket WHERE ticket_id = ?")
                 .param(c.value()).query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single())
                 .containsExactly(7_200L, 14_400L, 1L);
@@ -154,9 +157,12 @@ abstract class ReportsContract {
             assertThat(br.ticketId()).isEqualTo(d);
             assertThat(br.clock()).isEqualTo("FIRST_RESPONSE");
             assertThat(br.dueAt()).isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
-            assertThat(br.breachedAt()).isEqualTo(Instant.parse("2026-11-27T11:00:00Z"));
+            assertThat(br.breachedAt()).as("at its due time").isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
+            assertThat(br.noticedAt()).as("the late reply").isEqualTo(Instant.parse("2026-11-27T11:00:00Z"));
             assertThat(br.causes()).singleElement().satisfies(cause -> {
                 assertThat(cause.kind()).isEqualTo("ESCALATED");
+                assertThat(cause.to()).startsWith("Second line");
+                assertThat(cause.detail()).isEqualTo("needs the database team");
                 assertThat(cause.at()).isEqualTo(Instant.parse("2026-11-26T12:00:00Z"));
             });
         });
@@ -222,6 +228,26 @@ abstract class ReportsContract {
         assertThat(report.keptByPriority()).extracting(ComplianceRow::key).containsExactly("HIGH");
         assertThat(report.quota().used()).isEqualTo(5); // the technical-service ticket takes no unit
         assertThat(report.breaches()).hasSize(1);
+        assertThat(report.ticketsStillOpen()).as("F, waiting on the customer").isEqualTo(1);
+        assertThat(report.ticketsThatWaited()).as("B, then resolved, and F, waiting now").isEqualTo(2);
+        assertThat(report.kept().pausedTotalSeconds()).isEqualTo(21_600);
+    }
+
+    @Test
+    void aClockPastItsDueTimeIsBreachedAtThatTimeBeforeAnySweepNoticesIt() {
+        // F's first response was met; its resolution clock waits. Once the customer answers it runs again: 24 business
+        // hours from Friday 09:00, less the wait (10:00 to Monday 09:00, none of it business time but Friday 10:00-21:00).
+        at("2026-11-30T09:00:00Z");
+        tickets.update(f, TicketChanges.status(TicketStatus.OPEN), lead);
+        Instant due = jdbc.sql("SELECT due_at FROM sla_clock WHERE ticket_id = ? AND kind = 'RESOLUTION'").param(f.value())
+                .query(java.time.OffsetDateTime.class).single().toInstant();
+        at(due.plusSeconds(1).toString());
+        assertThat(overall().resolutionBreached()).as("no sweep ran").isEqualTo(1);
+        assertThat(reports.breaches(NOVEMBER, NOVEMBER, org, 100)).filteredOn(b -> b.ticketId().equals(f)).singleElement()
+                .satisfies(b -> {
+                    assertThat(b.breachedAt()).isEqualTo(due);
+                    assertThat(b.noticedAt()).isNull();
+                });
     }
 
     @Test

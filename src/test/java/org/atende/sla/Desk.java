@@ -111,12 +111,13 @@ final class Desk {
     }
 
     /** One line of a ticket's timeline as sla wrote it. */
-    record Entry(String kind, @Nullable String field, @Nullable String detail) {
+    record Entry(Instant at, String kind, @Nullable String field, @Nullable String detail) {
     }
 
     List<Entry> timeline(TicketId ticket) {
-        return jdbc.sql("SELECT kind, field, detail FROM timeline_event WHERE ticket_id = ? ORDER BY id").param(ticket.value())
-                .query((rs, n) -> new Entry(rs.getString("kind"), rs.getString("field"), rs.getString("detail"))).list();
+        return jdbc.sql("SELECT occurred_at, kind, field, detail FROM timeline_event WHERE ticket_id = ? ORDER BY id").param(ticket.value())
+                .query((rs, n) -> new Entry(rs.getTimestamp("occurred_at").toInstant(), rs.getString("kind"), rs.getString("field"),
+                        rs.getString("detail"))).list();
     }
 
     @Nullable Instant nextDue(TicketId ticket) {

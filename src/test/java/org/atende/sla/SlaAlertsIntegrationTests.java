@@ -92,7 +92,7 @@ class SlaAlertsIntegrationTests extends SlaIntegrationSupport {
             assertThat(staff.mailsTo(recipient)).hasSize(2);
             assertThat(staff.deskKinds(recipient)).containsExactly("SLA_WARNING", "SLA_BREACHED");
         }
-        assertThat(staff.mailsTo(lead).getLast().body()).contains("first response target missed", "30 min overdue");
+        assertThat(staff.mailsTo(lead).getLast().body()).contains("first response target missed at", "its due time; 30 min overdue");
         assertThat(staff.mailsTo(assignee).getLast().subject()).startsWith("[SLA incumplido] #" + ticket.number());
 
         clock.set("2026-11-26T16:00:00Z");

@@ -139,7 +139,8 @@ class SlaClocksIntegrationTests extends SlaIntegrationSupport {
             desk.reply(ticket, "2026-11-26T14:30:00Z");
 
             assertThat(now(ticket).firstResponse().state()).isEqualTo(ClockState.BREACHED);
-            assertThat(desk.column(ticket, ClockKind.FIRST_RESPONSE, "breached_at")).isEqualTo("2026-11-26T14:30:00Z");
+            assertThat(desk.column(ticket, ClockKind.FIRST_RESPONSE, "breached_at")).as("the due time it passed").isEqualTo("2026-11-26T14:00:00Z");
+            assertThat(desk.column(ticket, ClockKind.FIRST_RESPONSE, "breach_noticed_at")).as("the late reply").isEqualTo("2026-11-26T14:30:00Z");
             assertThat(published.breaches).extracting(SlaBreached::kind).containsExactly(ClockKind.FIRST_RESPONSE);
             assertThat(sweep.runOnce().breached()).isZero();
             assertThat(kinds(ticket)).containsOnlyOnce(ClockBook.BREACHED);

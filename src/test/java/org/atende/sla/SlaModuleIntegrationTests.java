@@ -39,7 +39,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * asks of them and what it publishes. The calendar library comes along: the support calendar bean
  * is a calendar type, which standalone mode would otherwise leave out.
  */
-@ApplicationModuleTest(extraIncludes = "calendar")
+@ApplicationModuleTest(extraIncludes = {"calendar", "operations"})
 @Import(SlaTestConfiguration.class)
 @TestPropertySource(properties = {
         "spring.datasource.url=jdbc:h2:mem:sla-module-tests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",

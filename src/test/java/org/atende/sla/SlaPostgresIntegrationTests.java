@@ -73,7 +73,8 @@ class SlaPostgresIntegrationTests extends SlaIntegrationSupport {
         assertThat(read.resolution().dueAt()).isEqualTo(at("2026-11-30T11:30:00Z"));
         assertThat(desk.column(ticket, ClockKind.FIRST_RESPONSE, "started_at")).isEqualTo("2026-11-26T10:00:00Z");
         assertThat(desk.column(ticket, ClockKind.FIRST_RESPONSE, "stopped_at")).isEqualTo("2026-11-26T15:00:00Z");
-        assertThat(desk.column(ticket, ClockKind.FIRST_RESPONSE, "breached_at")).isEqualTo("2026-11-26T14:00:01Z");
+        assertThat(desk.column(ticket, ClockKind.FIRST_RESPONSE, "breached_at")).isEqualTo("2026-11-26T14:00:00Z");
+        assertThat(desk.column(ticket, ClockKind.FIRST_RESPONSE, "breach_noticed_at")).isEqualTo("2026-11-26T14:00:01Z");
         assertThat(desk.column(ticket, ClockKind.RESOLUTION, "due_at")).isEqualTo("2026-11-30T11:30:00Z");
         assertThat(jdbc.sql("SELECT paused_from, paused_to, reason FROM sla_clock_pause WHERE ticket_id = ?").param(ticket.value())
                 .query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant() + " "

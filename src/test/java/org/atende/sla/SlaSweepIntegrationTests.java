@@ -22,6 +22,12 @@ class SlaSweepIntegrationTests extends SlaIntegrationSupport {
     EscalationSweep escalations;
 
     @Autowired
+    SlaMeters meters;
+
+    @Autowired
+    org.atende.tickets.Tickets tickets;
+
+    @Autowired
     SlaSweep sweep;
 
     @Autowired
@@ -61,7 +67,8 @@ class SlaSweepIntegrationTests extends SlaIntegrationSupport {
         assertThat(first.state()).isEqualTo(ClockState.BREACHED);
         assertThat(first.remainingSeconds()).isEqualTo(-1);
         assertThat(desk.column(ticket, ClockKind.FIRST_RESPONSE, "state")).isEqualTo("BREACHED");
-        assertThat(desk.column(ticket, ClockKind.FIRST_RESPONSE, "breached_at")).isEqualTo("2026-11-26T14:00:01Z");
+        assertThat(desk.column(ticket, ClockKind.FIRST_RESPONSE, "breached_at")).as("its due time").isEqualTo("2026-11-26T14:00:00Z");
+        assertThat(desk.column(ticket, ClockKind.FIRST_RESPONSE, "breach_noticed_at")).isEqualTo("2026-11-26T14:00:01Z");
         assertThat(desk.column(ticket, ClockKind.RESOLUTION, "breached_at")).isNull();
     }
 
@@ -85,12 +92,15 @@ class SlaSweepIntegrationTests extends SlaIntegrationSupport {
         assertThat(desk.timeline(ticket)).filteredOn(e -> e.kind().equals(ClockBook.BREACHED)).singleElement()
                 .satisfies(e -> {
                     assertThat(e.field()).isEqualTo("FIRST_RESPONSE");
-                    assertThat(e.detail()).isEqualTo("First response target (4 business hours) missed: due 2026-11-26T14:00:00Z");
+                    assertThat(e.at()).as("the breach is at the due time, not when the sweep saw it").isEqualTo(at("2026-11-26T14:00:00Z"));
+                    assertThat(e.detail()).isEqualTo("First response target (4 business hours) missed at its due time "
+                            + "2026-11-26T14:00:00Z (noticed 2026-11-26T14:00:01Z)");
                 });
         assertThat(events.stream(SlaWarning.class)).containsExactly(
                 new SlaWarning(ticket, ClockKind.FIRST_RESPONSE, at("2026-11-26T14:00:00Z"), at("2026-11-26T13:00:00Z")));
         assertThat(events.stream(SlaBreached.class)).containsExactly(
-                new SlaBreached(ticket, ClockKind.FIRST_RESPONSE, at("2026-11-26T14:00:00Z"), at("2026-11-26T14:00:01Z")));
+                new SlaBreached(ticket, ClockKind.FIRST_RESPONSE, at("2026-11-26T14:00:00Z"), at("2026-11-26T14:00:00Z"),
+                        at("2026-11-26T14:00:01Z")));
     }
 
     @Test
@@ -126,7 +136,7 @@ class SlaSweepIntegrationTests extends SlaIntegrationSupport {
         }
         clock.set("2026-11-27T20:00:00Z"); // every first response breached, every resolution warned
         SlaSweep small = new SlaSweep(sweepStore, sweepBook, transactions, clock,
-                new SlaSweepProperties(java.time.Duration.ofMinutes(1), 3, true), escalations);
+                new SlaSweepProperties(java.time.Duration.ofMinutes(1), 3, true), escalations, meters, tickets);
 
         assertThat(small.runOnce()).isEqualTo(new SlaSweep.Result(7, 7));
         assertThat(small.runOnce()).isEqualTo(new SlaSweep.Result(0, 0));

@@ -29,6 +29,11 @@ public final class Api {
         this.base = "http://localhost:" + port;
     }
 
+    /** A client of the desk at {@code base} ({@code http://127.0.0.1:8080}), e.g. behind a load balancer. */
+    public Api(String base) {
+        this.base = base;
+    }
+
     /** An answer: status, headers and body (parsed when it is JSON). */
     public record Answer(int status, java.net.http.HttpHeaders headers, String body) {
 

@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class ApiIntegrationSupport {
 
     public static final String ADMIN_EMAIL = "first.admin@vendor.example";
+    public static final String ADMIN_PASSWORD = "quiet heron, copper staple 9";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     @LocalServerPort
@@ -61,7 +62,7 @@ public abstract class ApiIntegrationSupport {
     @BeforeEach
     void signInAsTheFirstAdmin() {
         api = new Api(port);
-        identity.createFirstAdmin(ADMIN_EMAIL, "correct horse battery staple");
+        identity.createFirstAdmin(ADMIN_EMAIL, ADMIN_PASSWORD);
         var user = identity.userByEmail(ADMIN_EMAIL).orElseThrow();
         admin = identity.issueToken(user.id(), new TokenDraft("tests", null)).secret();
     }

@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The alert pages in a real Chromium: the unread count the queue loads, the notifications page, and a rule written in the form. */
 class AlertPagesBrowserTests extends ApiIntegrationSupport {
 
-    private static final String PASSWORD = "a long enough password";
+    private static final String PASSWORD = "plum orchard at dusk 27";
 
     @LocalServerPort
     int port;

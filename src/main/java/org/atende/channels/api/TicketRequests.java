@@ -13,7 +13,7 @@ import org.atende.tickets.TicketStatus;
 import org.atende.tickets.TicketType;
 import org.jspecify.annotations.Nullable;
 
-/** The JSON bodies the ticket API accepts. */
+/** The JSON bodies the ticket API accepts; the lengths of subjects, messages and tags are {@code atende.limits.*}. */
 final class TicketRequests {
 
     private TicketRequests() {
@@ -21,7 +21,7 @@ final class TicketRequests {
 
     /** Customers' organisation and contact come from their token; staff name them. */
     record Open(@Nullable @Positive Long organisationId, @Nullable @Positive Long requesterContactId,
-            @Nullable Channel channel, @NotBlank @Size(max = 300) String subject, @NotBlank @Size(max = 100_000) String body,
+            @Nullable Channel channel, @NotBlank String subject, @NotBlank String body,
             @Nullable TicketType type, @Nullable @Size(max = 60) String category, @Nullable Priority suggestedPriority,
             @Nullable Set<@NotBlank @Size(max = 60) String> tags) {
     }
@@ -31,7 +31,7 @@ final class TicketRequests {
             @Nullable @Positive Long teamId, @Nullable Set<@NotBlank @Size(max = 60) String> tags) {
     }
 
-    record Message(@NotBlank @Size(max = 100_000) String body, @Nullable Boolean internal, @Nullable TicketStatus status) {
+    record Message(@NotBlank String body, @Nullable Boolean internal, @Nullable TicketStatus status) {
     }
 
     record Merge(@NotNull @Positive Long intoTicketId) {

@@ -53,7 +53,8 @@ class Acknowledgements {
         this.clock = clock;
     }
 
-    void acknowledge(TicketView ticket, ContactSummary contact) {
+    /** Acknowledges a ticket just opened whose first message is {@code firstMessage}. */
+    void acknowledge(TicketView ticket, ContactSummary contact, String firstMessage) {
         Instant now = clock.instant();
         int sent = outbox.countSince(Channel.EMAIL, contact.email(), Outgoing.Purpose.ACKNOWLEDGEMENT, now.minus(Duration.ofHours(1)));
         if (sent >= properties.acknowledgementsPerHour()) {
@@ -65,16 +66,11 @@ class Acknowledgements {
         Language language = contact.language();
         String body = MailTexts.acknowledgement(language, contact.name(), ticket.number(), promise.target(), promise.dueAt(),
                 promise.opensAt(), contact.timeZone(), promise.zone());
-        List<Suggestion> articles = knowledge.suggest(ticket.subject() + "\n" + firstMessage(ticket), language, SUGGESTIONS);
+        List<Suggestion> articles = knowledge.suggest(ticket.subject() + "\n" + firstMessage, language, SUGGESTIONS);
         if (!articles.isEmpty()) {
             body += "\n" + MailTexts.helpArticles(language, articles, baseUrl);
         }
         outbox.enqueue(composer.aboutTicket(Outgoing.Purpose.ACKNOWLEDGEMENT, ticket.id(), ticket.number(), null,
                 contact.email(), MailTexts.acknowledgementSubject(language, ticket.subject()), body, language, true));
-    }
-
-    private String firstMessage(TicketView ticket) {
-        var messages = tickets.messagesOf(ticket.id());
-        return messages.isEmpty() ? "" : messages.getFirst().body();
     }
 }

@@ -21,11 +21,21 @@ import org.springframework.util.unit.DataSize;
  * @param triageOrganisation the organisation that collects unknown senders
  * @param maxAttachmentSize attachments larger than this are dropped, with a note on the ticket
  * @param acknowledgementsPerHour the most acknowledgements one sender gets in an hour
+ * @param intakeThreads how many unrelated mails of a batch are taken in at the same time (mails of one
+ *        sender or one thread always one after the other); one organisation's new tickets wait for each
+ *        other on its allowance lock, so more than 1 pays only when the mail comes from many organisations
  */
 @ConfigurationProperties("atende.email")
 public record EmailProperties(@Nullable String address, @Nullable String domain, @DefaultValue List<Mailbox> mailboxes,
         @DefaultValue("TRIAGE") UnknownSenders unknownSenders, @DefaultValue("Triage") String triageOrganisation,
-        @DefaultValue("10MB") DataSize maxAttachmentSize, @DefaultValue("3") int acknowledgementsPerHour) {
+        @DefaultValue("10MB") DataSize maxAttachmentSize, @DefaultValue("3") int acknowledgementsPerHour,
+        @DefaultValue("1") int intakeThreads) {
+
+    public EmailProperties {
+        if (intakeThreads < 1) {
+            throw new IllegalArgumentException("atende.email.intake-threads must be at least 1, not " + intakeThreads);
+        }
+    }
 
     public enum UnknownSenders {
         TRIAGE, REFUSE

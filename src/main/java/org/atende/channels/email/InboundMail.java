@@ -42,12 +42,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * bounces mark the mail they answer failed; out-of-office answers are kept on their ticket without
  * reopening it; a person's mail joins its ticket when it answers one they take part in, and opens a
  * ticket otherwise (linked to the ticket it answered, if any).
+ * <p>
+ * Nothing is dropped for want of a sender: a person's mail with no readable sender opens a ticket in the
+ * triage organisation, on its unidentified-sender contact, tagged {@value #NO_SENDER}, with the
+ * {@code From} as written at the top of its text. A mail a spam filter flagged opens a ticket tagged
+ * {@value #LIKELY_SPAM} on the sender's contact if there is one, else on the unidentified-sender contact
+ * (no contact is made from it). The desk writes nothing by itself (acknowledgement, refusal) to a sender
+ * the mail says not to ({@link ParsedMail#noAnswer()}); the ticket's timeline says why.
  */
 @Component
 class InboundMail {
 
     private static final Logger log = LoggerFactory.getLogger(InboundMail.class);
     private static final int MAX_BODY = 1_000_000;
+    static final String NO_SENDER = "no-sender";
+    static final String LIKELY_SPAM = "likely-spam";
 
     private final MailReader reader;
     private final InboundRecords records;
@@ -80,10 +89,23 @@ class InboundMail {
     /** Reads one mail that arrived in {@code mailbox} at {@code arrivedAt}; safe to call again with the same mail. */
     InboundOutcome accept(String mailbox, byte[] raw, @Nullable Instant arrivedAt) {
         ParsedMail mail = reader.read(raw);
-        String key = mail.messageIdSynthesized() ? MailThreads.sha256(raw) : MailThreads.key(mail.messageId());
+        String key = key(mail, raw);
         if (records.known(key)) {
             return InboundOutcome.of(InboundOutcome.Kind.DUPLICATE, null, null);
         }
+        return take(mailbox, raw, mail, key, arrivedAt);
+    }
+
+    /** The key a mail is recorded under: its Message-ID's, or its source's digest when it has none. */
+    static String key(ParsedMail mail, byte[] raw) {
+        return mail.messageIdSynthesized() ? MailThreads.sha256(raw) : MailThreads.key(mail.messageId());
+    }
+
+    /**
+     * Takes in a mail already read, whose key was not on record a moment ago (a mailbox reader checks a
+     * whole batch in one query): the key's unique claim still makes a second reading change nothing.
+     */
+    InboundOutcome take(String mailbox, byte[] raw, ParsedMail mail, String key, @Nullable Instant arrivedAt) {
         Instant now = clock.instant();
         Instant receivedAt = arrivedAt == null || arrivedAt.isAfter(now) ? now : arrivedAt;
         try {
@@ -103,14 +125,9 @@ class InboundMail {
             case AUTOMATED -> InboundOutcome.of(InboundOutcome.Kind.IGNORED, null, "automated mail: " + mail.automatedBecause());
             case BOUNCE -> bounce(mail);
             case OUT_OF_OFFICE -> outOfOffice(mail, receivedAt, messageRef);
-            case HUMAN -> from == null
-                    ? InboundOutcome.of(InboundOutcome.Kind.IGNORED, null, "no readable sender address")
-                    : fromPerson(mail, receivedAt, messageRef);
+            case HUMAN -> from == null ? withoutSender(mail, receivedAt, messageRef) : fromPerson(mail, receivedAt, messageRef);
         };
         records.settle(id, outcome, messageRef[0], mail.html(), mail.text());
-        if (outcome.ticket() != null && outcome.kind() != InboundOutcome.Kind.BOUNCE) {
-            threads.remember(mail.messageId(), outcome.ticket(), true);
-        }
         return outcome;
     }
 
@@ -137,19 +154,33 @@ class InboundMail {
         try {
             MessageView m = tickets.recordAutoReply(contact.get(), ticket.get(), body(mail, true), Channel.EMAIL, receivedAt);
             messageRef[0] = m.id();
+            threads.remember(mail.messageId(), ticket.get(), true);
             return InboundOutcome.of(InboundOutcome.Kind.AUTO_REPLY, ticket.get(), "kept as an automatic answer");
         } catch (org.springframework.web.ErrorResponseException e) { // another organisation's ticket: not theirs to write on
             return InboundOutcome.of(InboundOutcome.Kind.IGNORED, null, "an automatic answer to a ticket of another organisation");
         }
     }
 
+    /** A person's mail with no address to answer: a ticket in triage for a person to read, never dropped. */
+    private InboundOutcome withoutSender(ParsedMail mail, Instant receivedAt, Long[] messageRef) {
+        ContactSummary unidentified = senders.unidentified();
+        TicketView opened = open(mail, unidentified, receivedAt, messageRef, Set.of(NO_SENDER),
+                "[No readable sender. From as written: " + Objects.requireNonNullElse(mail.fromWritten(), "(none)") + "]\n\n");
+        return InboundOutcome.of(InboundOutcome.Kind.TICKET_OPENED, opened.id(), "no readable sender: kept in triage");
+    }
+
     private InboundOutcome fromPerson(ParsedMail mail, Instant receivedAt, Long[] messageRef) {
         var sender = Objects.requireNonNull(mail.from());
-        Optional<ContactSummary> found = senders.contactFor(sender.address(), sender.name());
+        Optional<ContactSummary> found = mail.likelySpam()
+                ? Optional.of(senders.known(sender.address()).orElseGet(senders::unidentified))
+                : senders.contactFor(sender.address(), sender.name());
         if (found.isEmpty()) {
-            outbox.enqueue(composer.answerWithoutTicket(sender.address(), MailTexts.refusedSubject(mail.subject()),
-                    MailTexts.unknownSender(), mail.messageId()));
-            return InboundOutcome.of(InboundOutcome.Kind.REFUSED, null, "unknown sender " + sender.address());
+            if (mail.noAnswer() == null) {
+                outbox.enqueue(composer.answerWithoutTicket(sender.address(), MailTexts.refusedSubject(mail.subject()),
+                        MailTexts.unknownSender(), mail.messageId()));
+            }
+            return InboundOutcome.of(InboundOutcome.Kind.REFUSED, null, "unknown sender " + sender.address()
+                    + (mail.noAnswer() == null ? "" : "; not answered: " + mail.noAnswer()));
         }
         ContactSummary contact = found.get();
         Optional<TicketView> answered = thread(mail).flatMap(tickets::lookup);
@@ -176,14 +207,27 @@ class InboundMail {
     }
 
     private TicketView open(ParsedMail mail, ContactSummary contact, Instant receivedAt, Long[] messageRef) {
+        boolean unidentified = senders.isUnidentified(contact);
+        return open(mail, contact, receivedAt, messageRef, mail.likelySpam() ? Set.of(LIKELY_SPAM) : Set.of(),
+                mail.likelySpam() && unidentified ? "[Flagged as spam. From: " + Objects.requireNonNull(mail.from()).address() + "]\n\n" : "");
+    }
+
+    private TicketView open(ParsedMail mail, ContactSummary contact, Instant receivedAt, Long[] messageRef, Set<String> tags,
+            String preface) {
         String subject = mail.subject().isBlank() ? "(no subject)" : mail.subject().strip();
+        String body = preface + body(mail, false);
         TicketView opened = tickets.openFor(contact, new OpenTicket(null, null, Channel.EMAIL,
-                subject.length() > 300 ? subject.substring(0, 300) : subject, body(mail, false), null, null, null, Set.of(), receivedAt));
+                subject.length() > 300 ? subject.substring(0, 300) : subject, body, null, null, null, tags, receivedAt));
         long first = tickets.messagesOf(opened.id()).getFirst().id();
         messageRef[0] = first;
         threads.remember(mail.messageId(), opened.id(), true); // before the acknowledgement, which answers this mail
         keepAttachments(mail, opened.id(), first, contact);
-        acknowledgements.acknowledge(opened, contact);
+        if (mail.noAnswer() == null) {
+            acknowledgements.acknowledge(opened, contact, body);
+        } else {
+            tickets.recordOnTimeline(opened.id(), TimelineEntry.bySystem(clock.instant(), "ACKNOWLEDGEMENT_SKIPPED",
+                    "not acknowledged: " + mail.noAnswer()));
+        }
         return opened;
     }
 
@@ -220,9 +264,12 @@ class InboundMail {
     }
 
     private InboundOutcome refuseOverQuota(String mailbox, byte[] raw, ParsedMail mail, String key, QuotaExhaustedException e) {
-        String from = Objects.requireNonNull(mail.from()).address();
+        String from = mail.from() == null ? null : mail.from().address();
         long id = records.claim(key, mail.messageId(), mailbox, from, mail.subject(), raw, clock.instant());
-        outbox.enqueue(composer.answerWithoutTicket(from, MailTexts.refusedSubject(mail.subject()), e.customerMessage(), mail.messageId()));
+        if (from != null && mail.noAnswer() == null) {
+            outbox.enqueue(composer.answerWithoutTicket(from, MailTexts.refusedSubject(mail.subject()), e.customerMessage(),
+                    mail.messageId()));
+        }
         InboundOutcome outcome = InboundOutcome.of(InboundOutcome.Kind.REFUSED, null, "monthly allowance used up: " + e.used() + " of " + e.allowance());
         records.settle(id, outcome, null, mail.html(), mail.text());
         log.info("Mail {} from {} refused: the organisation's monthly allowance is used up", mail.messageId(), from);

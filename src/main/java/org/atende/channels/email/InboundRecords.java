@@ -26,6 +26,15 @@ class InboundRecords {
         return jdbc.sql("SELECT COUNT(*) FROM inbound_mail WHERE message_key = ?").param(messageKey).query(Integer.class).single() > 0;
     }
 
+    /** Which of these keys are on record already: one query for a whole batch of mails. */
+    java.util.Set<String> known(java.util.Collection<String> messageKeys) {
+        if (messageKeys.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbc.sql("SELECT message_key FROM inbound_mail WHERE message_key IN (:keys)")
+                .param("keys", java.util.List.copyOf(messageKeys)).query(String.class).list());
+    }
+
     /** Claims the key first, in the caller's transaction: a concurrent reader of the same mail waits here, then fails. */
     long claim(String messageKey, String messageId, String mailbox, @Nullable String sender, @Nullable String subject,
             byte[] raw, Instant at) {

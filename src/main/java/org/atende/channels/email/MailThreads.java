@@ -51,14 +51,14 @@ class MailThreads {
         return id.toLowerCase(Locale.ROOT);
     }
 
+    /** Records a Message-ID's ticket, once: a Message-ID already known keeps its first ticket (one statement either way). */
     void remember(String messageId, TicketId ticket, boolean inbound) {
         String key = key(messageId);
-        boolean known = jdbc.sql("SELECT COUNT(*) FROM mail_thread WHERE message_key = ?").param(key).query(Integer.class).single() > 0;
-        if (!known) {
-            jdbc.sql("INSERT INTO mail_thread (message_key, message_id, ticket_id, direction, recorded_at) VALUES (?, ?, ?, ?, ?)")
-                    .params(key, normalise(messageId), ticket.value(), inbound ? "IN" : "OUT", Timestamp.from(clock.instant()))
-                    .update();
-        }
+        jdbc.sql("""
+                INSERT INTO mail_thread (message_key, message_id, ticket_id, direction, recorded_at)
+                SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM mail_thread WHERE message_key = ?)""")
+                .params(key, normalise(messageId), ticket.value(), inbound ? "IN" : "OUT", Timestamp.from(clock.instant()), key)
+                .update();
     }
 
     /** The ticket of the first of these Message-IDs the desk knows, tried in the order given. */

@@ -11,6 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 /**
  * How the support mailboxes are doing, as this instance saw them: each mailbox's settings (never the
  * password), its last poll, last success, last error and the mails read since start. Kept in memory:
@@ -41,10 +45,43 @@ public class MailboxHealth {
     private final EmailProperties properties;
     private final Clock clock;
     private final Map<String, Facts> facts = new ConcurrentHashMap<>();
+    private final Map<String, Timer> delays = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
+    private final Instant started;
 
-    MailboxHealth(EmailProperties properties, Clock clock) {
+    MailboxHealth(EmailProperties properties, Clock clock, MeterRegistry registry) {
         this.properties = properties;
         this.clock = clock;
+        this.registry = registry;
+        this.started = clock.instant();
+        for (EmailProperties.Mailbox mailbox : properties.mailboxes()) {
+            // how far behind the desk is on the mailbox: seconds since its last good read (since start before the first)
+            Gauge.builder("atende.mailbox.lag", this, h -> h.lag(mailbox.label()))
+                    .description("Seconds since the mailbox was last read without error").baseUnit("seconds")
+                    .tag("mailbox", mailbox.label()).register(registry);
+            delay(mailbox.label());
+        }
+    }
+
+    private Timer delay(String label) {
+        return delays.computeIfAbsent(label, l -> Timer.builder("atende.mailbox.intake.delay")
+                .description("From a mail's arrival in the mailbox to its ticket or message committed")
+                .tag("mailbox", l).publishPercentileHistogram().register(registry));
+    }
+
+    /** A mail that arrived in the mailbox at {@code arrived} (its IMAP date) is now taken in and committed. */
+    void taken(EmailProperties.Mailbox mailbox, @Nullable Instant arrived) {
+        if (arrived == null) {
+            return;
+        }
+        Duration delay = Duration.between(arrived, clock.instant());
+        delay(mailbox.label()).record(delay.isNegative() ? Duration.ZERO : delay);
+    }
+
+    private double lag(String label) {
+        Facts f = facts.getOrDefault(label, Facts.NONE);
+        Instant since = f.lastSuccessAt() == null ? started : f.lastSuccessAt();
+        return Math.max(0, Duration.between(since, clock.instant()).toMillis() / 1000.0);
     }
 
     /** Whether the channel is on at all (an address is set). */

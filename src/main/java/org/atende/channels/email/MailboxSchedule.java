@@ -1,5 +1,6 @@
 package org.atende.channels.email;
 
+import org.atende.outage.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -39,6 +40,11 @@ class MailboxSchedule implements SchedulingConfigurer {
                         log.info("Mailbox {}: {} mail(s) taken in, {} already known, {} failed", mailbox.label(), r.read(),
                                 r.duplicates(), r.failed());
                     }
+                } catch (RuntimeException e) {
+                    if (DatabaseOutage.isCause(e)) {
+                        throw e; // the scheduler pauses every task while the database is away, and says so once
+                    }
+                    log.warn("Mailbox {} could not be read: {}", mailbox.label(), e.toString());
                 } catch (Exception e) {
                     log.warn("Mailbox {} could not be read: {}", mailbox.label(), e.toString());
                 }

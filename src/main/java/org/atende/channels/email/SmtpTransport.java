@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Date;
 
 import org.atende.notifications.OutgoingView;
+import org.atende.notifications.Outbox;
 import org.atende.notifications.Transport;
 import org.atende.notifications.TransportException;
 import org.atende.tickets.Channel;
@@ -30,10 +31,12 @@ class SmtpTransport implements Transport {
 
     private final ObjectProvider<JavaMailSender> sender;
     private final EmailProperties properties;
+    private final Outbox outbox;
 
-    SmtpTransport(ObjectProvider<JavaMailSender> sender, EmailProperties properties) {
+    SmtpTransport(ObjectProvider<JavaMailSender> sender, EmailProperties properties, Outbox outbox) {
         this.sender = sender;
         this.properties = properties;
+        this.outbox = outbox;
     }
 
     @Override
@@ -67,7 +70,24 @@ class SmtpTransport implements Transport {
         message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(m.recipient()));
         message.setSubject(m.subject() == null ? "" : m.subject(), StandardCharsets.UTF_8.name());
         message.setSentDate(Date.from(outgoing.createdAt()));
-        message.setText(m.body(), StandardCharsets.UTF_8.name());
+        var files = outbox.attachmentsOf(outgoing.id());
+        if (files.isEmpty()) {
+            message.setText(m.body(), StandardCharsets.UTF_8.name());
+        } else { // the text, then each file (the monthly report's PDF)
+            var parts = new jakarta.mail.internet.MimeMultipart("mixed");
+            var text = new jakarta.mail.internet.MimeBodyPart();
+            text.setText(m.body(), StandardCharsets.UTF_8.name());
+            parts.addBodyPart(text);
+            for (var file : files) {
+                var part = new jakarta.mail.internet.MimeBodyPart();
+                part.setDataHandler(new jakarta.activation.DataHandler(
+                        new jakarta.mail.util.ByteArrayDataSource(file.content(), file.contentType())));
+                part.setFileName(file.filename());
+                part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+                parts.addBodyPart(part);
+            }
+            message.setContent(parts);
+        }
         if (m.inReplyTo() != null) {
             message.setHeader("In-Reply-To", "<" + m.inReplyTo() + ">");
         }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 import org.atende.notifications.Outbox;
+import org.atende.outage.DatabaseOutage;
 import org.atende.tickets.DeliveryState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +77,9 @@ class NotificationWork {
             }
             notifications.done(pending.id());
         } catch (RuntimeException e) {
+            if (DatabaseOutage.isCause(e)) {
+                throw e; // not the notification's fault: it waits, and no attempt of its five is spent
+            }
             log.warn("WhatsApp notification {} not worked through (attempt {}): {}", pending.id(), pending.attempts() + 1, e.toString());
             notifications.failed(pending.id(), e.toString(), pending.attempts() + 1);
         }

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 final class Rules {
 
     static final String E164 = "\\+[1-9][0-9]{1,14}";
-    static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+    /** A local part, an {@code @} and a domain; a domain of one label ({@code ops@intranet}) is an address on an intranet. */
+    static final String EMAIL = "[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)*";
     static final String DOMAIN = "(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?";
 
     private static final Pattern E164_PATTERN = Pattern.compile(E164);

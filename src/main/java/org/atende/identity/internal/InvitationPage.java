@@ -56,7 +56,7 @@ class InvitationPage {
                 return "identity/invitation-gone";
             }
         } catch (IdentityDataException refused) {
-            return again(token, "invitation.password.rule", model, locale, response);
+            return again(token, PasswordRules.Refusal.keyOf(refused), model, locale, response);
         }
         return "redirect:/login?passwordSet";
     }

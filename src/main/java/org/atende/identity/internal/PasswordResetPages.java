@@ -2,6 +2,7 @@ package org.atende.identity.internal;
 
 import java.util.Locale;
 
+import org.atende.identity.IdentityDataException;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -57,17 +58,23 @@ class PasswordResetPages {
         if (resets.accountOf(token).isEmpty()) {
             return unusable(model, response);
         }
-        String problem = password.length() < Users.MIN_PASSWORD || password.length() > 128 ? "reset.password.rule"
-                : !password.equals(repeat) ? "reset.password.different" : null;
-        if (problem != null) {
-            model.addAttribute("token", token);
-            model.addAttribute("passwordError", messages.getMessage(problem, null, locale));
-            return "identity/password-reset-new";
+        if (!password.equals(repeat)) {
+            return again(token, "reset.password.different", model, locale);
         }
-        if (!resets.reset(token, password)) {
-            return unusable(model, response);
+        try {
+            if (!resets.reset(token, password)) {
+                return unusable(model, response);
+            }
+        } catch (IdentityDataException refused) { // too short, too long or too easy to guess: the link stays usable
+            return again(token, PasswordRules.Refusal.keyOf(refused), model, locale);
         }
         return "redirect:/login?passwordSet";
+    }
+
+    private String again(String token, String message, Model model, Locale locale) {
+        model.addAttribute("token", token);
+        model.addAttribute("passwordError", messages.getMessage(message, null, locale));
+        return "identity/password-reset-new";
     }
 
     /** A link that is unknown, used or expired: say so, and offer a new one. */

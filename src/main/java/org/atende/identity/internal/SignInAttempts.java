@@ -40,7 +40,15 @@ class SignInAttempts {
         if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken attempt)) {
             return;
         }
-        String email = attempt.getName().strip().toLowerCase(Locale.ROOT);
+        recordFailure(attempt.getName());
+    }
+
+    /**
+     * A wrong password for {@code email}, at sign-in or on the password change form (a stolen session must not
+     * be a way to guess the password); true when the account is now locked.
+     */
+    boolean recordFailure(String login) {
+        String email = login.strip().toLowerCase(Locale.ROOT);
         Instant now = clock.instant();
         int locked = jdbc.sql("""
                 UPDATE app_user
@@ -54,7 +62,13 @@ class SignInAttempts {
         if (locked > 0 && isLocked(email, now)) {
             log.warn("Sign-in for {} locked until {} after {} wrong passwords", email, now.plus(properties.lockout()),
                     properties.maxFailures());
+            return true;
         }
+        return false;
+    }
+
+    boolean isLocked(String email) {
+        return isLocked(email.strip().toLowerCase(Locale.ROOT), clock.instant());
     }
 
     @EventListener

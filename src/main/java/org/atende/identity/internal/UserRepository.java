@@ -17,6 +17,9 @@ interface UserRepository extends Repository<User, Long> {
     @Query("SELECT * FROM app_user WHERE team_id = :teamId AND active AND role <> 'CUSTOMER' ORDER BY id")
     List<User> findActiveStaffOfTeam(long teamId);
 
+    @Query("SELECT * FROM app_user WHERE contact_id = :contactId ORDER BY id")
+    List<User> findByContact(long contactId);
+
     @Query("SELECT * FROM app_user WHERE role = :role AND active ORDER BY id")
     List<User> findActiveByRole(String role);
 

@@ -27,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Users {
 
-    static final int MIN_PASSWORD = 12;
-    static final int MAX_PASSWORD = 128;
+    static final int MIN_PASSWORD = PasswordRules.MIN_LENGTH;
+    static final int MAX_PASSWORD = PasswordRules.MAX_LENGTH;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final UserRepository users;
@@ -36,9 +36,13 @@ public class Users {
     private final Customers customers;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final PasswordRules rules;
+    private final OtherSessions sessions;
 
     Users(UserRepository users, TeamRepository teams, Customers customers, PasswordEncoder passwords,
-            ObjectProvider<Clock> clock) {
+            ObjectProvider<Clock> clock, PasswordRules rules, OtherSessions sessions) {
+        this.rules = rules;
+        this.sessions = sessions;
         this.users = users;
         this.teams = teams;
         this.customers = customers;
@@ -54,6 +58,11 @@ public class Users {
     @Transactional(readOnly = true)
     public Optional<UserSummary> findByEmail(String email) {
         return users.findByEmail(email.strip().toLowerCase(Locale.ROOT)).map(User::summary);
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserSummary> ofContact(org.atende.customers.ContactId contact) {
+        return users.findByContact(contact.value()).stream().map(User::summary).toList();
     }
 
     @Transactional(readOnly = true)
@@ -97,6 +106,7 @@ public class Users {
         user.replace(profile);
         if (draft.password() != null) {
             user.changePassword(passwords.encode(draft.password()));
+            sessions.endAll(profile.email(), null);
         }
         return save(user).summary();
     }
@@ -109,29 +119,42 @@ public class Users {
     }
 
     /**
-     * A user's own password change: the current password must match, the new one follow the length rule.
-     * Refused with a problem on {@code currentPassword} or {@code newPassword}.
+     * A user's own password change: the current password must match, the new one follow {@link PasswordRules}.
+     * Refused with a problem on {@code currentPassword} or {@code newPassword}. Every other session of the user
+     * ends; {@code keepSession} (the one that asked) goes on.
      */
-    public void changeOwnPassword(UserId id, String current, String next) {
+    public void changeOwnPassword(UserId id, String current, String next, @Nullable String keepSession) {
         User user = users.findById(id.value()).orElseThrow(() -> new NoSuchElementException("No user " + id + "."));
         if (user.passwordHash() == null || !passwords.matches(current, user.passwordHash())) {
             throw Problems.invalid("currentPassword", "does not match");
         }
-        setPassword(user, next);
+        setPassword(user, next, keepSession);
     }
 
-    /** Sets a password without asking for the old one: for invitations and resets, which prove the mailbox. */
+    /**
+     * Sets a password without asking for the old one: for invitations and resets, which prove the mailbox.
+     * Every session of the user ends.
+     */
     public void setPassword(UserId id, String password) {
         setPassword(users.findById(id.value()).orElseThrow(() -> new NoSuchElementException("No user " + id + ".")),
-                password);
+                password, null);
     }
 
-    private void setPassword(User user, String password) {
-        if (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-            throw Problems.invalid("newPassword", "must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters long");
+    private void setPassword(User user, String password, @Nullable String keepSession) {
+        UserSummary who = user.summary();
+        PasswordRules.Refusal refusal = rules.refusal(password, who.name(), localPart(who.email()));
+        if (refusal != null) {
+            throw Problems.invalid("newPassword", refusal.message);
         }
         user.changePassword(passwords.encode(password));
         save(user);
+        sessions.endAll(who.email(), keepSession);
+    }
+
+    /** The person's own part of the address; the domain is the organisation's, shared with colleagues. */
+    private static String localPart(String email) {
+        int at = email.indexOf('@');
+        return at < 0 ? email : email.substring(0, at);
     }
 
     private User.Profile validate(UserDraft draft, long self) {
@@ -142,8 +165,9 @@ public class Users {
         }
         String name = Problems.text(draft.name(), "name", 200, problems);
         String password = draft.password();
-        if (password != null && (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD)) {
-            problems.add("password", "must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
+        PasswordRules.Refusal refusal = password == null ? null : rules.refusal(password, draft.name(), localPart(email));
+        if (refusal != null) {
+            problems.add("password", refusal.message);
         }
         if (draft.role() == null) {
             problems.add("role", "must be one of CUSTOMER, AGENT, LEAD, ADMIN");

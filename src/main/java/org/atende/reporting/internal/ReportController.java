@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.atende.customers.Customers;
 import org.atende.customers.OrganisationId;
 import org.atende.identity.Actor;
 import org.atende.identity.Role;
@@ -23,6 +24,7 @@ import org.atende.reporting.MonthlyOrganisationReport;
 import org.atende.reporting.QuotaUse;
 import org.atende.reporting.QuoteSummary;
 import org.atende.reporting.Reports;
+import org.atende.reporting.web.MonthlyReportPdf;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -46,9 +48,13 @@ class ReportController {
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final Reports reports;
+    private final MonthlyReportPdf pdf;
+    private final Customers customers;
 
-    ReportController(Reports reports) {
+    ReportController(Reports reports, MonthlyReportPdf pdf, Customers customers) {
         this.reports = reports;
+        this.pdf = pdf;
+        this.customers = customers;
     }
 
     @GetMapping({"/api/v1/reports/compliance", "/api/v1/reports/compliance.csv"})
@@ -125,7 +131,8 @@ class ReportController {
 
     /** The monthly report of one organisation; its CSV is the compliance per priority, the overall row last. */
     @GetMapping({"/api/v1/reports/organisations/{organisationId}/monthly/{month}",
-            "/api/v1/reports/organisations/{organisationId}/monthly/{month}.csv"})
+            "/api/v1/reports/organisations/{organisationId}/monthly/{month}.csv",
+            "/api/v1/reports/organisations/{organisationId}/monthly/{month}.pdf"})
     ResponseEntity<?> monthly(@PathVariable long organisationId, @PathVariable String month,
             @RequestParam(required = false) @Nullable String format, @RequestHeader HttpHeaders headers,
             HttpServletRequest request, @AuthenticationPrincipal @Nullable Actor actor) {
@@ -142,18 +149,21 @@ class ReportController {
         }
         YearMonth m;
         try {
-            m = YearMonth.parse(month.endsWith(".csv") ? month.substring(0, month.length() - 4) : month);
+            m = YearMonth.parse(month.endsWith(".csv") || month.endsWith(".pdf") ? month.substring(0, month.length() - 4) : month);
         } catch (java.time.format.DateTimeParseException e) {
             throw Problem.badRequest("month must be like 2026-11");
         }
         MonthlyOrganisationReport report = reports.monthlyOrganisationReport(organisation, m)
                 .orElseThrow(() -> Problem.notFound("no organisation " + organisationId));
-        if (wantsCsv(format, headers, request)) {
-            List<ComplianceRow> rows = new ArrayList<>(report.keptByPriority());
-            rows.add(report.kept());
-            return csv("monthly-" + organisationId + "-" + m, ReportTables.compliance(rows));
+        if (request.getRequestURI().endsWith(".pdf") || "pdf".equalsIgnoreCase(format)
+                || headers.getAccept().stream().anyMatch(t -> t.getQualityValue() > 0 && !t.isWildcardType() && t.includes(MediaType.APPLICATION_PDF))) {
+            return pdf.download(report, customers.organisation(organisation).orElseThrow().language(), reports.zone());
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+        if (wantsCsv(format, headers, request)) {
+            return csv("monthly-" + organisationId + "-" + m, ReportTables.monthly(report));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(actor.role() == Role.CUSTOMER ? report.forCustomers() : report);
     }
 
     static void lead(@Nullable Actor actor) {

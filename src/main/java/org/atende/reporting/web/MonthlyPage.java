@@ -2,10 +2,7 @@ package org.atende.reporting.web;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 
-import org.atende.reporting.ComplianceRow;
 import org.atende.reporting.MonthlyOrganisationReport;
 import org.atende.reporting.internal.ReportTables;
 import org.springframework.http.ResponseEntity;
@@ -34,8 +31,6 @@ final class MonthlyPage {
 
     /** The compliance per priority, the overall row last, as the API's monthly CSV. */
     static ResponseEntity<String> csv(MonthlyOrganisationReport report) {
-        List<ComplianceRow> rows = new ArrayList<>(report.keptByPriority());
-        rows.add(report.kept());
-        return ReportTables.download("monthly-" + report.organisationId().value() + "-" + report.month(), ReportTables.compliance(rows));
+        return ReportTables.download("monthly-" + report.organisationId().value() + "-" + report.month(), ReportTables.monthly(report));
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 
+import org.atende.customers.Customers;
 import org.atende.customers.OrganisationId;
 import org.atende.customers.Quotas;
 import org.atende.identity.Actor;
@@ -40,8 +41,12 @@ class PortalReportPages {
     private final Quotas quotas;
     private final MessageSource messages;
     private final Clock clock;
+    private final MonthlyReportPdf pdf;
+    private final Customers customers;
 
-    PortalReportPages(Reports reports, Quotas quotas, MessageSource messages, Clock clock) {
+    PortalReportPages(Reports reports, Quotas quotas, MessageSource messages, Clock clock, MonthlyReportPdf pdf, Customers customers) {
+        this.pdf = pdf;
+        this.customers = customers;
         this.reports = reports;
         this.quotas = quotas;
         this.messages = messages;
@@ -68,7 +73,14 @@ class PortalReportPages {
         MonthlyOrganisationReport report = report(actor, month);
         MonthlyPage.fill(model, report, format(), false);
         model.addAttribute("csvUrl", "/portal/reports/" + report.month() + ".csv");
+        model.addAttribute("pdfUrl", "/portal/reports/" + report.month() + ".pdf");
         return "reports/monthly";
+    }
+
+    @GetMapping("/{month}.pdf")
+    ResponseEntity<byte[]> monthPdf(@PathVariable String month, @AuthenticationPrincipal Actor actor) {
+        MonthlyOrganisationReport report = report(actor, month);
+        return pdf.download(report, customers.organisation(report.organisationId()).orElseThrow().language(), quotas.zone());
     }
 
     @GetMapping("/{month}.csv")

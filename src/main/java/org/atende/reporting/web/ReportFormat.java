@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.atende.reporting.Breach;
 import org.atende.reporting.ComplianceRow;
 import org.atende.reporting.Dimension;
 import org.jspecify.annotations.Nullable;
@@ -95,6 +96,24 @@ public final class ReportFormat {
                     ? messages.getMessage("reports.group.none." + by.name(), null, row.label(), locale) : row.label();
             default -> row.label();
         };
+    }
+
+    /** What happened before a breach, in the reader's language: "Priority High → Urgent", "Escalated to Second line: reason". */
+    public String cause(Breach.Cause c) {
+        String from = c.from() == null ? "" : c.from();
+        String to = c.to() == null ? "" : c.to();
+        Object[] args = switch (c.kind()) {
+            case "PRIORITY" -> new Object[] {priority(from), priority(to)};
+            case "TYPE" -> new Object[] {word("reports.type.", from), word("reports.type.", to)};
+            case "STATUS", "REOPENED" -> new Object[] {word("reports.status.", from), word("reports.status.", to)};
+            case "SLA_WARNING" -> new Object[] {clock(to)};
+            default -> new Object[] {to, c.detail() == null ? "" : c.detail()};
+        };
+        return messages.getMessage("reports.cause.text." + c.kind(), args, c.kind(), locale);
+    }
+
+    private String word(String prefix, String code) {
+        return messages.getMessage(prefix + code, null, code, locale);
     }
 
     /** A promised target ("12 business hours") in the reader's language. */

@@ -59,8 +59,11 @@ class ReportPages {
     private final MessageSource messages;
     private final ObjectMapper json;
     private final Clock clock;
+    private final MonthlyReportPdf pdf;
 
-    ReportPages(Reports reports, Customers customers, Quotas quotas, MessageSource messages, ObjectMapper json, Clock clock) {
+    ReportPages(Reports reports, Customers customers, Quotas quotas, MessageSource messages, ObjectMapper json, Clock clock,
+            MonthlyReportPdf pdf) {
+        this.pdf = pdf;
         this.reports = reports;
         this.customers = customers;
         this.quotas = quotas;
@@ -212,7 +215,17 @@ class ReportPages {
                 .orElseThrow(NoSuchElementException::new);
         MonthlyPage.fill(model, report, format(), true);
         model.addAttribute("csvUrl", "/reports/organisations/" + organisationId + "/" + report.month() + ".csv");
+        model.addAttribute("pdfUrl", "/reports/organisations/" + organisationId + "/" + report.month() + ".pdf");
         return "reports/monthly";
+    }
+
+    @GetMapping("/organisations/{organisationId}/{month}.pdf")
+    ResponseEntity<byte[]> monthlyPdf(@PathVariable long organisationId, @PathVariable String month, @AuthenticationPrincipal Actor actor) {
+        lead(actor);
+        OrganisationId id = new OrganisationId(organisationId);
+        MonthlyOrganisationReport report = reports.monthlyOrganisationReport(id, MonthlyPage.month(month))
+                .orElseThrow(NoSuchElementException::new);
+        return pdf.download(report, customers.organisation(id).orElseThrow().language(), quotas.zone());
     }
 
     @GetMapping("/organisations/{organisationId}/{month}.csv")

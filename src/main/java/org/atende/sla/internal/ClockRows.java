@@ -27,7 +27,8 @@ final class ClockRows {
 
     record Row(ClockKey key, long policyId, @Nullable Long calendarId, @Nullable Instant calendarVersion,
             int warningPercent, Instant start, SlaTarget target, ClockState state, Instant due, Instant warn,
-            @Nullable Instant stopped, @Nullable Instant warned, @Nullable Instant breached, @Nullable Instant excluded,
+            @Nullable Instant stopped, @Nullable Instant warned, @Nullable Instant breached, @Nullable Instant noticed,
+            @Nullable Instant excluded,
             @Nullable Pause pause) {
     }
 
@@ -39,7 +40,8 @@ final class ClockRows {
                 rs.getLong("policy_id"), calendarId, instant(rs, "calendar_version"), rs.getInt("warning_percent"),
                 instant(rs, "started_at"), new SlaTarget(rs.getInt("target_amount"), TargetUnit.valueOf(rs.getString("target_unit"))),
                 ClockState.valueOf(rs.getString("state")), instant(rs, "due_at"), instant(rs, "warn_at"),
-                instant(rs, "stopped_at"), instant(rs, "warned_at"), instant(rs, "breached_at"), instant(rs, "excluded_since"),
+                instant(rs, "stopped_at"), instant(rs, "warned_at"), instant(rs, "breached_at"), instant(rs, "breach_noticed_at"),
+                instant(rs, "excluded_since"),
                 from == null ? null : new Pause(from, instant(rs, "paused_to")));
     }
 
@@ -57,7 +59,7 @@ final class ClockRows {
             var facts = new ClockFacts(first.start(), first.target(), pauses, first.stopped());
             into.computeIfAbsent(first.key().ticket(), t -> new ArrayList<>()).add(new StoredClock(first.key(),
                     first.policyId(), first.calendarId(), first.calendarVersion(), first.warningPercent(), facts,
-                    first.state(), first.due(), first.warn(), first.warned(), first.breached(), first.excluded()));
+                    first.state(), first.due(), first.warn(), first.warned(), first.breached(), first.noticed(), first.excluded()));
         }
     }
 }

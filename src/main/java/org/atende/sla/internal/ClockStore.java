@@ -29,7 +29,7 @@ public class ClockStore {
     private static final int IN_LIST = 500;
     private static final String LOAD = """
             SELECT c.ticket_id, c.kind, c.policy_id, c.calendar_id, c.started_at, c.target_amount, c.target_unit,
-                   c.state, c.due_at, c.warn_at, c.stopped_at, c.warned_at, c.breached_at, c.excluded_since,
+                   c.state, c.due_at, c.warn_at, c.stopped_at, c.warned_at, c.breached_at, c.breach_noticed_at, c.excluded_since,
                    pol.warning_percent, cal.updated_at AS calendar_version, p.paused_from, p.paused_to
             FROM sla_clock c
             JOIN sla_policy pol ON pol.id = c.policy_id
@@ -135,12 +135,21 @@ public class ClockStore {
                 .params(utc(at), key.ticket().value(), key.kind().name()).update() == 1;
     }
 
-    /** Sets {@code breached_at} and the state BREACHED unless it is set; true when this call set it. */
-    public boolean markBreached(ClockKey key, Instant at) {
+    /**
+     * Sets {@code breached_at} (the due time the clock passed), {@code breach_noticed_at} and the state
+     * BREACHED unless the breach is marked; true when this call set it.
+     */
+    public boolean markBreached(ClockKey key, Instant at, Instant noticedAt) {
         return jdbc.sql("""
-                UPDATE sla_clock SET breached_at = ?, state = 'BREACHED'
+                UPDATE sla_clock SET breached_at = ?, breach_noticed_at = ?, state = 'BREACHED'
                 WHERE ticket_id = ? AND kind = ? AND breached_at IS NULL""")
-                .params(utc(at), key.ticket().value(), key.kind().name()).update() == 1;
+                .params(utc(at), utc(noticedAt), key.ticket().value(), key.kind().name()).update() == 1;
+    }
+
+    /** A marked breach whose clock's due time moved (new terms, still past it) takes the new due time. */
+    public void moveBreach(ClockKey key, Instant at) {
+        jdbc.sql("UPDATE sla_clock SET breached_at = ? WHERE ticket_id = ? AND kind = ? AND breached_at IS NOT NULL")
+                .params(utc(at), key.ticket().value(), key.kind().name()).update();
     }
 
     /** Forgets the warning and breach marks (a new target moved the times past now). */
@@ -150,7 +159,7 @@ public class ClockStore {
                     .params(key.ticket().value(), key.kind().name()).update();
         }
         if (breached) {
-            jdbc.sql("UPDATE sla_clock SET breached_at = NULL WHERE ticket_id = ? AND kind = ?")
+            jdbc.sql("UPDATE sla_clock SET breached_at = NULL, breach_noticed_at = NULL WHERE ticket_id = ? AND kind = ?")
                     .params(key.ticket().value(), key.kind().name()).update();
         }
     }
@@ -200,11 +209,15 @@ public class ClockStore {
                 .param(ticket.value()).query((rs, n) -> instant(rs, "since")).optional().orElse(null);
     }
 
-    /** Clocks marked breached in {@code (from, to]}, by breach time; excluded clocks left out. */
+    /**
+     * Clocks whose breach was noticed in {@code (from, to]}, by breach time; excluded clocks left out. A
+     * breach's time is its due time, which may be long before it was noticed (a late stop, new terms).
+     */
     public List<ClockRow> breachedBetween(Instant from, Instant to) {
         return jdbc.sql("""
                 SELECT ticket_id, kind, due_at, breached_at AS marked FROM sla_clock
-                WHERE breached_at > ? AND breached_at <= ? AND excluded_since IS NULL ORDER BY breached_at, ticket_id, kind""")
+                WHERE breach_noticed_at > ? AND breach_noticed_at <= ? AND excluded_since IS NULL
+                ORDER BY breached_at, ticket_id, kind""")
                 .params(utc(from), utc(to)).query(ClockStore::markRow).list();
     }
 

@@ -153,15 +153,15 @@ class EscalationRulePages {
     private String save(@Nullable Long id, RuleForm form, Model model, HttpServletResponse response) {
         FieldErrors errors = new FieldErrors();
         ClockKind clock = Numbers.choice(ClockKind.class, form.clockKind(), "conditions.clockKind", errors);
-        Long plan = optional(form.planId(), "conditions.planId", errors);
-        Long organisation = optional(form.organisationId(), "conditions.organisationId", errors);
+        Long plan = Numbers.optionalWhole(form.planId(), "conditions.planId", errors);
+        Long organisation = Numbers.optionalWhole(form.organisationId(), "conditions.organisationId", errors);
         EscalationRule.Threshold.Kind kind = Numbers.choice(EscalationRule.Threshold.Kind.class, form.thresholdKind(), "threshold.kind",
                 errors);
         // the percent only counts for ELAPSED: a value left in the field for another kind is not a problem
         Integer percent = kind == EscalationRule.Threshold.Kind.ELAPSED ? Numbers.integer(form.percent(), "threshold.percent", errors) : null;
-        Long reassign = optional(form.reassignTeamId(), "actions.reassignTeamId", errors);
-        Long notifyUser = optional(form.notifyUserId(), "actions.notifyUserId", errors);
-        Long notifyTeam = optional(form.notifyTeamId(), "actions.notifyTeamId", errors);
+        Long reassign = Numbers.optionalWhole(form.reassignTeamId(), "actions.reassignTeamId", errors);
+        Long notifyUser = Numbers.optionalWhole(form.notifyUserId(), "actions.notifyUserId", errors);
+        Long notifyTeam = Numbers.optionalWhole(form.notifyTeamId(), "actions.notifyTeamId", errors);
         if (errors.isEmpty()) {
             var draft = new EscalationRuleDraft(form.name(), form.active(),
                     new EscalationRule.Conditions(clock, form.priorities(), plan, organisation),
@@ -194,10 +194,6 @@ class EscalationRulePages {
             }
         }
         return errors;
-    }
-
-    private static @Nullable Long optional(String text, String field, FieldErrors errors) {
-        return text.isBlank() ? null : Numbers.whole(text, field, errors);
     }
 
     private String form(Model model, RuleForm form, FieldErrors errors) {

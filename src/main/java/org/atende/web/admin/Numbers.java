@@ -22,6 +22,11 @@ final class Numbers {
         }
     }
 
+    /** A whole number, or null when the field was left blank (an optional choice). */
+    static @Nullable Long optionalWhole(String text, String field, FieldErrors errors) {
+        return text.isBlank() ? null : whole(text, field, errors);
+    }
+
     static @Nullable Long whole(String text, String field, FieldErrors errors) {
         try {
             return Long.valueOf(text.strip());

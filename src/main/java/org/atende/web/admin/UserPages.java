@@ -7,10 +7,12 @@ import java.util.NoSuchElementException;
 
 import org.atende.customers.ContactId;
 import org.atende.customers.ContactSummary;
+import org.atende.customers.Language;
 import org.atende.customers.Customers;
 import org.atende.customers.OrganisationId;
 import org.atende.customers.OrganisationSummary;
 import org.atende.identity.Actor;
+import org.atende.identity.Availability;
 import org.atende.identity.Identity;
 import org.atende.identity.IdentityDataException;
 import org.atende.identity.InvitationSummary;
@@ -20,6 +22,7 @@ import org.atende.identity.TeamSummary;
 import org.atende.identity.UserDraft;
 import org.atende.identity.UserId;
 import org.atende.identity.UserSummary;
+import org.atende.routing.Availabilities;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -42,10 +45,12 @@ class UserPages {
 
     private final Identity identity;
     private final Customers customers;
+    private final Availabilities availabilities;
 
-    UserPages(Identity identity, Customers customers) {
+    UserPages(Identity identity, Customers customers, Availabilities availabilities) {
         this.identity = identity;
         this.customers = customers;
+        this.availabilities = availabilities;
     }
 
     /** A user as the table shows it. */
@@ -171,6 +176,20 @@ class UserPages {
         }
     }
 
+    /**
+     * A staff member's availability and languages; going away with {@code handBack} hands their unfinished tickets back to
+     * the team queue (one timeline line each).
+     */
+    @PostMapping("/admin/users/{id}/availability")
+    String availability(@AuthenticationPrincipal Actor actor, @PathVariable long id, @RequestParam Availability availability,
+            @RequestParam(defaultValue = "false") boolean handBack, @RequestParam(required = false) @Nullable List<Language> languages) {
+        AdminAccess.admin(actor);
+        UserSummary u = find(id);
+        availabilities.speaks(u.id(), languages == null ? List.of() : languages, actor);
+        var changed = availabilities.set(u.id(), availability, handBack, actor);
+        return "redirect:/admin/users/" + id + "?saved" + (changed.handedBack() > 0 ? "&handedBack=" + changed.handedBack() : "");
+    }
+
     private String update(Model model, Actor actor, UserSummary u, UserDraft draft, HttpServletResponse response) {
         try {
             identity.updateUser(u.id(), draft);
@@ -196,6 +215,9 @@ class UserPages {
         model.addAttribute("teams", identity.teams());
         model.addAttribute("roles", u.role() == Role.CUSTOMER ? List.of(Role.CUSTOMER) : List.of(Role.AGENT, Role.LEAD, Role.ADMIN));
         model.addAttribute("mayManage", actor.isAdmin());
+        model.addAttribute("routing", u.role().isStaff() ? availabilities.of(u.id(), actor) : null);
+        model.addAttribute("availabilities", Availability.values());
+        model.addAttribute("languages", Language.values());
         model.addAttribute("errors", errors);
         return "admin/user";
     }

@@ -133,6 +133,7 @@ class TicketPages {
         }
         model.addAttribute("clocks", panels);
         model.addAttribute("slaTimeline", new SlaTimeline(messages, locale).lines(events, read));
+        model.addAttribute("routingLines", new RoutingLines(messages, locale, names).lines(events));
 
         if (!t.type().isSupport()) {
             model.addAttribute("quotes", quotes.ofTicket(t.id(), actor).stream().map(q -> quote(q, locale)).toList());

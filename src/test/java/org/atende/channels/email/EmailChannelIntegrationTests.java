@@ -17,7 +17,6 @@ import org.atende.tickets.DeliveryState;
 import org.atende.tickets.MessageKind;
 import org.atende.tickets.MessageView;
 import org.atende.tickets.Reply;
-import org.atende.tickets.TicketId;
 import org.atende.tickets.TicketStatus;
 import org.atende.tickets.TicketView;
 import org.atende.tickets.TimelineEventView;
@@ -54,11 +53,6 @@ class EmailChannelIntegrationTests extends EmailTestSupport {
                 .param(java.util.UUID.randomUUID() + "@atende.test").update() > 0
                 ? jdbc.sql("SELECT MAX(id) FROM app_user").query(Long.class).single() : 0;
         return new Actor(new UserId(id), "Inês Agent", Role.AGENT, null, null);
-    }
-
-    TicketView ticketOfMail(String messageId) {
-        long ticket = jdbc.sql("SELECT ticket_id FROM inbound_mail WHERE message_id = ?").param(messageId).query(Long.class).single();
-        return tickets.lookup(new TicketId(ticket)).orElseThrow();
     }
 
     static String describe(List<MimeMessage> messages) {

@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** On PostgreSQL, where readers and senders on several instances really run at once. */
 @DirtiesContext
+@org.springframework.test.context.TestPropertySource(properties = "atende.email.intake-threads=4")
 class EmailPostgresIntegrationTests extends EmailTestSupport {
 
     @RegisterExtension
@@ -89,5 +90,45 @@ class EmailPostgresIntegrationTests extends EmailTestSupport {
             assertThat(sent.get(0).get() + sent.get(1).get()).isEqualTo(3);
         }
         assertThat(sentTo(ana.email())).hasSize(3);
+    }
+
+    @Test
+    void aBurstFromManySendersIsTakenInOnLanesEachMailOnceAndEachThreadInOrder() throws Exception {
+        String domain = domain();
+        List<ContactSummary> people = new ArrayList<>();
+        ContactSummary first = customer(domain, "Pessoa Zero", Language.PT);
+        people.add(first);
+        for (int i = 1; i < 6; i++) {
+            people.add(customers.createContact(first.organisationId(),
+                    new org.atende.customers.ContactDraft("Pessoa " + i, "p" + i + "@" + domain, null, Language.PT)));
+        }
+        for (int round = 0; round < 4; round++) { // each person's new mail, then three replies each to the one before
+            for (int p = 0; p < people.size(); p++) {
+                String id = "burst" + p + "." + round + "@" + domain;
+                String parent = round == 0 ? "" : "In-Reply-To: <burst" + p + "." + (round - 1) + "@" + domain + ">";
+                deliver(plain(people.get(p).email(), round == 0 ? "Rajada " + p : "Re: Rajada " + p, id, parent, "Mensagem " + round + "."));
+            }
+        }
+        for (int i = 0; i < 4; i++) { // no readable sender: four lanes making the triage contact at once
+            deliver(plain("=?utf-8?q?ningu=C3=A9m?=", "Sem remetente " + i, "nobody" + i + "@" + domain, "", "Quem?"));
+        }
+
+        MailboxPoller.Result r = poll();
+
+        assertThat(r.read()).isEqualTo(28);
+        assertThat(r.failed()).isZero();
+        for (ContactSummary person : people) {
+            List<Long> ticketsOf = jdbc.sql("SELECT id FROM ticket WHERE requester_contact_id = ?").param(person.id().value())
+                    .query(Long.class).list();
+            assertThat(ticketsOf).as(person.email()).hasSize(1);
+            assertThat(tickets.messagesOf(new org.atende.tickets.TicketId(ticketsOf.getFirst()))).extracting(m -> m.body())
+                    .containsExactly("Mensagem 0.", "Mensagem 1.", "Mensagem 2.", "Mensagem 3.");
+        }
+        assertThat(count("SELECT COUNT(*) FROM ticket t JOIN contact c ON c.id = t.requester_contact_id WHERE c.email = ? AND t.subject LIKE 'Sem remetente %'",
+                SenderDirectory.UNIDENTIFIED)).isEqualTo(4);
+        var inbox = mail.getManagers().getImapHostManager().getInbox(supportBox);
+        assertThat(inbox.getMessages()).allSatisfy(m -> assertThat(m.getFlags().contains(jakarta.mail.Flags.Flag.SEEN)).isTrue());
+        MailboxPoller.Result again = poll();
+        assertThat(again.read() + again.duplicates() + again.failed()).as("all flagged").isZero();
     }
 }

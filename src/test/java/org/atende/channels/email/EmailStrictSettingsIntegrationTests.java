@@ -32,6 +32,22 @@ class EmailStrictSettingsIntegrationTests extends EmailTestSupport {
     }
 
     @Test
+    void neverAnswersTheRefusalToANoReplyAddressNorToSpam() throws Exception {
+        String domain = "stranger-" + java.util.UUID.randomUUID().toString().substring(0, 6) + ".example";
+        deliver(plain("Portal <no-reply@" + domain + ">", "Formulário", "nr@" + domain, "", "Pedido do formulário."));
+        deliver(plain("someone@" + domain, "Spam", "sp@" + domain, "X-Spam-Flag: YES", "Promoção."));
+        deliver(plain("other@" + domain, "Pedido", "sup@" + domain, "X-Auto-Response-Suppress: RN", "Olá."));
+        poll();
+        assertThat(jdbc.sql("SELECT outcome FROM inbound_mail WHERE message_id = ?").param("nr@" + domain).query(String.class).single())
+                .isEqualTo("REFUSED");
+        assertThat(jdbc.sql("SELECT outcome FROM inbound_mail WHERE message_id = ?").param("sup@" + domain).query(String.class).single())
+                .isEqualTo("REFUSED");
+        dispatch.runOnce();
+        assertThat(count("SELECT COUNT(*) FROM outgoing_message WHERE recipient LIKE ?", "%@" + domain)).isZero();
+        assertThat(sentTo(domain)).isEmpty();
+    }
+
+    @Test
     void aKnownDomainStillOpensATicketForANewColleague() throws Exception {
         String domain = domain();
         customer(domain, "Ana Silva", Language.PT);

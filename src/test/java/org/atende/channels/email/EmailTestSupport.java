@@ -20,6 +20,8 @@ import org.atende.customers.PlanDraft;
 import org.atende.notifications.OutboxDispatch;
 import org.atende.support.H2Database;
 import org.atende.support.MovingTime;
+import org.atende.tickets.TicketId;
+import org.atende.tickets.TicketView;
 import org.atende.tickets.Tickets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,6 +127,11 @@ abstract class EmailTestSupport {
                 new ByteArrayInputStream(raw.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8))));
     }
 
+    /** Puts a mail in the support mailbox byte for byte (raw 8-bit headers, other charsets than UTF-8). */
+    void deliver(byte[] raw) throws MessagingException {
+        supportBox.deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw)));
+    }
+
     static String plain(String from, String subject, String messageId, String extraHeaders, String body) {
         return "From: " + from + "\nTo: " + SUPPORT + "\nSubject: " + subject + "\nMessage-ID: <" + messageId + ">\n"
                 + extraHeaders + (extraHeaders.isEmpty() || extraHeaders.endsWith("\n") ? "" : "\n")
@@ -144,6 +151,12 @@ abstract class EmailTestSupport {
                 return false;
             }
         }).toList();
+    }
+
+    /** The ticket an inbound mail went to. */
+    TicketView ticketOfMail(String messageId) {
+        long ticket = jdbc.sql("SELECT ticket_id FROM inbound_mail WHERE message_id = ?").param(messageId).query(Long.class).single();
+        return tickets.lookup(new TicketId(ticket)).orElseThrow();
     }
 
     long count(String sql, Object... params) {

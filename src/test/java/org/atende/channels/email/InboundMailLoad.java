@@ -62,8 +62,10 @@ public final class InboundMailLoad {
                 "atende.sla.sweep-enabled=false", "atende.email.acknowledgements-per-hour=1000000",
                 "atende.email.mailboxes[0].host=127.0.0.1", "atende.email.mailboxes[0].port=" + imap,
                 "atende.email.mailboxes[0].tls=false", "atende.email.mailboxes[0].username=support@atende.test",
-                "atende.email.mailboxes[0].password=secret", "logging.level.root=WARN").map(p -> "--" + p).toArray(String[]::new))) {
+                "atende.email.mailboxes[0].password=secret", "logging.level.root=WARN",
+                "atende.email.intake-threads=" + Integer.getInteger("threads", 1)).map(p -> "--" + p).toArray(String[]::new))) {
             List<ContactSummary> contacts = seed(app.getBean(Customers.class), app.getBean(SlaPolicies.class));
+            StatementCount statements = new StatementCount(app.getBean(JdbcClient.class));
             Session session = Session.getInstance(new Properties());
             for (byte[] raw : mails(contacts)) {
                 box.deliver(new MimeMessage(session, new ByteArrayInputStream(raw)));
@@ -74,9 +76,12 @@ public final class InboundMailLoad {
             for (byte[] raw : mails(contacts)) {
                 box.deliver(new MimeMessage(session, new ByteArrayInputStream(raw)));
             }
+            statements.start();
             long start = System.nanoTime();
             MailboxPoller.Result r = poller.poll(mailbox); // the measured batch: mailbox to committed tickets
             double seconds = (System.nanoTime() - start) / 1e9;
+            statements.printCpu(MAILS);
+            statements.print(MAILS);
             int read = r.read() + r.duplicates();
             InboundMail inbound = app.getBean(InboundMail.class);
             long direct = System.nanoTime();

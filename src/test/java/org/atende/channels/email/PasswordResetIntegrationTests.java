@@ -54,7 +54,7 @@ class PasswordResetIntegrationTests extends EmailTestSupport {
     void anAccount() {
         browser = new PortalBrowser(port);
         ana = identity.createUser(new UserDraft("ana." + UUID.randomUUID() + "@customer.example", "Ana", Role.AGENT, null,
-                null, null, true, "the old password of ana"));
+                null, null, true, "mango tides beneath orion"));
         identity.speak(ana.id(), Language.ES);
     }
 
@@ -100,11 +100,11 @@ class PasswordResetIntegrationTests extends EmailTestSupport {
 
         assertThat(browser.get("/password-reset/" + token).statusCode()).isEqualTo(200);
         HttpResponse<String> set = browser.post("/password-reset/" + token,
-                Map.of("password", "a brand new password", "repeat", "a brand new password"));
+                Map.of("password", "a brand new cobalt lantern", "repeat", "a brand new cobalt lantern"));
         assertThat(set.statusCode()).isEqualTo(302);
         assertThat(set.headers().firstValue("Location").orElseThrow()).endsWith("/login?passwordSet");
 
-        browser.signIn(ana.email(), "a brand new password");
+        browser.signIn(ana.email(), "a brand new cobalt lantern");
         PortalBrowser other = new PortalBrowser(port);
         other.get("/password-reset/" + token);
         HttpResponse<String> again = other.post("/password-reset/" + token,
@@ -139,7 +139,7 @@ class PasswordResetIntegrationTests extends EmailTestSupport {
         MovingTime.CLOCK.advance(Duration.ofMinutes(61));
         browser.get("/password-reset");
         HttpResponse<String> late = browser.post("/password-reset/" + token,
-                Map.of("password", "too late a password", "repeat", "too late a password"));
+                Map.of("password", "too late a walrus ladder", "repeat", "too late a walrus ladder"));
 
         assertThat(late.statusCode()).isEqualTo(410);
         assertThat(late.body()).contains("cannot be used");
@@ -169,13 +169,13 @@ class PasswordResetIntegrationTests extends EmailTestSupport {
 
         HttpResponse<String> shortOne = browser.post("/password-reset/" + token, Map.of("password", "short", "repeat", "short"));
         HttpResponse<String> mismatched = browser.post("/password-reset/" + token,
-                Map.of("password", "a long enough password", "repeat", "another long password"));
+                Map.of("password", "plum orchard at dusk 27", "repeat", "violet kettle on the hill"));
         HttpResponse<String> set = browser.post("/password-reset/" + token,
-                Map.of("password", "a long enough password", "repeat", "a long enough password"));
+                Map.of("password", "plum orchard at dusk 27", "repeat", "plum orchard at dusk 27"));
 
         assertThat(shortOne.body()).contains("12 to 128 characters");
         assertThat(mismatched.body()).contains("not the same");
         assertThat(set.statusCode()).isEqualTo(302);
-        browser.signIn(ana.email(), "a long enough password");
+        browser.signIn(ana.email(), "plum orchard at dusk 27");
     }
 }

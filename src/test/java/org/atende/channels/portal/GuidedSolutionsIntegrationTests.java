@@ -47,7 +47,7 @@ class GuidedSolutionsIntegrationTests extends ApiIntegrationSupport {
         OrganisationId org = fixtures.organisation(unique("Org"), fixtures.plan(fixtures.standardPolicy(), "MEDIUM"));
         ContactId contact = fixtures.contact(org, "Rui", "EN");
         customerEmail = unique("rui") + "@customer.example";
-        identity.createUser(new UserDraft(customerEmail, "Rui", Role.CUSTOMER, org, contact, null, true, "rui's long password"));
+        identity.createUser(new UserDraft(customerEmail, "Rui", Role.CUSTOMER, org, contact, null, true, "rui keeps saffron umbrellas"));
         browser = new PortalBrowser(port);
     }
 
@@ -57,7 +57,7 @@ class GuidedSolutionsIntegrationTests extends ApiIntegrationSupport {
 
     @Test
     void suggestsAMatchingArticleAndCountsThisSolvedItWithoutATicket() throws Exception {
-        browser.signIn(customerEmail, "rui's long password");
+        browser.signIn(customerEmail, "rui keeps saffron umbrellas");
         String form = browser.get("/portal/tickets/new").body();
         long before = tickets();
 

@@ -61,7 +61,7 @@ class PortalBrowserTests extends ApiIntegrationSupport {
         ContactId contact = fixtures.contact(org, "Lucía Pérez", "ES");
         String email = unique("lucia") + "@customer.example";
         var user = identity.createUser(new UserDraft(email, "Lucía Pérez", Role.CUSTOMER, org, contact, null, true,
-                "lucía's long password"));
+                "lucía riega geranios los martes"));
         Actor lucia = identity.actor(user.id()).orElseThrow();
         Actor agent = fixtures.staff(Role.AGENT, "Marta");
         TicketView ticket = tickets.open(new OpenTicket(null, null, Channel.PORTAL, "No puedo exportar el informe mensual",
@@ -75,7 +75,7 @@ class PortalBrowserTests extends ApiIntegrationSupport {
 
         browser = Chromium.start("es-ES,es");
         String base = "http://localhost:" + port;
-        Chromium.signIn(browser, base, email, "lucía's long password");
+        Chromium.signIn(browser, base, email, "lucía riega geranios los martes");
         browser.get(base + "/portal?show=all");
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Tickets de Oficinas Norte");

@@ -72,8 +72,14 @@ class RulesUnitTests {
             assertThat(Rules.email(" Ana.Silva@ACME.example ", "email", problems)).isEqualTo("ana.silva@acme.example");
         }
 
+        @Test
+        void mayHaveADomainOfOneLabel() { // an intranet's mail: RFC 5321 allows it, and such mail comes in
+            assertThat(Rules.email("ops@intranet", "email", problems)).isEqualTo("ops@intranet");
+            assertThat(problems.isEmpty()).isTrue();
+        }
+
         @ParameterizedTest
-        @ValueSource(strings = { "ana", "ana@", "@acme.example", "ana@acme", "ana silva@acme.example" })
+        @ValueSource(strings = { "ana", "ana@", "@acme.example", "ana@acme.", "ana@.acme", "ana silva@acme.example" })
         void mustBeAddresses(String email) {
             Rules.email(email, "email", problems);
 

@@ -49,8 +49,9 @@ class ReportPagesIntegrationTests extends ReportPagesSupport {
         String row = table.substring(table.indexOf("<tbody>"), table.indexOf("</tr>", table.indexOf("<tbody>")));
         // five support tickets (technical service left out): 4 of 5 first responses met, every decided resolution met
         assertThat(row).contains(">2026-11<", ">5<", ">80.0 %<", "4 met, 1 breached", ">100.0 %<", "4 met, 0 breached");
-        // medians and p90 in business time: 3,600 s, 30,960 s, 12,600 s, 39,600 s; paused 14,400 s on two tickets, apart
-        assertThat(row).contains(">1 h<", ">8 h 36 min<", ">3 h 30 min<", ">11 h<", ">4 h<", "2 tickets");
+        // medians and p90 in business time: 3,600 s, 30,960 s, 12,600 s, 39,600 s; paused apart: 14,400 s on two tickets,
+        // and F, waiting on the customer since Friday 10:00, two hours by 12:00: the waiting tickets' paused time counts
+        assertThat(row).contains(">1 h<", ">8 h 36 min<", ">3 h 30 min<", ">11 h<", ">6 h<", "3 tickets");
         assertThat(page.body()).contains("/reports/compliance.csv?by=MONTH&amp;from=2026-11&amp;to=2026-11&amp;organisationId="
                 + desk.org.value());
     }
@@ -115,6 +116,7 @@ class ReportPagesIntegrationTests extends ReportPagesSupport {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("needs the database team"); // staff see what happened before a breach
+        assertThat(page.body()).contains("Escalated to Second line");
         assertThat(lead.get("/reports/organisations/999999999/2026-11").statusCode()).isEqualTo(404);
     }
 
@@ -132,12 +134,16 @@ class ReportPagesIntegrationTests extends ReportPagesSupport {
         assertThat(page.body()).contains("Reported", "12 business hours", "24 business hours", "non-binding targets",
                 "<dd id=\"kept-tickets\">5</dd>", "data-print").doesNotContain(other.org.value() + "/", "Other ");
         assertThat(page.body()).doesNotContain("needs the database team"); // internal escalation notes stay with staff
+        // F waits on the customer now; B waited and was resolved
+        assertThat(page.body()).contains("<dd id=\"still-open\">1</dd>", "<dd id=\"waited\">2</dd>");
+        assertThat(customer.get("/portal/reports/2026-11.pdf").headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(customer.get("/portal/reports/2026-11.csv").headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename=\"monthly-" + desk.org.value() + "-2026-11.csv\"");
 
         assertThat(customer.get("/portal/reports/2026-11", "es").body()).contains("Lo prometido", "12 horas laborables",
                 "objetivos no vinculantes", "Noviembre 2026");
-        assertThat(customer.get("/portal/reports/2026-11", "pt-PT").body()).contains("O prometido", "12 horas úteis", "Novembro 2026");
+        assertThat(customer.get("/portal/reports/2026-11", "pt-PT").body()).contains("O prometido", "12 horas úteis", "Novembro 2026",
+                "Ainda abertos", "Esperaram pela sua resposta");
 
         assertThat(customer.get("/portal/reports/2027-01").statusCode()).isEqualTo(404);
         assertThat(customer.get("/portal/reports/november").statusCode()).isEqualTo(400);

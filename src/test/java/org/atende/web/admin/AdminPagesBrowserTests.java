@@ -37,10 +37,10 @@ class AdminPagesBrowserTests extends ApiIntegrationSupport {
     @Test
     void previewsDueTimesLiveAsTheCalendarIsEdited() {
         String email = unique("browser.admin") + "@vendor.example";
-        identity.createUser(new UserDraft(email, "Marta Admin", Role.ADMIN, null, null, null, true, "a long enough password"));
+        identity.createUser(new UserDraft(email, "Marta Admin", Role.ADMIN, null, null, null, true, "plum orchard at dusk 27"));
         browser = Chromium.start("en-GB,en");
         String base = "http://localhost:" + port;
-        Chromium.signIn(browser, base, email, "a long enough password");
+        Chromium.signIn(browser, base, email, "plum orchard at dusk 27");
 
         browser.get(base + "/admin");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Administration");

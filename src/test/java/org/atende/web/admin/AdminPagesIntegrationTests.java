@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The admin pages over HTTP, signed in with a password as people are: who may see and change what, forms and their problems. */
 class AdminPagesIntegrationTests extends ApiIntegrationSupport {
 
-    static final String PASSWORD = "a long enough password";
+    static final String PASSWORD = "plum orchard at dusk 27";
 
     @LocalServerPort int port;
     @Autowired Customers customers;

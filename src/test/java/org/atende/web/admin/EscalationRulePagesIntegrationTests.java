@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The escalation rules' admin pages over HTTP: a lead writes rules through the form, problems beside the fields, agents kept out. */
 class EscalationRulePagesIntegrationTests extends ApiIntegrationSupport {
 
-    private static final String PASSWORD = "a long enough password";
+    private static final String PASSWORD = "plum orchard at dusk 27";
 
     @LocalServerPort int port;
     @Autowired EscalationRules rules;

@@ -63,7 +63,7 @@ class InvitationIntegrationTests {
 
     static final int SMTP_PORT = freePort();
     static final Pattern LINK = Pattern.compile("https://desk\\.example(/invitations/[A-Za-z0-9_-]{43})");
-    static final String PASSWORD = "a long enough password";
+    static final String PASSWORD = "plum orchard at dusk 27";
     static GreenMail mail;
 
     @LocalServerPort int port;
@@ -126,7 +126,7 @@ class InvitationIntegrationTests {
         assertThat(invitee.get(link).statusCode()).isEqualTo(410);
         PageBrowser again = new PageBrowser(port);
         again.get("/login");
-        assertThat(again.post(link, "newPassword", "another long password", "repeatPassword", "another long password").statusCode())
+        assertThat(again.post(link, "newPassword", "violet kettle on the hill", "repeatPassword", "violet kettle on the hill").statusCode())
                 .isEqualTo(410);
         new PageBrowser(port).signIn(joana.email(), PASSWORD);
     }

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
 /** An agent with a password and a team, and an organisation with a contact, for desk page tests. */
 final class DeskFixture {
 
-    static final String PASSWORD = "agents have passwords too";
+    static final String PASSWORD = "teal marmots hum quietly";
 
     final Actor agent;
     final String agentEmail;

@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The desk's notifications page over HTTP: each user sees only their own unread alerts, marks them read, and the count link. */
 class NotificationPagesIntegrationTests extends ApiIntegrationSupport {
 
-    private static final String PASSWORD = "a long enough password";
+    private static final String PASSWORD = "plum orchard at dusk 27";
 
     @LocalServerPort int port;
 

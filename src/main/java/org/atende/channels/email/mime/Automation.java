@@ -25,7 +25,14 @@ final class Automation {
     /** The headers classification reads, kept on the parsed mail (names in lower case). */
     static final List<String> HEADERS = List.of("auto-submitted", "x-autoreply", "x-autorespond", "precedence", "x-precedence",
             "x-auto-response-suppress", "list-id", "list-unsubscribe", "return-path", "x-loop", "x-ms-exchange-inbox-rules-loop",
-            "x-failed-recipients");
+            "x-failed-recipients", "x-spam-flag", "x-spam-status", "x-spam", "x-jira-fingerprint", "x-github-reason",
+            "x-gitlab-project", "x-redmine-project", "x-bugzilla-product", "x-zendesk-from-account-id", "x-freshdesk-notification");
+    /** Headers that only notification robots (issue trackers, code hosts, other help desks) write. */
+    private static final List<String> ROBOTS = List.of("x-jira-fingerprint", "x-github-reason", "x-gitlab-project", "x-redmine-project",
+            "x-bugzilla-product", "x-zendesk-from-account-id", "x-freshdesk-notification");
+    /** Local parts that say no one reads answers: noreply, no-reply, no_reply, donotreply, do-not-reply, dont-reply. */
+    private static final Pattern NO_REPLY = Pattern.compile("(?i).*\\b(no[-_.]?reply|do[-_.]?not[-_.]?reply|dont[-_.]?reply)\\b.*|.*(noreply|donotreply).*");
+    private static final Pattern SPAM = Pattern.compile("(?i)\\s*(yes|true|spam)\\b.*");
 
     private static final Pattern OUT_OF_OFFICE_SUBJECT = Pattern.compile("^\\W*(re:\\s*)?(automatic reply|auto(matic)?[- ]?reply|"
             + "auto:|autoreply|out of (the )?office|ooo\\b|respuesta autom[aá]tica|fuera de la oficina|fuera de oficina|ausente|"
@@ -60,6 +67,11 @@ final class Automation {
         if (from != null && isDaemon(from.address())) {
             return new Verdict(MailKind.AUTOMATED, "from " + from.address());
         }
+        for (String robot : ROBOTS) {
+            if (headers.containsKey(robot)) {
+                return new Verdict(MailKind.AUTOMATED, "a notification robot (" + robot + ")");
+            }
+        }
         String precedence = first(headers, "precedence", "x-precedence");
         if (headers.containsKey("list-id") || headers.containsKey("list-unsubscribe") || "list".equals(precedence)) {
             return new Verdict(MailKind.AUTOMATED, "a mailing list");
@@ -70,6 +82,39 @@ final class Automation {
         }
         return outOfOffice(headers, subject) ? new Verdict(MailKind.OUT_OF_OFFICE, "an out-of-office answer (" + because + ")")
                 : new Verdict(MailKind.AUTOMATED, because);
+    }
+
+    /**
+     * Why the desk must not write to the sender of a person's mail by itself (an acknowledgement, a
+     * refusal), or null when it may: nobody reads that address (noreply), the sender asked for no
+     * automatic answers ({@code X-Auto-Response-Suppress}, whatever it names), or a spam filter flagged the mail.
+     */
+    static @Nullable String noAnswer(Map<String, String> headers, @Nullable MailAddress from) {
+        if (from == null) {
+            return "no readable sender";
+        }
+        if (spam(headers)) {
+            return "flagged as spam";
+        }
+        if (NO_REPLY.matcher(from.address().substring(0, from.address().lastIndexOf('@'))).matches()) {
+            return "a no-reply address";
+        }
+        String suppress = headers.get("x-auto-response-suppress");
+        if (suppress != null && !suppress.isBlank() && !token(suppress).equals("none")) {
+            return "X-Auto-Response-Suppress: " + suppress;
+        }
+        return null;
+    }
+
+    /** Whether a spam filter on the way flagged the mail ({@code X-Spam-Flag: YES}, {@code X-Spam-Status: Yes, score=…}). */
+    static boolean spam(Map<String, String> headers) {
+        for (String name : List.of("x-spam-flag", "x-spam-status", "x-spam")) {
+            String value = headers.get(name);
+            if (value != null && SPAM.matcher(value).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first header that says a machine wrote the mail, or null. */

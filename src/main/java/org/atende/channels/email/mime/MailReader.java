@@ -33,6 +33,24 @@ import jakarta.mail.internet.MimeMessage;
  */
 public final class MailReader {
 
+    /**
+     * jakarta.mail-api 2.1 finds its stream provider anew, by a ServiceLoader scan of the whole class path,
+     * for every body part, multipart, header block and transfer decoding (jakartaee/mail-api#699, #861):
+     * a third of the time spent reading a mail. Named in this system property, it is one class lookup.
+     * The name is Angus Mail's own provider, the one the scan finds; one set by the deployment is kept.
+     */
+    static {
+        String property = "jakarta.mail.util.StreamProvider";
+        if (System.getProperty(property) == null) {
+            try {
+                Class.forName("org.eclipse.angus.mail.util.MailStreamProvider", false, MailReader.class.getClassLoader());
+                System.setProperty(property, "org.eclipse.angus.mail.util.MailStreamProvider");
+            } catch (ClassNotFoundException e) {
+                // another implementation of jakarta.mail: left to its own lookup
+            }
+        }
+    }
+
     private final long maxAttachmentBytes;
     private final Automation automation;
     private final Session session;
@@ -67,17 +85,18 @@ public final class MailReader {
         if (synthesized) {
             messageId = MessageIds.synthesized(raw);
         }
-        String subject = subject(m);
-        MailAddress from = Addresses.first(Automation.header(m, "From"));
+        HeaderCharset charset = new HeaderCharset(raw);
+        String subject = subject(charset.decode(Automation.header(m, "Subject")));
+        String fromWritten = Automation.header(m, "From");
+        MailAddress from = Addresses.first(charset.decode(fromWritten));
         if (from == null) {
-            from = Addresses.first(Automation.header(m, "Sender"));
+            from = Addresses.first(charset.decode(Automation.header(m, "Sender")));
         }
         Map<String, String> headers = Automation.relevant(m);
         PartWalk walk = new PartWalk(session, maxAttachmentBytes).read(m);
-        String rawHtml = walk.content.html.isEmpty() ? null : walk.content.html.toString();
+        String rawHtml = walk.content.html();
         String html = rawHtml == null ? null : HtmlText.sanitise(rawHtml);
-        String text = !walk.content.text.isEmpty() ? walk.content.text.toString().strip()
-                : rawHtml == null ? "" : HtmlText.toText(rawHtml);
+        String text = walk.content.text();
         String newText = QuotedHistory.fold(text);
         if (rawHtml != null) { // the shorter of the two readings: a client marks its quotes more surely in HTML
             String fromHtml = QuotedHistory.fold(HtmlText.newText(rawHtml));
@@ -89,10 +108,12 @@ public final class MailReader {
             bounce = DeliveryReport.fromText(text, headers.get("x-failed-recipients"), walk.nestedMessageId);
         }
         return new ParsedMail(messageId, synthesized, MessageIds.first(Automation.header(m, "In-Reply-To")),
-                MessageIds.all(Automation.header(m, "References")), subject, from, Addresses.first(Automation.header(m, "Reply-To")),
-                Addresses.parse(Automation.header(m, "To")), Addresses.parse(Automation.header(m, "Cc")),
-                returnPath(m), date(m), text, html, newText, walk.content.attachments, walk.content.dropped,
-                verdict.kind(), verdict.because(), bounce, headers, null);
+                MessageIds.all(Automation.header(m, "References")), subject, from,
+                Addresses.first(charset.decode(Automation.header(m, "Reply-To"))), Addresses.parse(charset.decode(Automation.header(m, "To"))),
+                Addresses.parse(charset.decode(Automation.header(m, "Cc"))), returnPath(m), date(m), text, html, newText,
+                walk.content.attachments, walk.content.dropped, verdict.kind(), verdict.because(), bounce, headers, null,
+                Automation.noAnswer(headers, from), Automation.spam(headers),
+                fromWritten == null ? null : clip(EncodedWords.unfold(charset.decode(fromWritten)).strip(), 998));
     }
 
     /**
@@ -127,9 +148,12 @@ public final class MailReader {
         return false;
     }
 
-    private static String subject(MimeMessage m) {
-        String raw = Automation.header(m, "Subject");
-        return raw == null ? "" : EncodedWords.decode(raw).replaceAll("[\\t\\p{Cntrl}]+", " ").strip();
+    private static String subject(String raw) {
+        return EncodedWords.decode(raw).replaceAll("[\\t\\p{Cntrl}]+", " ").strip();
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
     }
 
     private static @Nullable String returnPath(MimeMessage m) {
@@ -152,6 +176,6 @@ public final class MailReader {
 
     private static ParsedMail unreadable(byte[] raw, String reason) {
         return new ParsedMail(MessageIds.synthesized(raw), true, null, List.of(), "", null, null, List.of(), List.of(), null, null,
-                "", null, "", List.of(), List.of(), MailKind.AUTOMATED, "unreadable: " + reason, null, Map.of(), reason);
+                "", null, "", List.of(), List.of(), MailKind.AUTOMATED, "unreadable: " + reason, null, Map.of(), reason, "unreadable", false, null);
     }
 }

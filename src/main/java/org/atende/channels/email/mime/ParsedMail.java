@@ -23,13 +23,19 @@ import org.jspecify.annotations.Nullable;
  * failure report (and for a delay report, whose kind is {@code AUTOMATED}).</li>
  * <li>{@code unreadable} is set, with the reason, only for input that is not a mail at all; such a mail
  * is {@code AUTOMATED}, so it opens nothing.</li>
+ * <li>{@code noAnswer} says why the desk must write nothing to the sender by itself (no acknowledgement,
+ * no refusal) even when the mail is a person's: no readable sender, a no-reply address,
+ * {@code X-Auto-Response-Suppress}, or {@code likelySpam} (a spam filter flagged it).</li>
+ * <li>{@code fromWritten} is the {@code From} header as written (unfolded), for a person to read when no
+ * address in it could be.</li>
  * </ul>
  */
 public record ParsedMail(String messageId, boolean messageIdSynthesized, @Nullable String inReplyTo, List<String> references,
         String subject, @Nullable MailAddress from, @Nullable MailAddress replyTo, List<MailAddress> to, List<MailAddress> cc,
         @Nullable String returnPath, @Nullable Instant date, String text, @Nullable String html, String newText,
         List<MailAttachment> attachments, List<String> dropped, MailKind kind, @Nullable String automatedBecause,
-        @Nullable Bounce bounce, Map<String, String> headers, @Nullable String unreadable) {
+        @Nullable Bounce bounce, Map<String, String> headers, @Nullable String unreadable, @Nullable String noAnswer,
+        boolean likelySpam, @Nullable String fromWritten) {
 
     public ParsedMail {
         references = List.copyOf(references);

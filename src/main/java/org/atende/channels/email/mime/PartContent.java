@@ -88,6 +88,10 @@ record PartContent(byte @Nullable [] bytes, long size, boolean cut) {
             byte[] decoded = switch (encoding) {
                 case "base64" -> EncodedWords.base64(new String(encoded, StandardCharsets.ISO_8859_1));
                 case "quoted-printable" -> quotedPrintable(encoded);
+                case "x-uuencode", "uuencode", "x-uue" -> { // jakarta.mail's decoder wants the begin line this one lacks
+                    Uuencoded.File file = Uuencoded.decode(encoded);
+                    yield file == null ? encoded : file.bytes();
+                }
                 default -> encoded;
             };
             return drain(new ByteArrayInputStream(decoded), limit, keepHead);

@@ -32,6 +32,11 @@ record PartInfo(String type, HeaderParams contentType, @Nullable String filename
         return "attachment".equals(disposition) || filename != null && !"inline".equals(disposition);
     }
 
+    /** The same part under a name found elsewhere (a uuencoded file's {@code begin} line). */
+    PartInfo named(String name) {
+        return new PartInfo(type, contentType, safeName(name), disposition, contentId);
+    }
+
     @Nullable String charset() {
         return contentType.get("charset");
     }

@@ -21,11 +21,15 @@ import jakarta.mail.util.ByteArrayDataSource;
  * {@code message/rfc822} is kept as an {@code .eml} file and its text appended under a "Forwarded
  * message" line (its own files stay inside the {@code .eml}). Signatures ({@code .p7s}, {@code .asc}) are
  * skipped. A part that cannot be read leaves a note in the text; the other parts are read all the same.
+ * A multipart whose body has no boundary lines at all is read as the text it is. Files are typed from
+ * their content ({@link FileType}): a mail sent as {@code application/octet-stream} is read as a forwarded
+ * mail. Uuencoded files (a part, or blocks in a plain text) are decoded.
  */
 final class PartWalk {
 
     static final int MAX_DEPTH = 10;
     static final int MAX_PARTS = 1000;
+    private static final Set<String> UUENCODED = Set.of("application/x-uuencode", "text/x-uuencode", "application/uuencode");
     private static final Set<String> SIGNATURES = Set.of("application/pkcs7-signature", "application/x-pkcs7-signature",
             "application/pgp-signature");
 
@@ -67,11 +71,11 @@ final class PartWalk {
             } else if (type.equals("message/rfc822") || type.equals("message/global")) {
                 forwarded(part, info, c, depth);
             } else if (!info.isFile() && type.equals("text/plain")) {
-                c.addText(PartContent.decodedText(part, info));
+                plainText(PartContent.decodedText(part, info), c);
             } else if (!info.isFile() && type.equals("text/html")) {
-                c.html.append(PartContent.decodedText(part, info));
+                c.addHtml(PartContent.decodedText(part, info));
             } else if (!SIGNATURES.contains(type)) {
-                attach(part, info, c, inRelated);
+                attach(part, info, c, inRelated, depth);
             }
         } catch (MessagingException | IOException | RuntimeException e) {
             c.note("a part of this mail could not be read (" + e.getClass().getSimpleName()
@@ -79,8 +83,29 @@ final class PartWalk {
         }
     }
 
+    /** A plain text, with the files of any uuencoded blocks in it taken out. */
+    private void plainText(String text, BodyParts c) {
+        Uuencoded.Split split = Uuencoded.split(text);
+        c.addText(split.text());
+        for (Uuencoded.File f : split.files()) {
+            String name = f.name() != null ? f.name() : "attachment-" + (++unnamed) + ".bin";
+            c.keep(name, FileType.of("application/octet-stream", f.bytes(), name), new PartContent(f.bytes(), f.bytes().length, false),
+                    null, false, maxAttachmentBytes);
+        }
+    }
+
     private void multipart(Part part, PartInfo info, BodyParts c, int depth) throws MessagingException, IOException {
-        Multipart mp = multipartOf(part, info);
+        Multipart mp;
+        try {
+            mp = multipartOf(part, info);
+        } catch (MessagingException | IOException | RuntimeException e) {
+            // no boundary line at all (or none that matches): the body is the text, as a reader of the raw mail would see it
+            PartContent body = PartContent.text(part, PartContent.MAX_TEXT);
+            String text = TextDecoding.decode(body.bytes() == null ? new byte[0] : body.bytes(), info.charset())
+                    .replace("\r\n", "\n").replace('\r', '\n');
+            plainText(text, c);
+            return;
+        }
         switch (info.type()) {
             case "multipart/alternative" -> alternative(mp, c, depth);
             case "multipart/report" -> report(mp, c, depth);
@@ -105,10 +130,33 @@ final class PartWalk {
         }
         String boundary = info.contentType().get("boundary");
         byte[] body = PartContent.file(part, Long.MAX_VALUE).bytes();
-        MimeMultipart mp = new MimeMultipart(new ByteArrayDataSource(body == null ? new byte[0] : body,
+        body = body == null ? new byte[0] : body;
+        try {
+            return parsed(body, boundary);
+        } catch (MessagingException | RuntimeException e) {
+            String written = boundaryWritten(body); // the header names one boundary, the body uses another
+            if (written == null || written.equals(boundary)) {
+                throw e;
+            }
+            return parsed(body, written);
+        }
+    }
+
+    private static Multipart parsed(byte[] body, @Nullable String boundary) throws MessagingException {
+        MimeMultipart mp = new MimeMultipart(new ByteArrayDataSource(body,
                 boundary == null ? "multipart/mixed" : "multipart/mixed; boundary=\"" + boundary.replace("\"", "") + "\""));
         mp.getCount();
         return mp;
+    }
+
+    private static final java.util.regex.Pattern BOUNDARY_LINE = java.util.regex.Pattern.compile(
+            "(?m)^--([^\\s\"]{1,70}?)[ \\t]*\\r?\\n(?=[A-Za-z-]+[ \\t]*:)");
+
+    /** The boundary a body's first boundary line uses, if a part's headers follow it. */
+    private static @Nullable String boundaryWritten(byte[] body) {
+        String head = new String(body, 0, Math.min(body.length, 64 * 1024), java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher m = BOUNDARY_LINE.matcher(head);
+        return m.find() ? m.group(1) : null;
     }
 
     private void alternative(Multipart mp, BodyParts c, int depth) throws MessagingException {
@@ -124,9 +172,10 @@ final class PartWalk {
                 walk(p, rich, depth + 1, false);
             }
         }
-        c.addText(!plain.text.isEmpty() ? plain.text.toString() : rich.text.toString());
-        c.addAllButText(plain);
-        c.addAllButText(rich);
+        String html = rich.html();
+        c.addReadings(plain.hasText() ? plain.plainText() : rich.plainText(), html == null ? "" : html);
+        c.addFiles(plain);
+        c.addFiles(rich);
     }
 
     /** A report (RFC 6522): its human part is read as text, its machine part for the failure it reports. */
@@ -157,33 +206,52 @@ final class PartWalk {
 
     private void forwarded(Part part, PartInfo info, BodyParts c, int depth) throws MessagingException, IOException {
         PartContent raw = PartContent.file(part, maxAttachmentBytes);
-        MimeMessage inner = new MimeMessage(session, raw.bytes() != null ? new ByteArrayInputStream(raw.bytes()) : part.getInputStream());
+        forwarded(raw, raw.bytes() != null ? new ByteArrayInputStream(raw.bytes()) : part.getInputStream(), info.filename(), c, depth);
+    }
+
+    private void forwarded(PartContent raw, java.io.InputStream source, @Nullable String filename, BodyParts c, int depth)
+            throws MessagingException {
+        MimeMessage inner = new MimeMessage(session, source);
         String subject = EncodedWords.decode(nonNull(Automation.header(inner, "Subject"))).strip();
         if (nestedMessageId == null) {
             nestedMessageId = MessageIds.first(Automation.header(inner, "Message-ID"));
         }
         BodyParts forward = new BodyParts();
         walk(inner, forward, depth + 1, false);
-        String name = info.filename() != null ? info.filename() : PartInfo.safeName(subject.replaceAll("[\\\\/:*?\"<>|]", "_"));
+        String name = filename != null ? filename : PartInfo.safeName(subject.replaceAll("[\\\\/:*?\"<>|]", "_"));
         name = name == null ? "forwarded-" + (++unnamed) + ".eml" : name.endsWith(".eml") ? name : name + ".eml";
-        c.keep(name, "message/rfc822", raw, null, false, maxAttachmentBytes);
+        c.keep(name, FileType.MAIL, raw, null, false, maxAttachmentBytes);
         MailAddress from = Addresses.first(Automation.header(inner, "From"));
-        String body = !forward.text.isEmpty() ? forward.text.toString()
-                : forward.html.isEmpty() ? "" : HtmlText.toText(forward.html.toString());
-        c.addText("---------- Forwarded message ----------\n"
+        c.addAside("---------- Forwarded message ----------\n"
                 + "From: " + (from == null ? "?" : from.name() == null ? from.address() : from.name() + " <" + from.address() + ">") + "\n"
                 + "Date: " + EncodedWords.unfold(nonNull(Automation.header(inner, "Date"))).strip() + "\n"
-                + "Subject: " + subject + "\n\n" + body);
+                + "Subject: " + subject + "\n\n" + forward.text());
     }
 
-    private void attach(Part part, PartInfo info, BodyParts c, boolean inRelated) throws MessagingException, IOException {
+    private void attach(Part part, PartInfo info, BodyParts c, boolean inRelated, int depth) throws MessagingException, IOException {
         String type = info.type();
+        PartContent file = PartContent.file(part, maxAttachmentBytes);
+        if (file.bytes() != null && UUENCODED.contains(type)) {
+            Uuencoded.File decoded = Uuencoded.decode(file.bytes());
+            if (decoded != null) {
+                file = new PartContent(decoded.bytes(), decoded.bytes().length, false);
+                info = info.filename() == null && decoded.name() != null ? info.named(decoded.name()) : info;
+                type = "application/octet-stream";
+            }
+        }
+        if (file.bytes() != null) {
+            type = FileType.of(type, file.bytes(), info.filename());
+            if (type.equals(FileType.MAIL)) { // a forwarded mail sent as something else
+                forwarded(file, new ByteArrayInputStream(file.bytes()), info.filename(), c, depth);
+                return;
+            }
+        }
         boolean image = type.startsWith("image/");
         boolean inline = image && !"attachment".equals(info.disposition())
                 && (inRelated || info.contentId() != null || "inline".equals(info.disposition()));
         String name = info.filename() != null ? info.filename()
-                : (image ? "image-" : "attachment-") + (++unnamed) + PartInfo.extension(type);
-        c.keep(name, type, PartContent.file(part, maxAttachmentBytes), info.contentId(), inline, maxAttachmentBytes);
+                : (image ? "image-" : "attachment-") + (++unnamed) + PartInfo.extension(info.type());
+        c.keep(name, type, file, info.contentId(), inline, maxAttachmentBytes);
     }
 
     private static String nonNull(@Nullable String s) {

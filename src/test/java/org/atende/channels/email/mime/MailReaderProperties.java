@@ -24,7 +24,9 @@ class MailReaderProperties {
 
     static final List<String> SAMPLES = List.of("03-alternative-prefers-html.eml", "05-rfc2231-filename.eml",
             "14-encoded-words-split.eml", "15-forward-as-attachment.eml", "28-gmail-reply.eml", "37-dsn-bounce.eml",
-            "42-nested-multiparts.eml");
+            "42-nested-multiparts.eml", "94-from-without-brackets.eml", "95-multipart-without-boundary-lines.eml",
+            "96-mixed-text-and-html-parts.eml", "97-iso-2022-jp-nec-unlabelled.eml", "98-raw-shift-jis-headers.eml",
+            "99-uuencode-and-eml-as-octet-stream.eml");
 
     static final Map<String, byte[]> ORIGINALS = SAMPLES.stream()
             .collect(Collectors.toMap(Function.identity(), MailReaderProperties::load));

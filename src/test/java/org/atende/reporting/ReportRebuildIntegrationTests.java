@@ -1,0 +1,149 @@
+package org.atende.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.atende.support.DeskFixtures;
+import org.atende.support.H2Database;
+import org.atende.support.MovingTime;
+import org.atende.tickets.TicketChanges;
+import org.atende.tickets.TicketStatus;
+import org.atende.tickets.Tickets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The rebuild recomputes the read model from the tickets, clocks and timelines, tickets older than the
+ * read model included, gives the same rows when run again and while the desk changes tickets; and the
+ * monthly mailing sends each chosen organisation's report once, on the first working day, with the PDF.
+ */
+@SpringBootTest(properties = {"atende.sla.sweep-enabled=false", "atende.reports.aggregate-enabled=false",
+        "atende.reports.mailing-enabled=false", "atende.notifications.dispatch-enabled=false", "atende.web.base-url=https://desk.example"})
+@Import(MovingTime.class)
+class ReportRebuildIntegrationTests {
+
+    @Autowired ReportRebuild rebuild;
+    @Autowired MonthlyMailing mailing;
+    @Autowired Reports reports;
+    @Autowired Tickets tickets;
+    @Autowired JdbcClient jdbc;
+
+    ReportFixture desk;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        H2Database.register(registry);
+    }
+
+    @BeforeEach
+    void fixture() {
+        desk = new ReportFixture(jdbc, tickets, "Rebuilt");
+    }
+
+    /** Every row of the read model of the fixture's organisation, as text, in a stable order. */
+    List<String> readModel() {
+        long org = desk.org.value();
+        List<String> rows = new ArrayList<>();
+        rows.addAll(jdbc.sql("""
+                SELECT ticket_id, priority, status, first_response, first_response_seconds, resolution, resolution_seconds, paused_seconds,
+                       reopen_count, waited, closed_as, paused_since, first_response_due, resolution_due, live_at
+                FROM report_ticket WHERE organisation_id = ? ORDER BY ticket_id""").param(org)
+                .query((rs, n) -> "ticket " + row(rs)).list());
+        rows.addAll(jdbc.sql("SELECT flow_day, opened, resolved, reopened, waiting_change, backlog_change FROM report_flow_day "
+                + "WHERE organisation_id = ? ORDER BY flow_day").param(org).query((rs, n) -> "day " + row(rs)).list());
+        rows.addAll(jdbc.sql("SELECT ticket_id, clock_kind, due_at, breached_at, noticed_at FROM report_breach WHERE organisation_id = ? "
+                + "ORDER BY ticket_id, clock_kind").param(org).query((rs, n) -> "breach " + row(rs)).list());
+        rows.addAll(jdbc.sql("SELECT e.ticket_id, e.happened_at, e.kind, e.before_value, e.after_value FROM report_ticket_event e "
+                + "JOIN report_ticket r ON r.ticket_id = e.ticket_id WHERE r.organisation_id = ? ORDER BY e.ticket_id, e.happened_at, e.kind")
+                .param(org).query((rs, n) -> "cause " + row(rs)).list());
+        return rows;
+    }
+
+    private static String row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        StringBuilder s = new StringBuilder();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+            s.append(rs.getString(i)).append('|');
+        }
+        return s.toString();
+    }
+
+    @Test
+    void rebuildsTicketsOlderThanTheReadModelAndGivesTheSameRowsTwice() {
+        List<String> live = readModel();
+        // as if these tickets were older than the read model: nothing of theirs is left
+        jdbc.sql("DELETE FROM report_ticket_event WHERE ticket_id IN (SELECT ticket_id FROM report_ticket WHERE organisation_id = ?)")
+                .param(desk.org.value()).update();
+        jdbc.sql("DELETE FROM report_ticket_flow WHERE organisation_id = ?").param(desk.org.value()).update();
+        jdbc.sql("DELETE FROM report_flow_day WHERE organisation_id = ?").param(desk.org.value()).update();
+        jdbc.sql("DELETE FROM report_breach WHERE organisation_id = ?").param(desk.org.value()).update();
+        jdbc.sql("DELETE FROM report_ticket WHERE organisation_id = ?").param(desk.org.value()).update();
+        assertThat(reports.complianceOverall(ReportsContract.NOVEMBER, ReportsContract.NOVEMBER, desk.org).tickets()).isZero();
+
+        List<String> lines = new ArrayList<>();
+        assertThat(rebuild.request("a test")).isPresent();
+        assertThat(rebuild.request("a second asker")).as("one at a time").isEmpty();
+        assertThat(rebuild.runRequested(lines::add)).isTrue();
+        assertThat(readModel()).as("what the live events wrote").isEqualTo(live);
+        assertThat(lines.getFirst()).endsWith("tickets to rebuild");
+        assertThat(lines.getLast()).startsWith("done: ");
+        ReportRebuild.Progress done = rebuild.latest().orElseThrow();
+        assertThat(done.state()).isEqualTo("DONE");
+        assertThat(done.done()).isEqualTo(done.total()).isPositive();
+        assertThat(done.percent()).isEqualTo(100);
+
+        rebuild.request("again");
+        rebuild.runRequested(l -> { });
+        assertThat(readModel()).as("a second rebuild changes nothing").isEqualTo(live);
+        assertThat(reports.complianceOverall(ReportsContract.NOVEMBER, ReportsContract.NOVEMBER, desk.org).tickets()).isEqualTo(5);
+    }
+
+    @Test
+    void aTicketChangedWhileTheRebuildRunsEndsAsTheDeskHoldsIt() throws Exception {
+        rebuild.request("a test");
+        CompletableFuture<Boolean> running = CompletableFuture.supplyAsync(() -> rebuild.runRequested(l -> { }));
+        for (int i = 0; i < 5; i++) { // F goes back and forth while the rebuild passes over it
+            tickets.update(desk.f, TicketChanges.status(i % 2 == 0 ? TicketStatus.OPEN : TicketStatus.WAITING_ON_CUSTOMER), desk.lead);
+        }
+        assertThat(running.get()).isTrue();
+        List<String> afterRace = readModel();
+        rebuild.request("after");
+        rebuild.runRequested(l -> { });
+        assertThat(readModel()).as("a quiet rebuild finds nothing to correct").isEqualTo(afterRace);
+    }
+
+    @Test
+    void mailsTheChosenOrganisationsReportOnceOnTheFirstWorkingDayWithThePdf() {
+        jdbc.sql("UPDATE contact SET email = ? WHERE organisation_id = ?").params("ana@rebuilt.example", desk.org.value()).update();
+        mailing.choose(desk.org, true, desk.lead.userId());
+        // 1 December 2026 is a holiday in Portugal: the first working day is Wednesday the 2nd, open from 09:00
+        assertThat(mailing.firstWorkingDay(YearMonth.of(2026, 12))).isEqualTo(java.time.LocalDate.of(2026, 12, 2));
+        MovingTime.CLOCK.set("2026-12-01T10:00:00Z");
+        assertThat(mailing.runOnce()).as("a holiday").isZero();
+        MovingTime.CLOCK.set("2026-12-02T08:30:00Z");
+        assertThat(mailing.runOnce()).as("before the desk opens").isZero();
+        MovingTime.CLOCK.set("2026-12-02T09:05:00Z");
+        assertThat(mailing.runOnce()).isEqualTo(1);
+        assertThat(mailing.runOnce()).as("once, whoever looks again").isZero();
+
+        var mails = jdbc.sql("SELECT id, recipient, subject, body FROM outgoing_message WHERE recipient = 'ana@rebuilt.example'")
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+        assertThat(mails).singleElement().satisfies(m -> {
+            assertThat(m.get(2)).startsWith("Relatório mensal de suporte de Rebuilt").contains("novembro 2026");
+            assertThat(m.get(3)).contains("https://desk.example/portal/reports/2026-11");
+        });
+        byte[] pdf = jdbc.sql("SELECT content FROM outgoing_attachment WHERE outgoing_id = ?").param(Long.parseLong(mails.getFirst().get(0)))
+                .query((rs, n) -> rs.getBytes(1)).single();
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(mailing.lastSent()).containsEntry(desk.org.value(), "2026-11");
+    }
+}

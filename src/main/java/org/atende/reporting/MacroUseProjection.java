@@ -9,7 +9,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Counts each macro use in the report tables, in the transaction that applies it (before it commits, as
- * {@link ReportProjection} does): by support month and organisation, the macro's name and scope as then.
+ * {@link ReportProjection} does): by support month and organisation, the macro's name and scope as then. Like
+ * technical-service quotes, uses are counted from their events and are not part of {@link ReportRebuild}: a
+ * rebuild leaves these tables as they are.
  */
 @Component
 class MacroUseProjection {

@@ -1,6 +1,9 @@
 package org.atende.macros;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.atende.support.PostgresSchema;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -16,5 +19,10 @@ class MacrosPostgresIntegrationTests extends MacrosContract {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         schema.registerDataSource(registry);
+    }
+
+    @Test
+    void runsOnPostgres() {
+        assertThat(jdbc.sql("SELECT version()").query(String.class).single()).startsWith("PostgreSQL");
     }
 }

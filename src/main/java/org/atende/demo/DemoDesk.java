@@ -36,6 +36,7 @@ import org.atende.identity.TokenDraft;
 import org.atende.identity.UserDraft;
 import org.atende.identity.UserSummary;
 import org.atende.knowledge.KnowledgeBase;
+import org.atende.macros.Macros;
 import org.atende.routing.RoutingMethod;
 import org.atende.routing.RoutingOutcome;
 import org.atende.routing.RoutingRuleDraft;
@@ -87,6 +88,7 @@ class DemoDesk implements ApplicationRunner {
     private final Quotas quotas;
     private final Quotes quotes;
     private final KnowledgeBase knowledge;
+    private final Macros macros;
     private final RoutingRules routing;
     private final Agents agentProfiles;
     private final Surveys surveys;
@@ -94,8 +96,9 @@ class DemoDesk implements ApplicationRunner {
     private final Path tokensFile;
 
     DemoDesk(Customers customers, Identity identity, SlaPolicies policies, Tickets tickets, Quotas quotas,
-            Quotes quotes, KnowledgeBase knowledge, RoutingRules routing, Agents agentProfiles, Surveys surveys, Clock clock,
-            @Value("${atende.demo.tokens-file:data/demo-tokens.txt}") Path tokensFile) {
+            Quotes quotes, KnowledgeBase knowledge, RoutingRules routing, Agents agentProfiles, Macros macros, Surveys surveys,
+            Clock clock, @Value("${atende.demo.tokens-file:data/demo-tokens.txt}") Path tokensFile) {
+        this.macros = macros;
         this.surveys = surveys;
         this.routing = routing;
         this.agentProfiles = agentProfiles;
@@ -150,8 +153,9 @@ class DemoDesk implements ApplicationRunner {
                 customer("Clínica São João", essential, Language.PT, "clinicasaojoao.pt", leadId, "Ana Pereira", "Pedro Alves"));
 
         int articles = HelpArticles.seed(knowledge);
+        DemoMacros demoMacros = new DemoMacros(macros, actor(lead), agents.getFirst(), firstLine, secondLine);
         List<Work> work = new ArrayList<>();
-        int made = seedTickets(orgs, agents, secondLine, now, work);
+        int made = seedTickets(orgs, agents, secondLine, now, work, demoMacros);
         seedQuotes(work, agents, actor(lead), now);
         made += seedQuotaLimits(customer("Oficina Rápida", starter, Language.PT, "oficinarapida.pt", leadId, "Rita Nunes"),
                 customer("Lumen Studio", flex, Language.EN, "lumen.example", leadId, "Oliver Grant"), now);
@@ -188,7 +192,8 @@ class DemoDesk implements ApplicationRunner {
         }
     }
 
-    private int seedTickets(List<Customer> orgs, List<Actor> agents, TeamSummary secondLine, Instant now, List<Work> work) {
+    private int seedTickets(List<Customer> orgs, List<Actor> agents, TeamSummary secondLine, Instant now, List<Work> work,
+            DemoMacros demoMacros) {
         Random random = new Random(20261125);
         Channel[] channels = Channel.values();
         int made = 0;
@@ -217,7 +222,8 @@ class DemoDesk implements ApplicationRunner {
                 case 0 -> { } // untouched and fresh: first response running
                 case 1 -> tickets.update(t.id(), new TicketChanges(Priority.values()[i % 4], null, null, null,
                         agent.userId(), false, null, null), agent); // triaged, waiting for a first reply
-                case 2 -> tickets.reply(t.id(), new Reply(s.answer(), false, TicketStatus.WAITING_ON_CUSTOMER, null), agent);
+                // the shared "ask for details" macro, its text replaced by the answer the subject needs
+                case 2 -> macros.apply(t.id(), demoMacros.askForDetails, s.answer(), null, agent);
                 case 3 -> {
                     if (i == 3) { // an answer with files: they preview on the desk and in the portal
                         tickets.reply(t.id(), Reply.publicly(s.answer()), List.of(DemoFiles.guide("Guia de exportacao",
@@ -230,7 +236,8 @@ class DemoDesk implements ApplicationRunner {
                     rated(t, requester, i);
                 }
                 case 4 -> {
-                    tickets.reply(t.id(), new Reply("Cliente com versão antiga; a verificar com a segunda linha.", true, null, null), agent);
+                    tickets.reply(t.id(), new Reply("Cliente com versão antiga; @lucia, consegues ver isto com a segunda linha?",
+                            true, null, null), agent);
                     tickets.escalate(t.id(), secondLine.id(), "Precisa de análise da segunda linha", agent);
                     tickets.reply(t.id(), Reply.publicly(s.answer()), agent);
                 }

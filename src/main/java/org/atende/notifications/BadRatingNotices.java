@@ -64,7 +64,7 @@ class BadRatingNotices {
         List<String> params = List.of(Long.toString(ticket.number()), ticket.subject(), organisation, said);
         for (UserSummary lead : recipients.leadsOf(ticket)) {
             Language language = StaffNotices.languageOf(lead);
-            desk.add(lead.id(), "SATISFACTION", ticket.id(), BAD_RATING, params);
+            desk.add(lead.id(), "SATISFACTION", ticket.id(), null, BAD_RATING, params);
             String body = StaffTexts.text(BAD_RATING, params, language) + "\n\n" + StaffTexts.openOnDesk(language) + ": "
                     + notices.deskLink(ticket.number()) + "\n";
             outbox.enqueue(new Outgoing(Channel.EMAIL, Outgoing.Purpose.ALERT, ticket.id(), null, lead.email(),

@@ -44,7 +44,7 @@ public class DeskNotifications {
     public List<DeskNotification> unread(UserId user) {
         Language language = identity.user(user).map(UserSummary::language).map(StaffTexts::of).orElse(Language.EN);
         return jdbc.sql("""
-                SELECT id, kind, ticket_id, text_key, text_params, created_at, read_at FROM desk_notification
+                SELECT id, kind, ticket_id, message_id, text_key, text_params, created_at, read_at FROM desk_notification
                 WHERE user_id = ? AND read_at IS NULL ORDER BY id DESC LIMIT ?""")
                 .params(user.value(), MAX_LISTED).query((rs, n) -> row(rs, language)).list();
     }
@@ -62,9 +62,11 @@ public class DeskNotifications {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    void add(UserId user, String kind, @Nullable TicketId ticket, String key, List<String> params) {
-        jdbc.sql("INSERT INTO desk_notification (user_id, kind, ticket_id, text_key, text_params, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(user.value(), kind, ticket == null ? null : ticket.value(), key, JSON.writeValueAsString(params),
+    void add(UserId user, String kind, @Nullable TicketId ticket, @Nullable Long messageId, String key, List<String> params) {
+        jdbc.sql("""
+                INSERT INTO desk_notification (user_id, kind, ticket_id, message_id, text_key, text_params, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(user.value(), kind, ticket == null ? null : ticket.value(), messageId, key, JSON.writeValueAsString(params),
                         Timestamp.from(clock.instant()))
                 .update();
     }
@@ -83,9 +85,11 @@ public class DeskNotifications {
             }
         }
         Timestamp read = rs.getTimestamp("read_at");
+        long message = rs.getLong("message_id");
+        Long messageId = rs.wasNull() ? null : message;
         String key = rs.getString("text_key");
         return new DeskNotification(rs.getLong("id"), rs.getString("kind"), ticketId, number, key, params,
                 StaffTexts.text(key, params, language), rs.getTimestamp("created_at").toInstant(),
-                read == null ? null : read.toInstant());
+                read == null ? null : read.toInstant(), messageId);
     }
 }

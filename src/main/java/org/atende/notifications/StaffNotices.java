@@ -7,6 +7,7 @@ import org.atende.customers.Language;
 import org.atende.identity.UserSummary;
 import org.atende.tickets.Channel;
 import org.atende.tickets.TicketView;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -44,10 +45,17 @@ class StaffNotices {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void tell(UserSummary user, TicketView ticket, String kind, String key, List<String> params, String idPrefix) {
+        tell(user, ticket, null, kind, key, params, idPrefix);
+    }
+
+    /** As {@link #tell(UserSummary, TicketView, String, String, List, String)}, linking to one message of the ticket. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void tell(UserSummary user, TicketView ticket, @Nullable Long messageId, String kind, String key, List<String> params,
+            String idPrefix) {
         Language language = languageOf(user);
-        desk.add(user.id(), kind, ticket.id(), key, params);
+        desk.add(user.id(), kind, ticket.id(), messageId, key, params);
         String body = StaffTexts.text(key, params, language) + "\n\n" + StaffTexts.openOnDesk(language) + ": "
-                + deskLink(ticket.number()) + "\n";
+                + deskLink(ticket.number()) + (messageId == null ? "" : "#message-" + messageId) + "\n";
         outbox.enqueue(new Outgoing(Channel.EMAIL, Outgoing.Purpose.ALERT, ticket.id(), null, user.email(),
                 StaffTexts.subject(key, ticket.number(), ticket.subject(), language), body, messageId(idPrefix + ".u" + user.id().value()),
                 null, List.of(), true));

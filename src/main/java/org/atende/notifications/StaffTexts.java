@@ -20,6 +20,7 @@ final class StaffTexts {
     static final String SLA_WARNING = "notification.sla.warning";
     static final String SLA_BREACHED = "notification.sla.breached";
     static final String ESCALATION = "notification.escalation";
+    static final String MENTION = "notification.mention";
 
     private static final Map<String, Map<Language, String>> TEXTS = Map.of(
             SLA_WARNING, Map.of(
@@ -33,7 +34,11 @@ final class StaffTexts {
             ESCALATION, Map.of(
                     Language.EN, "#{0} ({1}, {2}): {3}",
                     Language.ES, "#{0} ({1}, {2}): {3}",
-                    Language.PT, "#{0} ({1}, {2}): {3}"));
+                    Language.PT, "#{0} ({1}, {2}): {3}"),
+            MENTION, Map.of(
+                    Language.EN, "#{0} ({1}): {2} mentioned you in a note: “{3}”",
+                    Language.ES, "#{0} ({1}): {2} le ha mencionado en una nota: «{3}»",
+                    Language.PT, "#{0} ({1}): {2} mencionou-o numa nota: «{3}»"));
 
     private StaffTexts() {
     }
@@ -94,6 +99,11 @@ final class StaffTexts {
                 case ES -> "SLA incumplido";
                 case PT -> "SLA falhado";
                 case EN -> "SLA breached";
+            };
+            case MENTION -> switch (language) {
+                case ES -> "Mención";
+                case PT -> "Menção";
+                case EN -> "Mention";
             };
             default -> switch (language) {
                 case ES -> "Escalado";

@@ -6,11 +6,12 @@
  * <p>
  * Depends on {@code tickets} and {@code sla} (their events and facades: a ticket's fields and what
  * its clocks counted), {@code customers} (plans, quota use, the support time zone), {@code identity}
- * (the {@code Actor} its REST controller checks, names of teams and agents) and {@code techservice}
- * (quote events); {@code calendar} (the first working day of a month) and {@code notifications} (the outbox the
- * monthly reports are mailed through). Nothing but {@code web}, {@code channels.portal} and {@code demo} may depend on it.
+ * (the {@code Actor} its REST controller checks, names of teams and agents), {@code techservice}
+ * (quote events) and {@code macros} (macro uses); {@code calendar} (the first working day of a month) and
+ * {@code notifications} (the outbox the monthly reports are mailed through). Nothing but {@code web},
+ * {@code channels.portal} and {@code demo} may depend on it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"tickets", "sla", "customers", "identity", "techservice", "problems", "calendar",
-        "notifications"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"tickets", "sla", "customers", "identity", "techservice", "macros", "problems",
+        "calendar", "notifications"})
 @org.jspecify.annotations.NullMarked
 package org.atende.reporting;

@@ -48,7 +48,9 @@ class Closings {
 
     /**
      * The duplicate closes, pointing at the ticket that goes on (the customer is told there, in their
-     * language), and the surviving ticket gets an internal note with the duplicate's subject.
+     * language), and the surviving ticket gets an internal note with the duplicate's number and subject (written
+     * without words, as staff read it in their own language). The surviving ticket's conversation shows the
+     * duplicate's messages from then on (see {@link TicketConversations}).
      */
     TicketView merge(Ticket duplicate, Ticket into, Actor actor) {
         if (duplicate.id.equals(into.id)) {
@@ -69,7 +71,7 @@ class Closings {
         Message notice = messages.save(new Message(duplicate.id, MessageKind.AUTOMATIC, null, null, duplicate.channel,
                 mergedNotice(language, duplicate.number, into.number), now));
         messages.save(new Message(into.id, MessageKind.NOTE, actor.userId().value(), null, Channel.API,
-                "Ticket #" + duplicate.number + " (\"" + duplicate.subject + "\") was merged into this one.", now));
+                "#" + duplicate.number + " “" + duplicate.subject + "” → #" + into.number, now));
         timeline.append(into.ticketId(), Author.of(actor).entry(now, "MERGED_IN", "#" + duplicate.number + " merged into this ticket"));
         into.updatedAt = now;
         Ticket saved = tickets.save(duplicate);

@@ -45,6 +45,16 @@ public final class TicketProblems {
         return e;
     }
 
+    /**
+     * {@code reason}: {@code closed} (a closed ticket's conversation stays as it is), {@code first-message} (the
+     * message that opened the ticket is the ticket) or {@code kind} (only customers' messages and notes move).
+     */
+    static ErrorResponseException splitRefused(String reason, String detail) {
+        ErrorResponseException e = problem(HttpStatus.CONFLICT, "split-refused", "Split refused", detail);
+        e.getBody().setProperty("reason", reason);
+        return e;
+    }
+
     /** The ticket changed after the version the caller read: nothing was applied. */
     static ErrorResponseException stale(long number, int expected, int current) {
         ErrorResponseException e = problem(HttpStatus.CONFLICT, "stale", "Changed since it was read",

@@ -75,12 +75,20 @@ class TicketQuotas {
     /** A ticket moving to technical service gives its unit back; coming back to support, it takes one for its month. */
     void followType(Ticket t, Author actor, Instant now) {
         if (t.type.isSupport()) {
-            QuotaUnit unit = quotas.take(new OrganisationId(t.organisationId), t.id, t.receivedAt, "reclassified as support");
-            t.overQuota = unit.overQuota();
-            timeline.append(t.ticketId(), entry(actor, now, "QUOTA_TAKEN", unit, taken(unit)));
+            take(t, actor, now, "reclassified as support");
         } else {
             giveBack(t, actor, now, "reclassified as technical service");
         }
+    }
+
+    /**
+     * Takes a unit for the month the ticket was received in, for a ticket that already exists (reclassified as
+     * support, split from another): past the allowance it is flagged, never refused.
+     */
+    void take(Ticket t, Author actor, Instant now, String because) {
+        QuotaUnit unit = quotas.take(new OrganisationId(t.organisationId), t.id, t.receivedAt, because);
+        t.overQuota = unit.overQuota();
+        timeline.append(t.ticketId(), entry(actor, now, "QUOTA_TAKEN", unit, taken(unit)));
     }
 
     /** A duplicate or spam gives its unit back, and there is nothing to bill for it. */

@@ -166,7 +166,7 @@ class ReportController {
                 .body(actor.role() == Role.CUSTOMER ? report.forCustomers() : report);
     }
 
-    private static void lead(@Nullable Actor actor) {
+    static void lead(@Nullable Actor actor) {
         if (actor == null) {
             throw Problem.unauthorized();
         }
@@ -179,7 +179,7 @@ class ReportController {
         return id == null ? null : new OrganisationId(id);
     }
 
-    private static <T> T run(Supplier<T> report) {
+    static <T> T run(Supplier<T> report) {
         try {
             return report.get();
         } catch (IllegalArgumentException e) {

@@ -240,7 +240,7 @@ class ReportPages {
         return weekly ? reports.flowByWeek(days[0], days[1], org(period)) : reports.flowByDay(days[0], days[1], org(period));
     }
 
-    private void common(Model model, String tab, Period period, ReportFormat fmt) {
+    void common(Model model, String tab, Period period, ReportFormat fmt) {
         List<OrganisationSummary> organisations = new ArrayList<>(customers.organisations(0, 500));
         model.addAttribute("tab", tab);
         model.addAttribute("period", period);
@@ -251,7 +251,7 @@ class ReportPages {
         model.addAttribute("currentMonth", currentMonth());
     }
 
-    private ReportFormat format() {
+    ReportFormat format() {
         return new ReportFormat(messages, LocaleContextHolder.getLocale(), quotas.zone());
     }
 
@@ -303,7 +303,7 @@ class ReportPages {
         }
     }
 
-    private static @Nullable OrganisationId org(Period period) {
+    static @Nullable OrganisationId org(Period period) {
         return period.organisationId() == null ? null : new OrganisationId(period.organisationId());
     }
 

@@ -27,16 +27,27 @@ class NotificationPages {
         this.notifications = notifications;
     }
 
-    /** A line of the page: the notification, its style ({@code warning}/{@code breached}/{@code escalation}) and when, in Lisbon time. */
-    record NotificationLine(long id, String kind, String style, String text, @Nullable Long ticketNumber, String at) {
+    /**
+     * A line of the page: the notification, its style ({@code warning}/{@code breached}/{@code escalation}/{@code mention}),
+     * when, in Lisbon time, and the message it is about (a mention: the note), if any.
+     */
+    record NotificationLine(long id, String kind, String style, String text, @Nullable Long ticketNumber, String at,
+            @Nullable Long messageId) {
 
         static NotificationLine of(DeskNotification n, Locale locale) {
             String style = switch (n.kind()) {
                 case "SLA_WARNING" -> "warning";
                 case "SLA_BREACHED" -> "breached";
+                case "MENTION" -> "mention";
                 default -> "escalation";
             };
-            return new NotificationLine(n.id(), n.kind(), style, n.text(), n.ticketNumber(), ClockFormat.full(n.createdAt(), locale));
+            return new NotificationLine(n.id(), n.kind(), style, n.text(), n.ticketNumber(), ClockFormat.full(n.createdAt(), locale),
+                    n.messageId());
+        }
+
+        /** Where the line leads: the ticket, at the message when there is one. */
+        public String link() {
+            return "/desk/tickets/" + ticketNumber + (messageId == null ? "" : "#message-" + messageId);
         }
     }
 

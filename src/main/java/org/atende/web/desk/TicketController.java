@@ -23,6 +23,7 @@ import org.atende.tickets.AttachmentContent;
 import org.atende.tickets.Attachments;
 import org.atende.tickets.NewFile;
 import org.atende.tickets.Previews;
+import org.atende.tickets.MessageView;
 import org.atende.tickets.Priority;
 import org.atende.tickets.Reply;
 import org.atende.tickets.TicketChanges;
@@ -61,9 +62,12 @@ class TicketController {
     private final Quotes quotes;
     private final TicketPages pages;
     private final Previews previews;
+    private final Collisions collisions;
 
-    TicketController(Tickets tickets, Attachments attachments, Quotes quotes, TicketPages pages, Previews previews) {
+    TicketController(Tickets tickets, Attachments attachments, Quotes quotes, TicketPages pages, Previews previews,
+            Collisions collisions) {
         this.previews = previews;
+        this.collisions = collisions;
         this.tickets = tickets;
         this.attachments = attachments;
         this.quotes = quotes;
@@ -77,9 +81,14 @@ class TicketController {
         return "desk/ticket";
     }
 
+    /**
+     * A reply, question or note. {@code seen} is the last message the page showed: a reply (not a note) after
+     * someone else answered since is shown again with their answer first (409), unless {@code confirm}ed.
+     */
     @PostMapping("/reply")
     String reply(@PathVariable long number, @RequestParam(defaultValue = "") String body,
-            @RequestParam(defaultValue = "reply") String intent,
+            @RequestParam(defaultValue = "reply") String intent, @RequestParam(required = false) @Nullable Long seen,
+            @RequestParam(defaultValue = "false") boolean confirm,
             @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files,
             @AuthenticationPrincipal Actor actor, Model model, Locale locale, HttpServletResponse response) {
         QueueController.staff(actor);
@@ -87,7 +96,17 @@ class TicketController {
         boolean note = "note".equals(intent);
         boolean ask = "ask".equals(intent);
         if (body.isBlank()) {
+            if (seen != null) {
+                model.addAttribute("seen", seen);
+            }
             return again(t, actor, model, locale, response, note ? "noteError" : "replyError", body);
+        }
+        List<MessageView> answered = note || confirm || seen == null ? List.of() : collisions.since(t, seen, actor);
+        if (!answered.isEmpty()) {
+            collisions.show(answered, model, locale);
+            model.addAttribute("intent", intent);
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return again(t, actor, model, locale, response, "replyCollision", body);
         }
         try {
             tickets.reply(t.id(), new Reply(body, note, ask ? TicketStatus.WAITING_ON_CUSTOMER : null, note ? null : t.channel()),
@@ -213,7 +232,9 @@ class TicketController {
 
     private String again(TicketView t, Actor actor, Model model, Locale locale, HttpServletResponse response, String error,
             String written) {
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        if (response.getStatus() < 400) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
         pages.fill(t, actor, locale, model);
         model.addAttribute(error, true);
         model.addAttribute("written", written);

@@ -28,6 +28,7 @@ import org.atende.techservice.QuoteView;
 import org.atende.techservice.Quotes;
 import org.atende.tickets.AttachmentView;
 import org.atende.tickets.Attachments;
+import org.atende.tickets.TicketConversations;
 import org.atende.tickets.MessageKind;
 import org.atende.tickets.MessageView;
 import org.atende.tickets.Priority;
@@ -55,10 +56,15 @@ class TicketPages {
     private final MessageSource messages;
     private final Outbox outbox;
     private final MessageOrigins origins;
+    private final TicketConversations conversations;
+    private final WorkspacePages workspace;
     private final Clock clock;
 
     TicketPages(Tickets tickets, Attachments attachments, SlaClocks clocks, Quotes quotes, Customers customers, Names names,
-            MessageSource messages, Outbox outbox, MessageOrigins origins, Clock clock) {
+            MessageSource messages, Outbox outbox, MessageOrigins origins, TicketConversations conversations, WorkspacePages workspace,
+            Clock clock) {
+        this.conversations = conversations;
+        this.workspace = workspace;
         this.outbox = outbox;
         this.origins = origins;
         this.tickets = tickets;
@@ -90,12 +96,20 @@ class TicketPages {
         model.addAttribute("statuses", TicketStatus.values());
         model.addAttribute("categories", TechnicalServiceCategory.values());
 
-        List<AttachmentView> files = attachments.of(t.id(), actor);
+        // the conversation holds the messages of tickets merged into this one, with their files and deliveries
+        Map<org.atende.tickets.TicketId, Long> merged = conversations.mergedInto(t.id());
+        List<AttachmentView> files = new ArrayList<>(attachments.of(t.id(), actor));
         Map<Long, OutgoingView> sent = new java.util.HashMap<>();
         outbox.ofTicket(t.id()).stream().filter(o -> o.message().ticketMessageId() != null)
                 .forEach(o -> sent.put(o.message().ticketMessageId(), o)); // the latest attempt of each message
+        for (org.atende.tickets.TicketId m : merged.keySet()) {
+            files.addAll(attachments.of(m, actor));
+            outbox.ofTicket(m).stream().filter(o -> o.message().ticketMessageId() != null)
+                    .forEach(o -> sent.put(o.message().ticketMessageId(), o));
+        }
+        List<MessageView> conversation = conversations.of(t.id(), actor);
         List<MessageRow> rows = new ArrayList<>();
-        for (MessageView m : tickets.messages(t.id(), actor)) {
+        for (MessageView m : conversation) {
             String[] parts = MessageRow.split(m.body());
             rows.add(new MessageRow(m, style(m.kind()), author(m), parts[0], parts[1],
                     files.stream().filter(f -> f.messageId() != null && f.messageId() == m.id()).toList(),
@@ -104,6 +118,7 @@ class TicketPages {
         model.addAttribute("conversation", rows);
         model.addAttribute("origins", origins.ofTicket(t.id()));
         model.addAttribute("looseFiles", files.stream().filter(f -> f.messageId() == null).toList());
+        workspace.fill(t, conversation, merged, actor, model);
 
         List<TimelineEventView> events = tickets.timeline(t.id(), actor);
         TicketClocks read = clocks.clocksOf(t.id(), now);

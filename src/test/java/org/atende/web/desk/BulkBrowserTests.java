@@ -17,14 +17,16 @@ import org.atende.identity.Role;
 import org.atende.identity.UserDraft;
 import org.atende.identity.UserSummary;
 import org.atende.support.ApiIntegrationSupport;
+import org.atende.support.Browsers;
 import org.atende.support.Chromium;
+import org.atende.support.NarrowScreen;
 import org.atende.tickets.Channel;
 import org.atende.tickets.TicketChanges;
 import org.atende.tickets.TicketStatus;
 import org.atende.tickets.TicketView;
 import org.atende.tickets.Tickets;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -54,17 +56,11 @@ class BulkBrowserTests extends ApiIntegrationSupport {
     @Autowired
     Customers customers;
 
-    final List<WebDriver> browsers = new ArrayList<>();
-
-    @AfterEach
-    void closeTheBrowsers() {
-        browsers.forEach(WebDriver::quit);
-    }
+    @RegisterExtension
+    final Browsers browsers = new Browsers();
 
     private WebDriver browser(String language) {
-        WebDriver browser = Chromium.start(language);
-        browsers.add(browser);
-        return browser;
+        return browsers.start(language);
     }
 
     private String base() {
@@ -231,17 +227,7 @@ class BulkBrowserTests extends ApiIntegrationSupport {
 
     /** Nothing of the element sticks out of the window (the queue's table scrolls inside its own box). */
     private static void assertFits(WebDriver browser, String id) {
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        Number width = (Number) js.executeScript("return document.documentElement.clientWidth");
-        Number overflow = (Number) js.executeScript("var root = document.getElementById(arguments[0]); var worst = 0;"
-                + "[root].concat(Array.prototype.slice.call(root.querySelectorAll('*'))).forEach(function (e) {"
-                + "  if (e.offsetParent === null && e !== root) { return; }"
-                + "  if (e.closest('#queue-list') ) { return; }"
-                + "  worst = Math.max(worst, e.getBoundingClientRect().right); });"
-                + "return worst;", id);
-        assertThat(overflow.doubleValue()).as(id + " fits a window " + width + " px wide").isLessThanOrEqualTo(width.doubleValue());
-        Number page = (Number) js.executeScript("return document.documentElement.scrollWidth");
-        assertThat(page.intValue()).as("the page does not scroll sideways").isLessThanOrEqualTo(width.intValue());
+        NarrowScreen.assertFits(browser, id, "#queue-list");
     }
 
     /** None of the English texts of the bulk work is on a Spanish or Portuguese page. */

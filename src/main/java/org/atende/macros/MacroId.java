@@ -1,0 +1,5 @@
+package org.atende.macros;
+
+/** A macro's identity. */
+public record MacroId(long value) {
+}

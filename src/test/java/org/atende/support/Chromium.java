@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -73,7 +74,16 @@ public final class Chromium {
      */
     public static void clickAndLoad(WebDriver driver, By target) {
         WebElement oldPage = driver.findElement(By.tagName("html"));
-        driver.findElement(target).click();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                driver.findElement(target).click();
+                break;
+            } catch (StaleElementReferenceException swapped) { // htmx replaced it between finding and clicking
+                if (attempt == 5) {
+                    throw swapped;
+                }
+            }
+        }
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         wait.until(ExpectedConditions.stalenessOf(oldPage));
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));

@@ -138,7 +138,7 @@ class FilePreviewAndRatingPagesIntegrationTests extends ApiIntegrationSupport {
         assertThat(desk.get("/reports/organisations/" + org + "/" + month + "/satisfaction").statusCode())
                 .as("the staff section is for leads and admins").isEqualTo(403);
         PortalBrowser admin = new PortalBrowser(port);
-        admin.signIn(ADMIN_EMAIL, "correct horse battery staple");
+        admin.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
         assertThat(admin.get("/reports/organisations/" + org + "/" + month + "/satisfaction").body()).containsPattern("<dd>1</dd>");
         HttpResponse<byte[]> csv = admin.download("/reports/satisfaction.csv?by=ORGANISATION&organisationId=" + org);
         assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");

@@ -20,22 +20,22 @@ public record TicketFilter(@Nullable Set<TicketStatus> status, @Nullable Set<Pri
         @Nullable Long organisationId, @Nullable Long assigneeId, @Nullable Long teamId, @Nullable String tag,
         @Nullable Channel channel, @Nullable TicketType type, @Nullable String q, @Nullable Boolean overQuota,
         @Nullable String accountLead, @Nullable Instant receivedFrom, @Nullable Instant receivedTo,
-        @Nullable SlaRisk sla) {
+        @Nullable SlaRisk sla, @Nullable Boolean unassigned) {
 
     public static final TicketFilter NONE = new TicketFilter(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null);
+            null, null, null, null, null);
 
     public TicketQuery query(TicketQuery.Sort sort, int page, int size, Customers customers, Actor actor) {
         return new TicketQuery(status, priority, organisationId == null ? null : new OrganisationId(organisationId),
                 assigneeId == null ? null : new UserId(assigneeId), teamId == null ? null : new TeamId(teamId),
-                blankToNull(tag), channel, type, blankToNull(q), overQuota, ledBy(customers, actor), sort, page, size, null, null,
-                receivedFrom, receivedTo, sla, null);
+                blankToNull(tag), channel, type, blankToNull(q), overQuota, ledBy(customers, actor), sort, page, size,
+                Boolean.TRUE.equals(unassigned) ? Boolean.FALSE : null, null, receivedFrom, receivedTo, sla, null);
     }
 
     /** The same filters with other words. */
     public TicketFilter withWords(@Nullable String words) {
         return new TicketFilter(status, priority, organisationId, assigneeId, teamId, tag, channel, type, words, overQuota,
-                accountLead, receivedFrom, receivedTo, sla);
+                accountLead, receivedFrom, receivedTo, sla, unassigned);
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {

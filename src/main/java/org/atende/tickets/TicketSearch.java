@@ -219,6 +219,9 @@ class TicketSearch {
         if (q.sla() == SlaRisk.BREACHED) {
             clauses.add("t.next_due_at <= ?");
             params.add(Timestamp.from(now));
+        } else if (q.sla() == SlaRisk.SOON) {
+            clauses.add("t.next_due_at <= ?");
+            params.add(Timestamp.from(now.plus(SlaRisk.AT_RISK_WITHIN)));
         } else if (q.sla() == SlaRisk.AT_RISK) {
             clauses.add("t.next_due_at > ? AND t.next_due_at <= ?");
             params.add(Timestamp.from(now));

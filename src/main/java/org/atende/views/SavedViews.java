@@ -110,6 +110,11 @@ public class SavedViews {
         forget(id);
     }
 
+    /** May {@code actor} change or delete {@code view}? */
+    public boolean mayChange(SavedView view, Actor actor) {
+        return ViewRules.mayWrite(view.scope(), view.ownerId(), actor);
+    }
+
     /** A page of the view's tickets: from the start, or after the cursor of the page before. */
     @Transactional(readOnly = true)
     public TicketPage tickets(long id, @Nullable String after, int size, Actor actor) {

@@ -109,13 +109,14 @@ class TicketApi {
             @RequestParam(required = false) @Nullable Instant receivedFrom,
             @RequestParam(required = false) @Nullable Instant receivedTo,
             @RequestParam(required = false) @Nullable SlaRisk sla,
+            @RequestParam(required = false) @Nullable Boolean unassigned,
             @RequestParam(defaultValue = "") String sort,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size,
             @RequestParam(required = false) @Nullable String after,
             @AuthenticationPrincipal Actor actor) {
         TicketFilter filter = new TicketFilter(status, priority, organisationId, assigneeId, teamId, tag, channel, type, q,
-                overQuota, accountLead, receivedFrom, receivedTo, sla);
+                overQuota, accountLead, receivedFrom, receivedTo, sla, unassigned);
         TicketQuery query = filter.query(sort(sort, q), page, size, customers, actor);
         return page(tickets.list(after == null || after.isBlank() ? query : query.from(after, size), actor), clocks, now());
     }

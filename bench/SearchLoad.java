@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One client asks the same list again and again through the API (after a warm-up) and reports latency
+ * One client asks the same list again and again through the API (after 200 warm-up requests) and reports latency
  * percentiles; with "follow", every other request reads the next page by the previous answer's cursor.
  *
  * java bench/SearchLoad.java BASE_URL TOKEN NAME PATH_AND_QUERY REQUESTS [follow]
@@ -26,7 +26,7 @@ public class SearchLoad {
         boolean follow = args.length > 5 && args[5].equals("follow");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String last = "";
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 200; i++) {
             last = get(http, base + path, token);
         }
         long[] nanos = new long[requests];

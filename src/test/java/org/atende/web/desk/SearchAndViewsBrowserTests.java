@@ -78,7 +78,7 @@ class SearchAndViewsBrowserTests extends ApiIntegrationSupport {
         String id = browser.getCurrentUrl().replaceAll(".*/desk/views/(\\d+).*", "$1");
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Exportações " + word);
         assertThat(browser.findElement(By.id("view-count-" + id)).getText()).isEqualTo("1");
-        assertThat(browser.findElement(By.id("view-total")).getText()).isEqualTo("1 pedidos");
+        assertThat(browser.findElement(By.id("view-total")).getText()).isEqualTo("1 pedido");
         assertThat(browser.findElements(By.cssSelector("tr.ticket-row"))).hasSize(1);
         assertThat(browser.findElement(By.id("row-" + wanted.number())).getText()).contains("Relatório mensal");
         Chromium.screenshot(browser, "desk-view");

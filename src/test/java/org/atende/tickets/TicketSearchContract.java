@@ -203,7 +203,11 @@ abstract class TicketSearchContract {
             List<Long> opened = new ArrayList<>();
             for (int i = 0; i < 7; i++) {
                 MovingTime.CLOCK.advance(java.time.Duration.ofMinutes(1));
-                opened.add(open(acme, "PT", "Pedido " + i, "Olá").number());
+                TicketView t = open(acme, "PT", "Pedido " + i, "Olá");
+                opened.add(t.number());
+                if (i % 3 == 0) {
+                    tickets.setNextDue(t.id(), null); // nothing due: these come last, by id
+                }
             }
             for (TicketQuery.Sort sort : List.of(TicketQuery.Sort.DUE, TicketQuery.Sort.CREATED_DESC, TicketQuery.Sort.PRIORITY)) {
                 TicketQuery first = new TicketQuery(Set.of(), Set.of(), acme, null, null, null, null, null, null, null, null,

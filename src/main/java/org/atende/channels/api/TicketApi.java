@@ -94,6 +94,15 @@ class TicketApi {
         return ResponseEntity.created(URI.create("/api/v1/tickets/" + t.id())).body(json(t));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "List and search tickets", description = """
+            The filters combine; `q` searches words in the ticket number, subject, messages (staff: internal notes too; \
+            customers: public text of their organisation's tickets only), requester name, e-mail and phone, and \
+            organisation name, without accents and by stem in the ticket's language (pt, es, en): every word must \
+            match, `-word` excludes, and on PostgreSQL `"a phrase"` and `or` work too. With words the default order \
+            is relevance and each ticket carries a `snippet` (HTML-escaped, matches in <mark>). `tag` takes one tag \
+            or several (repeated or comma-separated), all required; `sla` BREACHED, AT_RISK (due within 2 h) or \
+            SOON (either); `unassigned=true` tickets nobody holds. Pages: pass the answer's `next` as `after`; \
+            `total` is exact up to 10000 (`totalExact`).""")
     @GetMapping
     PageJson list(@RequestParam(required = false) Set<TicketStatus> status,
             @RequestParam(required = false) Set<Priority> priority,

@@ -30,6 +30,7 @@ abstract class TicketSearchContract { // no @Nested classes: they would take the
 
     @Autowired Tickets tickets;
     @Autowired JdbcClient jdbc;
+    @Autowired ErasedAuthors erasure;
 
     DeskFixtures fixtures;
     OrganisationId acme;
@@ -232,5 +233,21 @@ abstract class TicketSearchContract { // no @Nested classes: they would take the
         assertThat(numbers(one)).doesNotContainAnyElementsOf(numbers(two));
         assertThat(numbers(three)).hasSize(1);
         assertThat(three.next()).isNull();
+    }
+
+    @Test
+    void forgetsTheWordsOfAnErasedContact() {
+        TicketView t = tickets.open(new OpenTicket(null, null, Channel.PORTAL, "Pedido", "A encomenda não chegou", null, null,
+                null, Set.of(), null), ana);
+        assertThat(numbers(search("silva", carla, acme))).containsExactly(t.number());
+        assertThat(numbers(search("encomenda", carla, acme))).containsExactly(t.number());
+
+        jdbc.sql("UPDATE contact SET name = ?, email = NULL WHERE id = ?").params(org.atende.customers.ContactErased.ERASED,
+                ana.contactId().value()).update();
+        erasure.on(new org.atende.customers.ContactErased(ana.contactId(), acme, Set.of("Ana Silva"), Set.of(),
+                Set.of(ana.userId().value()), MovingTime.CLOCK.instant(), new java.util.HashMap<>()));
+
+        assertThat(numbers(search("silva", carla, acme))).isEmpty();
+        assertThat(numbers(search("encomenda", carla, acme))).isEmpty();
     }
 }

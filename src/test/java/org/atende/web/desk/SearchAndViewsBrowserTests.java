@@ -91,5 +91,11 @@ class SearchAndViewsBrowserTests extends ApiIntegrationSupport {
                 .executeScript("return document.documentElement.scrollWidth - window.innerWidth");
         assertThat(overflow.intValue()).as("no sideways scrolling of the page at 390 px").isLessThanOrEqualTo(0);
         Chromium.screenshot(browser, "desk-view-phone");
+        browser.get(base + "/desk/queues/all?q=exportar+" + word.toLowerCase());
+        browser.findElement(By.cssSelector("#save-view summary")).click();
+        Number queueOverflow = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(queueOverflow.intValue()).as("the queue with its views and the save form fit 390 px").isLessThanOrEqualTo(0);
+        Chromium.screenshot(browser, "desk-search-phone");
     }
 }

@@ -21,8 +21,11 @@ class ErasedAuthors {
 
     private final JdbcClient jdbc;
 
-    ErasedAuthors(JdbcClient jdbc) {
+    private final TicketSearch search;
+
+    ErasedAuthors(JdbcClient jdbc, TicketSearch search) {
         this.jdbc = jdbc;
+        this.search = search;
     }
 
     @EventListener
@@ -54,6 +57,7 @@ class ErasedAuthors {
         for (long ticket : tickets) {
             scrubMessages(ticket, erased);
             scrubTimeline(ticket, erased);
+            search.reindex(ticket); // the erased words must not find the ticket any more
         }
     }
 

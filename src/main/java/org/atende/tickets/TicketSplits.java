@@ -33,9 +33,11 @@ public class TicketSplits {
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TicketSearch search;
 
     TicketSplits(TicketRepository tickets, MessageRepository messages, Timeline timeline, TicketQuotas quotas,
-            Customers customers, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+            Customers customers, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock, TicketSearch search) {
+        this.search = search;
         this.tickets = tickets;
         this.messages = messages;
         this.timeline = timeline;
@@ -71,6 +73,8 @@ public class TicketSplits {
         split = tickets.save(split);
         jdbc.sql("UPDATE message SET ticket_id = ? WHERE id = ?").params(split.id, m.id).update();
         jdbc.sql("UPDATE attachment SET ticket_id = ? WHERE message_id = ?").params(split.id, m.id).update();
+        search.reindex(split.id); // the message's words move with it
+        search.reindex(original.id);
         Author author = Author.of(actor);
         timeline.append(split.ticketId(), author.entry(now, "CREATED", "#" + number + " split from #" + original.number
                 + " via " + split.channel + ", priority " + priority));

@@ -140,7 +140,8 @@ public class Tickets {
 
     @Transactional(readOnly = true)
     public TicketPage list(TicketQuery query, Actor actor) {
-        return search.find(actor.isStaff() ? query : query.forOrganisation(Objects.requireNonNull(actor.organisationId())));
+        return actor.isStaff() ? search.find(query, false)
+                : search.find(query.forOrganisation(Objects.requireNonNull(actor.organisationId())), true);
     }
 
     /** Applies an agent's changes; each changed field is one timeline line. */

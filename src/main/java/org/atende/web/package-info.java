@@ -4,6 +4,6 @@
  * in sub-packages), with what every page shares: the language of pages and error pages. Nothing depends
  * on this module.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "customers", "tickets", "sla", "techservice", "notifications", "calendar", "channels", "routing", "outage", "audit", "privacy", "problems", "satisfaction", "macros"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "customers", "tickets", "sla", "techservice", "notifications", "calendar", "channels", "routing", "outage", "audit", "privacy", "problems", "satisfaction", "macros", "views"})
 @org.jspecify.annotations.NullMarked
 package org.atende.web;

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import org.atende.tickets.Priority;
+import org.atende.tickets.TicketFilter;
 import org.atende.tickets.TicketStatus;
 import org.atende.tickets.TicketType;
 import org.jspecify.annotations.Nullable;

@@ -30,7 +30,9 @@ import org.atende.tickets.OpenTicket;
 import org.atende.tickets.Previews;
 import org.atende.tickets.Priority;
 import org.atende.tickets.Reply;
+import org.atende.tickets.SlaRisk;
 import org.atende.tickets.TicketChanges;
+import org.atende.tickets.TicketFilter;
 import org.atende.tickets.TicketId;
 import org.atende.tickets.TicketPage;
 import org.atende.tickets.TicketProblems;
@@ -92,6 +94,15 @@ class TicketApi {
         return ResponseEntity.created(URI.create("/api/v1/tickets/" + t.id())).body(json(t));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "List and search tickets", description = """
+            The filters combine; `q` searches words in the ticket number, subject, messages (staff: internal notes too; \
+            customers: public text of their organisation's tickets only), requester name, e-mail and phone, and \
+            organisation name, without accents and by stem in the ticket's language (pt, es, en): every word must \
+            match, `-word` excludes, and on PostgreSQL `"a phrase"` and `or` work too. With words the default order \
+            is relevance and each ticket carries a `snippet` (HTML-escaped, matches in <mark>). `tag` takes one tag \
+            or several (repeated or comma-separated), all required; `sla` BREACHED, AT_RISK (due within 2 h) or \
+            SOON (either); `unassigned=true` tickets nobody holds. Pages: pass the answer's `next` as `after`; \
+            `total` is exact up to 10000 (`totalExact`).""")
     @GetMapping
     PageJson list(@RequestParam(required = false) Set<TicketStatus> status,
             @RequestParam(required = false) Set<Priority> priority,
@@ -104,18 +115,31 @@ class TicketApi {
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable Boolean overQuota,
             @RequestParam(required = false) @Nullable String accountLead,
-            @RequestParam(defaultValue = "due") String sort,
+            @RequestParam(required = false) @Nullable Instant receivedFrom,
+            @RequestParam(required = false) @Nullable Instant receivedTo,
+            @RequestParam(required = false) @Nullable SlaRisk sla,
+            @RequestParam(required = false) @Nullable Boolean unassigned,
+            @RequestParam(defaultValue = "") String sort,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size,
+            @RequestParam(required = false) @Nullable String after,
             @AuthenticationPrincipal Actor actor) {
-        TicketPage found = tickets.list(new TicketFilter(status, priority, organisationId, assigneeId, teamId, tag, channel,
-                type, q, overQuota, accountLead).query(sort(sort), page, size, customers, actor), actor);
-        Map<TicketId, TicketClocks> read = clocks.clocksOf(found.items().stream().map(TicketView::id).toList(), now());
-        return new PageJson(found.items().stream().map(t -> TicketJson.of(t, read.getOrDefault(t.id(), TicketClocks.NONE)))
-                .toList(), found.page(), found.size(), found.total());
+        TicketFilter filter = new TicketFilter(status, priority, organisationId, assigneeId, teamId, tag, channel, type, q,
+                overQuota, accountLead, receivedFrom, receivedTo, sla, unassigned);
+        TicketQuery query = filter.query(sort(sort, q), page, size, customers, actor);
+        return page(tickets.list(after == null || after.isBlank() ? query : query.from(after, size), actor), clocks, now());
     }
 
-    record PageJson(List<TicketJson> items, int page, int size, long total) {
+    /** A page as the API answers it: each ticket with its clocks (and its snippet in a search), and the cursor onwards. */
+    static PageJson page(TicketPage found, SlaClocks clocks, Instant now) {
+        Map<TicketId, TicketClocks> read = clocks.clocksOf(found.items().stream().map(TicketView::id).toList(), now);
+        return new PageJson(found.items().stream().map(t -> TicketJson.of(t, read.getOrDefault(t.id(), TicketClocks.NONE),
+                found.snippet(t.id()))).toList(), found.page(), found.size(), found.total(), found.totalExact(), found.next());
+    }
+
+    @io.swagger.v3.oas.annotations.media.Schema(description = "A page of tickets. `total` is exact when `totalExact`; "
+            + "above 10000 it says 10000 and `totalExact` is false. Pass `next` as `after` for the following page.")
+    record PageJson(List<TicketJson> items, int page, int size, long total, boolean totalExact, @Nullable String next) {
     }
 
     @GetMapping("/{id}")
@@ -248,14 +272,23 @@ class TicketApi {
         return clock.instant();
     }
 
+    /** The list's order: as asked, else by relevance when it searches words and by due time when not. */
+    static TicketQuery.Sort sort(String sort, @Nullable String q) {
+        if (sort.isBlank()) {
+            return q == null || q.isBlank() ? TicketQuery.Sort.DUE : TicketQuery.Sort.RELEVANCE;
+        }
+        return sort(sort);
+    }
+
     static TicketQuery.Sort sort(String sort) {
         return switch (sort.toLowerCase(Locale.ROOT)) {
+            case "relevance" -> TicketQuery.Sort.RELEVANCE;
             case "due" -> TicketQuery.Sort.DUE;
             case "created" -> TicketQuery.Sort.CREATED;
             case "-created" -> TicketQuery.Sort.CREATED_DESC;
             case "-updated" -> TicketQuery.Sort.UPDATED_DESC;
             case "priority" -> TicketQuery.Sort.PRIORITY;
-            default -> throw TicketProblems.invalid("sort must be one of due, created, -created, -updated, priority");
+            default -> throw TicketProblems.invalid("sort must be one of due, created, -created, -updated, priority, relevance");
         };
     }
 }

@@ -22,14 +22,22 @@ record TicketJson(long id, long number, long organisationId, @Nullable Long requ
         @Nullable Priority suggestedPriority, boolean triaged, TicketStatus status, @Nullable Long assigneeId,
         @Nullable Long teamId, Set<String> tags, Instant receivedAt, Instant updatedAt, @Nullable Instant resolvedAt,
         @Nullable Instant closedAt, boolean overQuota, @Nullable ClosedAs closedAs, @Nullable Long mergedIntoId,
-        TicketClocks sla, int version) {
+        TicketClocks sla, int version,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        @io.swagger.v3.oas.annotations.media.Schema(description = "In a search's results: the best matching text, "
+                + "HTML-escaped, the matched words in <mark>")
+        @Nullable String snippet) {
 
     static TicketJson of(TicketView t, TicketClocks clocks) {
+        return of(t, clocks, null);
+    }
+
+    static TicketJson of(TicketView t, TicketClocks clocks, @Nullable String snippet) {
         return new TicketJson(t.id().value(), t.number(), t.organisationId().value(),
                 t.requesterContactId() == null ? null : t.requesterContactId().value(), t.channel(), t.subject(),
                 t.type(), t.category(), t.priority(), t.suggestedPriority(), t.triaged(), t.status(),
                 t.assigneeId() == null ? null : t.assigneeId().value(), t.teamId() == null ? null : t.teamId().value(),
                 t.tags(), t.receivedAt(), t.updatedAt(), t.resolvedAt(), t.closedAt(), t.overQuota(), t.closedAs(),
-                t.mergedInto() == null ? null : t.mergedInto().value(), clocks, t.version());
+                t.mergedInto() == null ? null : t.mergedInto().value(), clocks, t.version(), snippet);
     }
 }

@@ -5,7 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.atende.identity.Actor;
+import org.atende.identity.Role;
 import org.atende.tickets.Tickets;
+import org.atende.views.SavedViews;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,7 +21,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The desk's queues: {@code /desk/queues/{queue}} is the page; {@code .../rows} the table body alone,
  * which the page fetches every 30 seconds (with the tab counts and the "updated" line out of band).
- * A search for a ticket number opens that ticket; words search the subjects within the queue.
+ * A search for a ticket number opens that ticket; words search the queue's tickets in full text (subject,
+ * messages and notes, requester, organisation), best match first, each row with its matching snippet.
+ * Pages go on by cursor ({@code after}); the saved views are listed beside the queues with their counts.
  */
 @Controller
 class QueueController {
@@ -29,8 +33,10 @@ class QueueController {
     private final DeskQueues queues;
     private final Tickets tickets;
     private final Names names;
+    private final SavedViews views;
 
-    QueueController(DeskQueues queues, Tickets tickets, Names names) {
+    QueueController(DeskQueues queues, Tickets tickets, Names names, SavedViews views) {
+        this.views = views;
         this.queues = queues;
         this.tickets = tickets;
         this.names = names;
@@ -43,7 +49,8 @@ class QueueController {
 
     @GetMapping("/desk/queues/{queue}")
     String queue(@PathVariable String queue, @RequestParam(required = false) @Nullable String q,
-            @RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal Actor actor, Model model, Locale locale) {
+            @RequestParam(defaultValue = "1") int page, @RequestParam(required = false) @Nullable String after,
+            @AuthenticationPrincipal Actor actor, Model model, Locale locale) {
         staff(actor);
         if (q != null) {
             Matcher number = NUMBER.matcher(q.strip());
@@ -51,16 +58,20 @@ class QueueController {
                 return "redirect:/desk/tickets/" + number.group(1);
             }
         }
-        model.addAttribute("view", queues.page(DeskQueue.of(queue), q, Math.max(0, page - 1), actor, locale));
+        model.addAttribute("view", queues.page(DeskQueue.of(queue), q, Math.max(0, page - 1), after, actor, locale));
         model.addAttribute("bulkOptions", BulkOptions.of(names)); // the bulk toolbar (see BulkController)
+        model.addAttribute("savedViews", views.counts(actor));
+        model.addAttribute("mayShare", actor.hasAtLeast(Role.LEAD));
         return "desk/queue";
     }
 
     @GetMapping("/desk/queues/{queue}/rows")
     String rows(@PathVariable String queue, @RequestParam(required = false) @Nullable String q,
-            @RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal Actor actor, Model model, Locale locale) {
+            @RequestParam(defaultValue = "1") int page, @RequestParam(required = false) @Nullable String after,
+            @AuthenticationPrincipal Actor actor, Model model, Locale locale) {
         staff(actor);
-        model.addAttribute("view", queues.page(DeskQueue.of(queue), q, Math.max(0, page - 1), actor, locale));
+        model.addAttribute("view", queues.page(DeskQueue.of(queue), q, Math.max(0, page - 1), after, actor, locale));
+        model.addAttribute("savedViews", views.counts(actor));
         return "desk/queue-refresh";
     }
 

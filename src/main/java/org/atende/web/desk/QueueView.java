@@ -5,9 +5,20 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-/** A queue's page: its rows, the counts on every tab, where the page is, and when it was read (Lisbon time). */
-public record QueueView(DeskQueue queue, List<QueueRow> rows, Map<DeskQueue, Long> counts, int page, int pages, long total,
-        @Nullable String text, String zone, String updatedAt) {
+/**
+ * A queue's page: its rows, the counts on every tab (above {@link org.atende.tickets.TicketPage#COUNT_CAP} "10000+"),
+ * where the page is, the cursor of the next one, and when it was read (Lisbon time).
+ */
+public record QueueView(DeskQueue queue, List<QueueRow> rows, Map<DeskQueue, String> counts, int page, int pages, long total,
+        @Nullable String text, String zone, String updatedAt, @Nullable String next, boolean totalExact, @Nullable String after) {
+
+    static String count(long total, boolean exact) {
+        return exact ? Long.toString(total) : total + "+";
+    }
+
+    public String totalLabel() {
+        return count(total, totalExact);
+    }
 
     public List<DeskQueue> queues() {
         return List.of(DeskQueue.values());
@@ -18,6 +29,6 @@ public record QueueView(DeskQueue queue, List<QueueRow> rows, Map<DeskQueue, Lon
     }
 
     public boolean hasNext() {
-        return page + 1 < pages;
+        return next != null;
     }
 }

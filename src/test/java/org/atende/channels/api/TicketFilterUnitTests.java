@@ -8,13 +8,14 @@ import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Set;
 
+import org.atende.tickets.TicketFilter;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** A bulk call's filter is the ticket list's: every filter parameter of GET /api/v1/tickets, by the same name and type. */
 class TicketFilterUnitTests {
 
-    private static final Set<String> PAGING = Set.of("sort", "page", "size");
+    private static final Set<String> PAGING = Set.of("sort", "page", "size", "after");
 
     @Test
     void hasEveryFilterOfTheTicketListAndNothingElse() throws Exception {

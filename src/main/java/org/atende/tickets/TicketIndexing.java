@@ -1,0 +1,42 @@
+package org.atende.tickets;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.relational.core.mapping.event.AfterSaveCallback;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the full-text index in step with the conversation: every message saved rewrites its ticket's
+ * entry in the same transaction (Spring Data's after-save callback runs inside the repository call), and
+ * at startup the tickets written before the index existed are indexed in batches (H2; PostgreSQL's
+ * migration filled its index).
+ */
+@Component
+class TicketIndexing implements AfterSaveCallback<Message> {
+
+    private static final int BATCH = 500;
+
+    private final TicketSearch search;
+    private final TransactionTemplate transactions;
+
+    TicketIndexing(TicketSearch search, PlatformTransactionManager transactions) {
+        this.search = search;
+        this.transactions = new TransactionTemplate(transactions);
+    }
+
+    @Override
+    public Message onAfterSave(Message message) {
+        search.reindex(message.ticketId);
+        return message;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void backfill() {
+        Integer done;
+        do {
+            done = transactions.execute(status -> search.backfill(BATCH));
+        } while (done != null && done == BATCH);
+    }
+}

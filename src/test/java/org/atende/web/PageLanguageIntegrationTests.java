@@ -174,7 +174,7 @@ class PageLanguageIntegrationTests {
         Files.write(Path.of("target", "page-language-" + language + ".txt"), new TreeSet<>(findings));
         assertThat(findings).as("English or untranslated text in %s (all in target/page-language-%s.txt)", language, language).isEmpty();
         assertThat(rendered).as("pages read by at least one reader").hasSizeGreaterThan(60)
-                .contains("/desk", "/portal", "/admin", "/reports", "/help", "/desk/tickets/{number}", "/portal/tickets/{number}");
+                .contains("/desk/queues/{queue}", "/portal", "/admin", "/reports", "/help", "/desk/tickets/{number}", "/portal/tickets/{number}");
     }
 
     /** The mails and WhatsApp texts queued for readers of this language: acknowledgements, replies, notices, surveys, resets. */

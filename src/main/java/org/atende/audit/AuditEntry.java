@@ -10,7 +10,7 @@ public record AuditEntry(long id, Instant at, @Nullable Long actorUserId, String
         String subjectId, String subject, Map<String, FieldChange> changes, @Nullable String requestId) {
 
     /** The English words a subject starts with to name its kind ("Plan Essencial"), longest first. */
-    private static final java.util.List<String> KIND_WORDS = java.util.List.of("Escalation rule ", "Routing rule ", "Organisation ",
+    private static final java.util.List<String> KIND_WORDS = java.util.List.of("Customer user ", "Escalation rule ", "Routing rule ", "Organisation ",
             "Calendar ", "Policy ", "Plan ", "Token ", "User ", "Contact ");
 
     /**
@@ -24,5 +24,10 @@ public record AuditEntry(long id, Instant at, @Nullable Long actorUserId, String
             }
         }
         return subject;
+    }
+
+    /** Who made the change, as {@link #name} words it: a customer's account is its number ("#9"). */
+    public String actorName() {
+        return actor.startsWith("Customer user ") ? actor.substring("Customer user ".length()) : actor;
     }
 }

@@ -166,6 +166,7 @@ class PageLanguageIntegrationTests {
                     }
                 }
             }
+            findings.addAll(staleForm(language, bundles, userData));
             findings.addAll(messages(language, bundles, userData));
         } finally {
             before.forEach((email, was) -> identity.speak(identity.userByEmail(email).orElseThrow().id(),
@@ -175,6 +176,17 @@ class PageLanguageIntegrationTests {
         assertThat(findings).as("English or untranslated text in %s (all in target/page-language-%s.txt)", language, language).isEmpty();
         assertThat(rendered).as("pages read by at least one reader").hasSizeGreaterThan(60)
                 .contains("/desk/queues/{queue}", "/portal", "/admin", "/reports", "/help", "/desk/tickets/{number}", "/portal/tickets/{number}");
+    }
+
+    /** A form sent after someone else changed the ticket: refused (409) in the reader's language. */
+    private List<String> staleForm(Language language, Bundles bundles, UserData userData) {
+        String number = new Fixtures(jdbc).fill("{number}");
+        PageBrowser agent = new PageBrowser(port).signIn("ines@atende.example", PASSWORD);
+        agent.get("/desk/tickets/" + number);
+        HttpResponse<String> stale = agent.post("/desk/tickets/" + number + "/resolve", "version", "-1");
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains(language == Language.PT ? "Outra pessoa alterou isto" : "Otra persona ha cambiado esto");
+        return bundles.check(Jsoup.parse(stale.body()), userData).stream().map(f -> "stale form: " + f).toList();
     }
 
     /** The mails and WhatsApp texts queued for readers of this language: acknowledgements, replies, notices, surveys, resets. */
@@ -442,6 +454,11 @@ class PageLanguageIntegrationTests {
                         findings.addAll(checkText(element.attr(attribute), userData));
                     }
                 }
+                element.attributes().forEach(a -> {
+                    if (a.getKey().startsWith("data-") && a.getValue().matches(".*\\p{L}{2,}\\s+\\p{L}{2,}.*") && !a.getValue().startsWith("{")) {
+                        findings.addAll(checkText(a.getValue(), userData)); // a text scripts show (data-stale, data-all, …)
+                    }
+                });
                 if (element.is("input[type=submit], input[type=button], input[type=reset]")) {
                     findings.addAll(checkText(element.attr("value"), userData));
                 }

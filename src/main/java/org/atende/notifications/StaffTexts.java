@@ -160,7 +160,7 @@ final class StaffTexts {
 
     static String digestAtRisk(Language language) {
         return switch (language) {
-            case ES -> "En riesgo (aviso o vencen en el próximo día laborable)";
+            case ES -> "En riesgo (aviso o vencen en el próximo día hábil)";
             case PT -> "Em risco (aviso ou terminam no próximo dia útil)";
             case EN -> "At risk (warned, or due within the next business day)";
         };

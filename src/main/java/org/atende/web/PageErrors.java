@@ -59,8 +59,11 @@ final class PageErrors implements HandlerExceptionResolver {
             }
             case AccessDeniedException e -> {
                 status = HttpStatus.FORBIDDEN;
-                detail = null;
-                wording = "error.forbidden.detail";
+                // pages that refuse say why in the reader's language; the generic refusals of the modules are English
+                boolean generic = e.getMessage() == null || e.getMessage().equals("Access Denied")
+                        || e.getMessage().contains("Customer Care staff");
+                detail = generic ? null : e.getMessage();
+                wording = generic ? "error.forbidden.detail" : null;
             }
             case OptimisticLockingFailureException e -> {
                 status = HttpStatus.CONFLICT;

@@ -139,6 +139,31 @@ class PageLanguageIntegrationTests {
         readsIn(Language.ES);
     }
 
+    @Test
+    void customersSeeTheDeskByTheNameAnAdministratorGaveItInTheirLanguage() {
+        String number = jdbc.sql("""
+                SELECT t.number FROM ticket t JOIN organisation o ON o.id = t.organisation_id JOIN message m ON m.ticket_id = t.id
+                WHERE o.name = 'Padaria Lusitana' AND m.kind = 'AGENT' ORDER BY t.number""").query(String.class).list().getFirst();
+        PageBrowser admin = new PageBrowser(port).signIn("admin@atende.example", PASSWORD);
+        PageBrowser customer = new PageBrowser(port).signIn("joana@padaria-lusitana.pt", PASSWORD);
+        UserSummary joana = identity.userByEmail("joana@padaria-lusitana.pt").orElseThrow();
+        identity.speak(joana.id(), Language.PT);
+        try {
+            assertThat(customer.get("/portal/tickets/" + number).body()).contains("Equipa de Suporte").doesNotContain("Customer Care");
+
+            admin.get("/admin/desk-names");
+            assertThat(admin.post("/admin/desk-names", "namePT", "Apoio Atende", "nameES", "", "nameEN", "").statusCode()).isEqualTo(302);
+            assertThat(admin.get("/admin/desk-names?saved").body()).contains("value=\"Apoio Atende\"", "Support Team");
+            assertThat(customer.get("/portal/tickets/" + number).body()).contains("Apoio Atende");
+            identity.speak(joana.id(), Language.ES);
+            assertThat(customer.get("/portal/tickets/" + number).body()).contains("Equipo de Soporte").doesNotContain("Apoio Atende");
+        } finally {
+            admin.get("/admin/desk-names");
+            admin.post("/admin/desk-names", "namePT", "", "nameES", "", "nameEN", "");
+            identity.speak(joana.id(), joana.language());
+        }
+    }
+
     private void readsIn(Language language) throws IOException {
         Bundles bundles = Bundles.load(language);
         UserData userData = UserData.of(jdbc);

@@ -59,7 +59,6 @@ final class PageErrors implements HandlerExceptionResolver {
             }
             case AccessDeniedException e -> {
                 status = HttpStatus.FORBIDDEN;
-                // pages that refuse say why in the reader's language; the generic refusals of the modules are English
                 boolean generic = e.getMessage() == null || e.getMessage().equals("Access Denied")
                         || e.getMessage().contains("Customer Care staff");
                 detail = generic ? null : e.getMessage();
@@ -95,9 +94,19 @@ final class PageErrors implements HandlerExceptionResolver {
         if (status.is5xxServerError()) {
             return null;
         }
+        if (!english(request) && (status.value() == 403 || error.getClass().getName().startsWith("org.springframework."))) {
+            // the modules' refusals and the framework's complaints are written in English: a reader of another
+            // language is told in theirs what kind of refusal it is
+            detail = null;
+            wording = wording != null ? wording : status.value() == 403 ? "error.forbidden.detail" : "error.badRequest";
+        }
         ModelAndView page = page(response, status, detail);
         page.addObject("wording", wording);
         return page;
+    }
+
+    private static boolean english(HttpServletRequest request) {
+        return org.springframework.web.servlet.support.RequestContextUtils.getLocale(request).getLanguage().equals("en");
     }
 
     /** The "temporarily unavailable" page, which needs no database (not even the user's language setting). */

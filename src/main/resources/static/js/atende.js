@@ -40,9 +40,10 @@
 document.addEventListener('htmx:responseError', function (event) {
   var region = document.getElementById('request-error');
   if (region) {
-    region.textContent = (document.documentElement.lang === 'es' ? 'No se pudo completar: ' :
-      document.documentElement.lang === 'pt' ? 'Não foi possível concluir: ' : 'Could not complete: ') +
-      event.detail.xhr.status + ' ' + (event.detail.xhr.statusText || '');
+    var status = event.detail.xhr.status;
+    // the words come from the page's bundle (data-failed, data-stale), in the page's language
+    region.textContent = status === 409 && region.dataset.stale ? region.dataset.stale
+      : (region.dataset.failed || '') + ' (' + status + ')';
     region.hidden = false;
   }
 });

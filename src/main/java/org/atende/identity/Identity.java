@@ -119,7 +119,7 @@ public class Identity {
                 "team", user.teamId() == null ? null : user.teamId().value(),
                 "organisation", user.organisationId() == null ? null : user.organisationId().value(),
                 "contact", user.contactId() == null ? null : user.contactId().value(),
-                "password", passwordSet ? "set by an administrator" : null);
+                "password", passwordSet ? "••••••••" : null); // set by an administrator; never the password itself
     }
 
     /** The language a user's pages speak; null: the browser's. */

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 
 import org.atende.customers.Customers;
-import org.atende.customers.Language;
 import org.atende.customers.OrganisationSummary;
 import org.atende.identity.UserSummary;
 import org.atende.sla.ClockKind;
@@ -81,9 +80,8 @@ class SlaAlerts {
             if (!claim(id, kind, threshold, user)) {
                 continue;
             }
-            Language language = StaffNotices.languageOf(user);
             List<String> params = List.of(Long.toString(ticket.number()), ticket.subject(), organisation,
-                    StaffTexts.clock(kind, language), StaffTexts.when(dueAt, language), StaffTexts.span(span));
+                    kind.name(), dueAt.toString(), StaffTexts.span(span)); // the clock and the time are worded when read, in the reader's language
             notices.tell(user, ticket, "SLA_" + threshold, threshold.equals(WARNING) ? StaffTexts.SLA_WARNING : StaffTexts.SLA_BREACHED,
                     params, "alert.t" + id.value() + "." + kind.name().toLowerCase(java.util.Locale.ROOT) + "."
                             + threshold.toLowerCase(java.util.Locale.ROOT));

@@ -47,14 +47,34 @@ final class StaffTexts {
         return language == null ? Language.EN : language;
     }
 
-    /** A key's text with its parameters ({0}, {1}, …); unknown keys are shown as they are. */
+    /**
+     * A key's text with its parameters ({0}, {1}, …); unknown keys are shown as they are. A parameter that names
+     * a clock ({@code FIRST_RESPONSE}) or an instant (ISO-8601) is worded in the reader's language, so a
+     * notification kept for days reads in the language its reader has when reading it.
+     */
     static String text(String key, java.util.List<String> params, Language language) {
         Map<Language, String> texts = TEXTS.containsKey(key) ? TEXTS.get(key) : BadRatingNotices.TEXTS.get(key);
         String text = texts == null ? key : texts.get(language);
         for (int i = 0; i < params.size(); i++) {
-            text = text.replace("{" + i + "}", params.get(i));
+            text = text.replace("{" + i + "}", worded(params.get(i), language));
         }
         return text;
+    }
+
+    private static String worded(String param, Language language) {
+        for (ClockKind kind : ClockKind.values()) {
+            if (kind.name().equals(param)) {
+                return clock(kind, language);
+            }
+        }
+        if (param.length() >= 20 && param.endsWith("Z") && param.charAt(4) == '-' && param.charAt(10) == 'T') {
+            try {
+                return when(Instant.parse(param), language);
+            } catch (java.time.DateTimeException e) {
+                return param;
+            }
+        }
+        return param;
     }
 
     static String clock(ClockKind kind, Language language) {
@@ -140,7 +160,7 @@ final class StaffTexts {
 
     static String digestAtRisk(Language language) {
         return switch (language) {
-            case ES -> "En riesgo (aviso o vencen en el próximo día laborable)";
+            case ES -> "En riesgo (aviso o vencen en el próximo día hábil)";
             case PT -> "Em risco (aviso ou terminam no próximo dia útil)";
             case EN -> "At risk (warned, or due within the next business day)";
         };

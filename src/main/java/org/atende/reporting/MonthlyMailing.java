@@ -14,6 +14,7 @@ import java.util.Set;
 import org.atende.calendar.BusinessCalendar;
 import org.atende.customers.ContactSummary;
 import org.atende.customers.Customers;
+import org.atende.customers.DeskNames;
 import org.atende.customers.OrganisationId;
 import org.atende.customers.OrganisationSummary;
 import org.atende.identity.UserId;
@@ -54,10 +55,12 @@ public class MonthlyMailing {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final String baseUrl;
+    private final DeskNames deskNames;
 
     MonthlyMailing(JdbcClient jdbc, Customers customers, Reports reports, MonthlyReportPdf pdf, Outbox outbox,
             BusinessCalendar calendar, MessageSource messages, PlatformTransactionManager transactions, Clock clock,
-            @Value("${atende.web.base-url:http://localhost:8080}") String baseUrl) {
+            @Value("${atende.web.base-url:http://localhost:8080}") String baseUrl, DeskNames deskNames) {
+        this.deskNames = deskNames;
         this.jdbc = jdbc;
         this.customers = customers;
         this.reports = reports;
@@ -146,7 +149,7 @@ public class MonthlyMailing {
         for (ContactSummary contact : contacts) {
             String subject = messages.getMessage("reports.mailing.subject", new Object[] {o.name(), monthName}, locale);
             String body = messages.getMessage("reports.mailing.body", new Object[] {contact.name(), o.name(), monthName,
-                    baseUrl + "/portal/reports/" + month}, locale);
+                    baseUrl + "/portal/reports/" + month, deskNames.of(o.language())}, locale);
             long id = outbox.enqueue(new Outgoing(Channel.EMAIL, Outgoing.Purpose.NOTICE, null, null, contact.email(), subject, body,
                     "report." + month + ".o" + organisation.value() + ".c" + contact.id().value() + "@" + host(), null, List.of(), true));
             outbox.attach(id, MonthlyReportPdf.fileName(report), "application/pdf", document);

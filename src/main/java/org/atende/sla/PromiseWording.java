@@ -17,13 +17,48 @@ public final class PromiseWording {
     private PromiseWording() {
     }
 
+    /**
+     * A target in business time, with the language's plural ("1 dia útil", "8 horas úteis", "1 día hábil",
+     * "12 horas hábiles", "2 business days"): the one wording of targets and durations of pages, mails and
+     * WhatsApp texts.
+     */
     public static String target(Language language, SlaTarget target) {
         boolean days = target.unit() == TargetUnit.DAYS;
         int n = target.amount();
-        return switch (language) {
-            case ES -> n + (days ? (n == 1 ? " día laborable" : " días laborables") : (n == 1 ? " hora laborable" : " horas laborables"));
-            case PT -> n + (days ? (n == 1 ? " dia útil" : " dias úteis") : (n == 1 ? " hora útil" : " horas úteis"));
-            case EN -> n + (days ? (n == 1 ? " business day" : " business days") : (n == 1 ? " business hour" : " business hours"));
+        boolean one = n == 1;
+        return n + " " + switch (language) {
+            case ES -> days ? (one ? "día hábil" : "días hábiles") : (one ? "hora hábil" : "horas hábiles");
+            case PT -> days ? (one ? "dia útil" : "dias úteis") : (one ? "hora útil" : "horas úteis");
+            case EN -> days ? (one ? "business day" : "business days") : (one ? "business hour" : "business hours");
+        };
+    }
+
+    /** A target in the language of a page's locale (English for any other). */
+    public static String target(Locale locale, SlaTarget target) {
+        return target(language(locale), target);
+    }
+
+    /**
+     * A target written as {@link SlaTarget#toString()} writes it ("12 business hours", as the API and the
+     * reports' records keep it), in the language of a page's locale; any other text as it is.
+     */
+    public static String target(Locale locale, String english) {
+        java.util.regex.Matcher m = ENGLISH.matcher(english.strip());
+        if (!m.matches()) {
+            return english;
+        }
+        int amount = Integer.parseInt(m.group(1));
+        return amount <= 0 ? english : target(locale, new SlaTarget(amount, m.group(2).equals("day") ? TargetUnit.DAYS : TargetUnit.HOURS));
+    }
+
+    private static final java.util.regex.Pattern ENGLISH = java.util.regex.Pattern.compile("(\\d+) business (hour|day)s?");
+
+    /** The language of a locale: Spanish, Portuguese, else English. */
+    public static Language language(Locale locale) {
+        return switch (locale.getLanguage()) {
+            case "es" -> Language.ES;
+            case "pt" -> Language.PT;
+            default -> Language.EN;
         };
     }
 

@@ -51,6 +51,7 @@ final class PageErrors implements HandlerExceptionResolver {
         }
         HttpStatusCode status;
         String detail;
+        String wording = null; // a message key: the page says it in the reader's language
         switch (error) {
             case NoSuchElementException e -> {
                 status = HttpStatus.NOT_FOUND;
@@ -58,15 +59,20 @@ final class PageErrors implements HandlerExceptionResolver {
             }
             case AccessDeniedException e -> {
                 status = HttpStatus.FORBIDDEN;
-                detail = e.getMessage();
+                boolean generic = e.getMessage() == null || e.getMessage().equals("Access Denied")
+                        || e.getMessage().contains("Customer Care staff");
+                detail = generic ? null : e.getMessage();
+                wording = generic ? "error.forbidden.detail" : null;
             }
             case OptimisticLockingFailureException e -> {
                 status = HttpStatus.CONFLICT;
-                detail = "Someone else changed this in the meantime. Reload the page and try again.";
+                detail = null;
+                wording = "error.stale";
             }
             case DataIntegrityViolationException e -> {
                 status = HttpStatus.CONFLICT;
-                detail = "This conflicts with what is stored already.";
+                detail = null;
+                wording = "error.conflict";
             }
             case ErrorResponse e -> {
                 status = e.getStatusCode();
@@ -74,7 +80,8 @@ final class PageErrors implements HandlerExceptionResolver {
             }
             case java.time.DateTimeException e -> {
                 status = HttpStatus.BAD_REQUEST;
-                detail = "A date or month is out of range.";
+                detail = null;
+                wording = "error.dateRange";
             }
             case IllegalArgumentException e -> {
                 status = HttpStatus.BAD_REQUEST;
@@ -87,7 +94,19 @@ final class PageErrors implements HandlerExceptionResolver {
         if (status.is5xxServerError()) {
             return null;
         }
-        return page(response, status, detail);
+        if (!english(request) && (status.value() == 403 || error.getClass().getName().startsWith("org.springframework."))) {
+            // the modules' refusals and the framework's complaints are written in English: a reader of another
+            // language is told in theirs what kind of refusal it is
+            detail = null;
+            wording = wording != null ? wording : status.value() == 403 ? "error.forbidden.detail" : "error.badRequest";
+        }
+        ModelAndView page = page(response, status, detail);
+        page.addObject("wording", wording);
+        return page;
+    }
+
+    private static boolean english(HttpServletRequest request) {
+        return org.springframework.web.servlet.support.RequestContextUtils.getLocale(request).getLanguage().equals("en");
     }
 
     /** The "temporarily unavailable" page, which needs no database (not even the user's language setting). */

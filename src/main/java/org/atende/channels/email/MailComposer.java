@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.atende.channels.email.mime.ReferenceMarker;
 import org.atende.channels.email.mime.SubjectTag;
+import org.atende.customers.DeskNames;
 import org.atende.customers.Language;
 import org.atende.notifications.Outgoing;
 import org.atende.tickets.Channel;
@@ -28,9 +29,12 @@ class MailComposer {
     private final EmailProperties properties;
     private final MailThreads threads;
 
-    MailComposer(EmailProperties properties, MailThreads threads) {
+    private final DeskNames names;
+
+    MailComposer(EmailProperties properties, MailThreads threads, DeskNames names) {
         this.properties = properties;
         this.threads = threads;
+        this.names = names;
     }
 
     /** A mail about a ticket: a reply, an acknowledgement or a notice. */
@@ -39,7 +43,8 @@ class MailComposer {
         String messageId = newMessageId("t" + ticket.value() + (ticketMessageId == null ? "" : ".m" + ticketMessageId));
         List<String> references = threads.of(ticket, 20);
         String inReplyTo = threads.latestInbound(ticket).orElse(references.isEmpty() ? null : references.getLast());
-        String text = MailTexts.replyAbove(language) + "\n\n" + body.strip() + "\n\n-- \n" + MailTexts.ticketLine(language, number)
+        String text = MailTexts.replyAbove(language) + "\n\n" + body.strip() + "\n\n-- \n" + names.of(language) + "\n"
+                + MailTexts.ticketLine(language, number)
                 + "\n" + ReferenceMarker.write(messageId) + "\n";
         threads.remember(messageId, ticket, false);
         return new Outgoing(Channel.EMAIL, purpose, ticket, ticketMessageId, recipient, SubjectTag.add(subject, number), text,

@@ -53,7 +53,7 @@ final class MailTexts {
                             .append(": antes del ").append(when(language, due, contactZone, zone)).append(".\n");
                 }
                 if (opensAt != null) {
-                    b.append("Ahora estamos fuera del horario de asistencia (09:00–21:00, hora de Lisboa, días laborables); "
+                    b.append("Ahora estamos fuera del horario de asistencia (09:00–21:00, hora de Lisboa, días hábiles); "
                             + "volvemos el ").append(when(language, opensAt, contactZone, zone)).append(".\n");
                 }
                 b.append("\nResponda a este correo para añadir información al ticket.\n"

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.atende.customers.Customers;
+import org.atende.customers.DeskNames;
 import org.atende.identity.Actor;
 import org.atende.sla.ClockView;
 import org.atende.sla.PromiseWording;
@@ -65,10 +66,13 @@ class PortalTicketPage {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Previews previews;
+    private final DeskNames deskNames;
 
     PortalTicketPage(Tickets tickets, Attachments attachments, Quotes quotes, SlaClocks clocks, Customers customers,
-            PortalDates dates, MessageSource messages, PlatformTransactionManager transactions, Clock clock, Previews previews) {
+            PortalDates dates, MessageSource messages, PlatformTransactionManager transactions, Clock clock, Previews previews,
+            DeskNames deskNames) {
         this.previews = previews;
+        this.deskNames = deskNames;
         this.tickets = tickets;
         this.attachments = attachments;
         this.quotes = quotes;
@@ -199,7 +203,7 @@ class PortalTicketPage {
             case CUSTOMER -> m.authorContactId() == null ? messages.getMessage("portal.author.customer", null, locale)
                     : customers.contact(m.authorContactId()).map(c -> c.name())
                             .orElseGet(() -> messages.getMessage("portal.author.customer", null, locale));
-            case AGENT -> messages.getMessage("portal.author.desk", null, locale);
+            case AGENT -> deskNames.of(org.atende.sla.PromiseWording.language(locale));
             default -> messages.getMessage("portal.author.automatic", null, locale);
         };
     }

@@ -8,8 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Currency;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.atende.reporting.Breach;
 import org.atende.reporting.ComplianceRow;
@@ -24,7 +22,6 @@ import org.springframework.context.MessageSource;
  */
 public final class ReportFormat {
 
-    private static final Pattern TARGET = Pattern.compile("(\\d+) business (hour|day)s?");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final MessageSource messages;
@@ -118,11 +115,6 @@ public final class ReportFormat {
 
     /** A promised target ("12 business hours") in the reader's language. */
     public String target(String target) {
-        Matcher m = TARGET.matcher(target);
-        if (!m.matches()) {
-            return target;
-        }
-        int amount = Integer.parseInt(m.group(1));
-        return messages.getMessage("reports.target." + m.group(2) + (amount == 1 ? "" : "s"), new Object[] {amount}, target, locale);
+        return org.atende.sla.PromiseWording.target(locale, target);
     }
 }

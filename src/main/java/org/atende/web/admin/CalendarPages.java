@@ -21,6 +21,7 @@ import org.atende.sla.Outcome;
 import org.atende.sla.SlaPolicies;
 import org.atende.sla.SlaPolicy;
 import org.atende.sla.StoredCalendar;
+import org.atende.sla.SlaTarget;
 import org.atende.sla.StoredCalendars;
 import org.atende.tickets.Priority;
 import org.jspecify.annotations.Nullable;
@@ -205,7 +206,7 @@ class CalendarPages {
                         policy.warningPercent(), at).dueAt();
                 Instant resolution = ClockReader.read(engine, new ClockFacts(at, targets.resolution(), List.of(), null),
                         policy.warningPercent(), at).dueAt();
-                rows.add(new PreviewRow(p, targets.firstResponse().toString(), first, targets.resolution().toString(), resolution));
+                rows.add(new PreviewRow(p, targets.firstResponse(), first, targets.resolution(), resolution));
             }
         }
         return new Preview(null, at, zone, nextOpen.equals(at), nextOpen, policy == null ? null : policy.name(), rows);
@@ -220,7 +221,7 @@ class CalendarPages {
     }
 
     /** One priority's due times. */
-    record PreviewRow(Priority priority, String firstResponseTarget, Instant firstResponseDue, String resolutionTarget,
+    record PreviewRow(Priority priority, SlaTarget firstResponseTarget, Instant firstResponseDue, SlaTarget resolutionTarget,
             Instant resolutionDue) {
     }
 

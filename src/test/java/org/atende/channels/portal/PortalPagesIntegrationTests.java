@@ -154,7 +154,7 @@ class PortalPagesIntegrationTests extends ApiIntegrationSupport {
         HttpResponse<String> page = browser.get("/portal/tickets/" + t.number());
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Please clear the cache and try again.", "Customer Care", "First response: met")
+        assertThat(page.body()).contains("Please clear the cache and try again.", "Support Team", "First response: met")
                 .doesNotContain("old build");
     }
 

@@ -32,7 +32,7 @@ class WhatsAppTextsUnitTests {
     @Test
     void acknowledgesInSpanishOutOfHoursWithTheNextOpening() {
         assertThat(WhatsAppTexts.acknowledgement(Language.ES, "Lucía", 7, new SlaTarget(4, TargetUnit.HOURS), DUE, OPENS, LISBON, LISBON))
-                .contains("Hola Lucía", "ticket *#7*", "Objetivo de primera respuesta: 4 horas laborables",
+                .contains("Hola Lucía", "ticket *#7*", "Objetivo de primera respuesta: 4 horas hábiles",
                         "volvemos el lunes 30 de noviembre a las 09:00 (hora de Lisboa)", "Responda aquí");
     }
 

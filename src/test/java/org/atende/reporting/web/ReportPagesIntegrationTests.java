@@ -140,7 +140,7 @@ class ReportPagesIntegrationTests extends ReportPagesSupport {
         assertThat(customer.get("/portal/reports/2026-11.csv").headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename=\"monthly-" + desk.org.value() + "-2026-11.csv\"");
 
-        assertThat(customer.get("/portal/reports/2026-11", "es").body()).contains("Lo prometido", "12 horas laborables",
+        assertThat(customer.get("/portal/reports/2026-11", "es").body()).contains("Lo prometido", "12 horas hábiles",
                 "objetivos no vinculantes", "Noviembre 2026");
         assertThat(customer.get("/portal/reports/2026-11", "pt-PT").body()).contains("O prometido", "12 horas úteis", "Novembro 2026",
                 "Ainda abertos", "Esperaram pela sua resposta");

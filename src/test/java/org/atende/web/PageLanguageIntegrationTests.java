@@ -111,10 +111,16 @@ class PageLanguageIntegrationTests {
     @Autowired JdbcClient jdbc;
     @Autowired List<RequestMappingHandlerMapping> mappings;
     @Autowired StoredCalendars calendars;
+    @Autowired org.atende.views.SavedViews views;
 
-    /** What the demo desk lacks for every page to show: a stored calendar and an escalation rule. */
+    /** What the demo desk lacks for every page to show: a stored calendar, an escalation rule and a shared view. */
     @BeforeEach
     void calendarAndEscalationRule() {
+        if (jdbc.sql("SELECT COUNT(*) FROM saved_view").query(Long.class).single() == 0) {
+            var admin = identity.actor(identity.userByEmail("admin@atende.example").orElseThrow().id()).orElseThrow();
+            views.create(new org.atende.views.ViewDraft("Todos os pedidos", org.atende.views.ViewScope.SHARED, null, null, null, null),
+                    admin);
+        }
         if (calendars.list().isEmpty()) {
             calendars.create("Horário de Lisboa", JsonMapper.builder().build().readTree("""
                     {"zone": "Europe/Lisbon", "week": {"mon": ["09:00-18:00"], "tue": ["09:00-18:00"], "wed": ["09:00-18:00"],
@@ -340,6 +346,7 @@ class PageLanguageIntegrationTests {
             tables.put("/admin/sla-policies/", "SELECT id FROM sla_policy ORDER BY id");
             tables.put("/admin/escalation-rules/", "SELECT id FROM escalation_rule ORDER BY id");
             tables.put("/admin/routing-rules/", "SELECT id FROM routing_rule ORDER BY id");
+            tables.put("/desk/views/", "SELECT id FROM saved_view ORDER BY id");
             tables.put("/desk/macros/", "SELECT id FROM macro ORDER BY id");
             tables.put("/desk/tickets/{number}/macros/", "SELECT id FROM macro ORDER BY id");
             tables.put("/desk/knowledge/", "SELECT id FROM kb_article ORDER BY id");

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.atende.channels.ChannelStates;
 import org.atende.customers.Customers;
 import org.atende.identity.Actor;
 import org.atende.sla.ClockView;
@@ -65,9 +66,12 @@ class PortalTicketPage {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Previews previews;
+    private final ChannelStates channels;
 
     PortalTicketPage(Tickets tickets, Attachments attachments, Quotes quotes, SlaClocks clocks, Customers customers,
-            PortalDates dates, MessageSource messages, PlatformTransactionManager transactions, Clock clock, Previews previews) {
+            PortalDates dates, MessageSource messages, PlatformTransactionManager transactions, Clock clock, Previews previews,
+            ChannelStates channels) {
+        this.channels = channels;
         this.previews = previews;
         this.tickets = tickets;
         this.attachments = attachments;
@@ -96,6 +100,8 @@ class PortalTicketPage {
                         byMessage.getOrDefault(m.id(), List.of())))
                 .toList();
         model.addAttribute("ticket", ticket);
+        // e-mail answers are promised only while mail goes out; otherwise answers appear here, on the portal
+        model.addAttribute("mailGoesOut", channels.mailGoesOut());
         model.addAttribute("conversation", conversation);
         model.addAttribute("looseFiles", files.stream().filter(a -> a.messageId() == null).toList());
         model.addAttribute("firstResponse", firstResponse(ticket, locale));

@@ -46,7 +46,9 @@ class AccountController {
     record CsrfResponse(String headerName, String parameterName, String token) {
     }
 
-    record OwnTokenRequest(@NotBlank @Size(max = 120) String name, @Nullable Instant expiresAt, @Nullable TokenKind kind) {
+    record OwnTokenRequest(@NotBlank @Size(max = 120) String name, @Nullable Instant expiresAt,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "INTEGRATION (the default): tickets opened with the token "
+                    + "record channel API. APP: the vendor's app; its tickets record channel APP.") @Nullable TokenKind kind) {
     }
 
     @GetMapping("/csrf")

@@ -76,7 +76,9 @@ class UserController {
     }
 
     /** {@code kind}: INTEGRATION (default; new tickets record channel API) or APP (the vendor's app; channel APP). */
-    record TokenRequest(@NotBlank @Size(max = 120) String name, @Nullable Instant expiresAt, @Nullable TokenKind kind) {
+    record TokenRequest(@NotBlank @Size(max = 120) String name, @Nullable Instant expiresAt,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "INTEGRATION (the default): tickets opened with the token "
+                    + "record channel API. APP: the vendor's app; its tickets record channel APP.") @Nullable TokenKind kind) {
 
         TokenDraft draft() {
             return new TokenDraft(name, expiresAt, kind == null ? TokenKind.INTEGRATION : kind);

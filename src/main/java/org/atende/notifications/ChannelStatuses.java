@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * How each channel did lately, in the database so that every instance agrees: the last success, the last
  * failure with its cause, and (while failing) when the outbox tries the channel again. The outbox's
  * dispatcher writes sending channels ({@value #EMAIL}, {@value #WHATSAPP}); the mailbox poller writes
- * each mailbox ({@code mailbox:<label>}). A success clears the failure.
+ * each mailbox ({@code mailbox:<label>}). A success clears the failure (the count of failures in a row, not
+ * the times: two instances' clocks may disagree by a little).
  */
 @Service
 public class ChannelStatuses {
@@ -35,12 +35,12 @@ public class ChannelStatuses {
     /** A success is written at most this often while nothing failed: one row takes every send's success. */
     private static final Duration SUCCESS_RESOLUTION = Duration.ofMinutes(1);
 
-    /** A channel's record. It is failing while its last failure is later than its last success. */
+    /** A channel's record. It is failing from a failure until the next success (which sets {@code failures} back to 0). */
     public record Status(String name, @Nullable Instant lastSuccessAt, @Nullable Instant lastFailureAt, @Nullable String cause,
             int failures, @Nullable Instant retryAt) {
 
         public boolean failing() {
-            return lastFailureAt != null && (lastSuccessAt == null || lastFailureAt.isAfter(lastSuccessAt));
+            return failures > 0;
         }
 
         /** Whether the outbox waits before trying the channel again. */
@@ -81,7 +81,7 @@ public class ChannelStatuses {
         Instant now = clock.instant();
         jdbc.sql("""
                 UPDATE channel_status SET last_success_at = ?, failures = 0, cause = NULL, retry_at = NULL
-                WHERE name = ? AND (last_success_at IS NULL OR last_success_at < ? OR failures > 0 OR last_failure_at > last_success_at)""")
+                WHERE name = ? AND (last_success_at IS NULL OR last_success_at < ? OR failures > 0)""")
                 .params(Timestamp.from(now), name, Timestamp.from(now.minus(SUCCESS_RESOLUTION))).update();
     }
 
@@ -131,9 +131,5 @@ public class ChannelStatuses {
 
     private static @Nullable Instant instant(@Nullable Timestamp t) {
         return t == null ? null : t.toInstant();
-    }
-
-    static Optional<String> label(String name) {
-        return name.startsWith(MAILBOX) ? Optional.of(name.substring(MAILBOX.length())) : Optional.empty();
     }
 }

@@ -1,6 +1,6 @@
 -- notifications: how each channel did lately, shared by every instance (the outbox's sender and the
 -- mailbox poller write it; the desk's banner, the Channels page and /actuator/health read it). A channel
--- is failing while its last failure is later than its last success; a success clears the cause. While
+-- is failing from a failure (failures > 0) until the next success, which clears the cause. While
 -- failing, nothing of the channel is sent before retry_at: its messages wait HELD instead of each piling
 -- up retries against a server that is down. name: 'email' (SMTP), 'whatsapp', 'mailbox:<label>' (IMAP).
 CREATE TABLE channel_status (

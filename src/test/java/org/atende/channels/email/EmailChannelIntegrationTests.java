@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.atende.customers.ContactSummary;
 import org.atende.notifications.ChannelStatuses;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.contributor.Status;
 import org.atende.notifications.OutboxDispatch;
 import org.atende.customers.Language;
 import org.atende.customers.OverQuotaPolicy;
@@ -30,6 +32,9 @@ import jakarta.mail.internet.MimeMessage;
 /** Mail in, mail out, against GreenMail: tickets, threads, acknowledgements, loops, bounces, retries. */
 @org.springframework.context.annotation.Import(EmailChannelIntegrationTests.FailingIntake.class)
 class EmailChannelIntegrationTests extends EmailTestSupport {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    HealthEndpoint health;
 
     @org.springframework.beans.factory.annotation.Autowired org.atende.knowledge.KnowledgeBase knowledge;
 
@@ -388,10 +393,17 @@ class EmailChannelIntegrationTests extends EmailTestSupport {
             assertThat(failing.failing()).isTrue();
             assertThat(failing.cause()).startsWith("SMTP server unreachable");
             assertThat(dispatch.runOnce().held()).as("nothing is tried again before the channel's next try").isZero();
+            assertThat(health.healthForPath("email").getStatus().getCode()).isEqualTo("DEGRADED");
+            assertThat(health.health().getStatus()).as("a relay down for every instance must not take them all out of the pool")
+                    .isEqualTo(Status.UP);
             tickets.reply(t.id(), new Reply("Estamos a ver o que se passa.", false, null, Channel.EMAIL), agent());
             assertThat(dispatch.runOnce().held()).isEqualTo(1);
             assertThat(count("SELECT COUNT(*) FROM outgoing_message WHERE recipient = ? AND state = 'HELD'", ana.email()))
                     .as("mail queued while the relay is down waits with the rest").isEqualTo(2);
+        } catch (AssertionError | RuntimeException e) {
+            // what this test left failing must not hold the mail of the tests after it
+            jdbc.sql("UPDATE channel_status SET failures = 0, retry_at = NULL WHERE name = 'email'").update();
+            throw e;
         } finally {
             startServers();
         }
@@ -403,6 +415,7 @@ class EmailChannelIntegrationTests extends EmailTestSupport {
                 .containsExactly("SENT", "SENT");
         assertThat(statuses.of(ChannelStatuses.EMAIL).failing()).as("working again clears the failure").isFalse();
         assertThat(statuses.of(ChannelStatuses.EMAIL).cause()).isNull();
+        assertThat(health.healthForPath("email").getStatus()).isEqualTo(Status.UP);
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
  * code, 503 for DOWN and OUT_OF_SERVICE). An SMTP relay or WhatsApp being down is the same for every
  * instance, so a DOWN here would take every instance out of the pool at once, and the desk, its portal and
  * its API with them, while they work fine without mail (messages wait HELD in the outbox). DEGRADED is
- * ordered after UP ({@code management.endpoint.health.status.order}) and answered with 200, so the
+ * ordered after UP ({@code management.endpoint.health.status.order}) and answered with 200 (it has no HTTP mapping), so the
  * aggregate stays UP while monitoring still sees the channel's own state and cause. UNKNOWN comes last in
  * the order too: a desk without WhatsApp is healthy.
  */

@@ -90,9 +90,12 @@ public class ChannelStates {
         return new ChannelState(Name.MAILBOX, Condition.WORKING, null, null, 0);
     }
 
-    /** Whether a customer can count on an answer by e-mail: mail is configured and not failing. */
+    /**
+     * Whether a customer can count on an answer by e-mail: the e-mail channel is on (a support address, without
+     * which answers are not mailed at all) and its SMTP server is configured and not failing.
+     */
     public boolean mailGoesOut() {
-        return email().working();
+        return mailboxes.enabled() && email().working();
     }
 
     public List<ChannelState> all() {

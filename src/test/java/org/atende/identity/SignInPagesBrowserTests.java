@@ -28,6 +28,8 @@ class SignInPagesBrowserTests extends ApiIntegrationSupport {
         if (browser != null) {
             browser.quit();
         }
+        // the administrator is shared with every other test in this context, which expects pages in English
+        identity.speak(identity.userByEmail(ADMIN_EMAIL).orElseThrow().id(), null);
     }
 
     @Test

@@ -253,6 +253,26 @@ class DatabaseOutageIntegrationTests {
     }
 
     @Test
+    void answersQuicklyWhenTheDatabaseRefusesConnections() {
+        assertThat(api.get("/api/v1/tickets", admin).status()).isEqualTo(200);
+
+        proxy.refuse();
+        for (int i = 0; i < 3; i++) {
+            Timed<Answer> list = timed(() -> api.get("/api/v1/tickets", admin));
+            assertThat(list.took()).as("GET while refused, try %d", i).isLessThan(PROMISE);
+            assertThat(list.value().status()).as(list.value().body()).isEqualTo(503);
+            assertThat(list.value().json().path("type").asString()).isEqualTo("https://atende.example/problems/service-unavailable");
+        }
+        Timed<Answer> health = timed(() -> api.get("/actuator/health", null));
+        assertThat(health.took()).isLessThan(PROMISE);
+        assertThat(health.value().json().path("status").asString()).isEqualTo("DOWN");
+
+        proxy.restore();
+        waitFor(Duration.ofSeconds(15), () -> api.get("/actuator/health", null).status() == 200);
+        assertThat(api.get("/api/v1/tickets", admin).status()).isEqualTo(200);
+    }
+
+    @Test
     void classifiesFailuresOfReachOnlyAsOutages() {
         assertThat(DatabaseOutage.isCause(new java.sql.SQLException("gone", "08006"))).isTrue();
         assertThat(DatabaseOutage.isCause(new RuntimeException(new java.sql.SQLException("shutting down", "57P01")))).isTrue();

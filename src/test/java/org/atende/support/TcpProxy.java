@@ -23,6 +23,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int upstreamPort;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
+    private volatile boolean refusing;
 
     public TcpProxy(String upstreamHost, int upstreamPort) {
         this.upstreamHost = upstreamHost;
@@ -43,7 +44,21 @@ public final class TcpProxy implements AutoCloseable {
         cut = true;
     }
 
+    /**
+     * The database host is up but nothing listens: open connections are reset and new ones closed at once,
+     * as a stopped server or a firewall that rejects would do (the other failure besides a silent network).
+     */
+    public void refuse() {
+        refusing = true;
+        cut = true;
+        for (Socket socket : sockets) {
+            close(socket);
+        }
+        sockets.clear();
+    }
+
     public void restore() {
+        refusing = false;
         if (!cut) {
             return;
         }
@@ -65,6 +80,11 @@ public final class TcpProxy implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
+                if (refusing) {
+                    client.setSoLinger(true, 0); // a reset, not an orderly close
+                    close(client);
+                    continue;
+                }
                 sockets.add(client);
                 if (cut) {
                     Thread.ofPlatform().daemon().start(() -> pump(client, null));

@@ -27,20 +27,20 @@ public class MailboxHealth {
     /** A mailbox's settings and what its polls did. */
     public record MailboxState(String label, String host, int port, boolean tls, String username, String folder,
             Duration pollInterval, @Nullable Instant lastPollAt, @Nullable Instant lastSuccessAt,
-            @Nullable Instant lastErrorAt, @Nullable String lastError, long messagesRead) {
+            @Nullable Instant lastErrorAt, @Nullable String lastError, long messagesRead, boolean lastPollFailed) {
 
-        /** True when the last poll worked; false when it failed; null before the first poll. */
+        /**
+         * True when the last poll worked; false when it failed; null before the first poll. The last outcome
+         * decides, not the order of the times, which a clock stepped back would turn round.
+         */
         public @Nullable Boolean reachable() {
-            if (lastPollAt == null) {
-                return null;
-            }
-            return lastErrorAt == null || lastSuccessAt != null && !lastSuccessAt.isBefore(lastErrorAt);
+            return lastPollAt == null ? null : !lastPollFailed;
         }
     }
 
     private record Facts(@Nullable Instant lastPollAt, @Nullable Instant lastSuccessAt, @Nullable Instant lastErrorAt,
-            @Nullable String lastError, long messagesRead) {
-        static final Facts NONE = new Facts(null, null, null, null, 0);
+            @Nullable String lastError, long messagesRead, boolean lastPollFailed) {
+        static final Facts NONE = new Facts(null, null, null, null, 0, false);
     }
 
     private final EmailProperties properties;
@@ -116,8 +116,8 @@ public class MailboxHealth {
 
     void succeeded(EmailProperties.Mailbox mailbox, int read) {
         Instant now = clock.instant();
-        facts.merge(mailbox.label(), new Facts(now, now, null, null, read),
-                (old, add) -> new Facts(now, now, old.lastErrorAt(), old.lastError(), old.messagesRead() + read));
+        facts.merge(mailbox.label(), new Facts(now, now, null, null, read, false),
+                (old, add) -> new Facts(now, now, old.lastErrorAt(), old.lastError(), old.messagesRead() + read, false));
         shared(() -> statuses.succeeded(ChannelStatuses.mailbox(mailbox.label())));
     }
 
@@ -125,8 +125,8 @@ public class MailboxHealth {
         Instant now = clock.instant();
         String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         String clipped = why.length() > 500 ? why.substring(0, 500) : why;
-        facts.merge(mailbox.label(), new Facts(now, null, now, clipped, 0),
-                (old, add) -> new Facts(now, old.lastSuccessAt(), now, clipped, old.messagesRead()));
+        facts.merge(mailbox.label(), new Facts(now, null, now, clipped, 0, true),
+                (old, add) -> new Facts(now, old.lastSuccessAt(), now, clipped, old.messagesRead(), true));
         shared(() -> statuses.failed(ChannelStatuses.mailbox(mailbox.label()), clipped));
     }
 
@@ -145,6 +145,6 @@ public class MailboxHealth {
     private MailboxState state(EmailProperties.Mailbox m) {
         Facts f = facts.getOrDefault(m.label(), Facts.NONE);
         return new MailboxState(m.label(), m.host(), m.port(), m.tls(), m.username(), m.folder(), m.pollInterval(),
-                f.lastPollAt(), f.lastSuccessAt(), f.lastErrorAt(), f.lastError(), f.messagesRead());
+                f.lastPollAt(), f.lastSuccessAt(), f.lastErrorAt(), f.lastError(), f.messagesRead(), f.lastPollFailed());
     }
 }

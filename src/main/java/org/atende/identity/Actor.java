@@ -7,15 +7,25 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Who is asking. A customer carries its organisation (and contact); staff carry none and may see
- * every organisation.
+ * every organisation. {@code tokenKind} is the kind of the API token the request came with (null when
+ * signed in with a password, or inside the desk).
  */
 public record Actor(UserId userId, String name, Role role, @Nullable OrganisationId organisationId,
-        @Nullable ContactId contactId) implements Viewer {
+        @Nullable ContactId contactId, @Nullable TokenKind tokenKind) implements Viewer {
 
     public Actor {
         if (role == Role.CUSTOMER && organisationId == null) {
             throw new IllegalArgumentException("a customer user belongs to an organisation");
         }
+    }
+
+    public Actor(UserId userId, String name, Role role, @Nullable OrganisationId organisationId, @Nullable ContactId contactId) {
+        this(userId, name, role, organisationId, contactId, null);
+    }
+
+    /** Whether the request came with a token of the vendor's app. */
+    public boolean viaApp() {
+        return tokenKind == TokenKind.APP;
     }
 
     @Override

@@ -9,5 +9,5 @@ import org.jspecify.annotations.Nullable;
  * It authenticates while not revoked, not expired and its user is active.
  */
 public record TokenSummary(TokenId id, UserId userId, String name, String prefix, Instant createdAt,
-        @Nullable Instant expiresAt, @Nullable Instant lastUsedAt, @Nullable Instant revokedAt) {
+        @Nullable Instant expiresAt, @Nullable Instant lastUsedAt, @Nullable Instant revokedAt, TokenKind kind) {
 }

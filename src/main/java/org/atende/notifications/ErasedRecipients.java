@@ -35,7 +35,7 @@ class ErasedRecipients {
         if (recipients.isEmpty()) {
             return;
         }
-        jdbc.sql("UPDATE outgoing_message SET state = 'FAILED', last_error = 'recipient erased' WHERE state = 'QUEUED' AND recipient IN (:r)")
+        jdbc.sql("UPDATE outgoing_message SET state = 'FAILED', last_error = 'recipient erased' WHERE state IN ('QUEUED', 'HELD') AND recipient IN (:r)")
                 .param("r", recipients.stream().distinct().toList()).update();
         erased.count("outgoingMessages", jdbc.sql("UPDATE outgoing_message SET recipient = :erased, body = :erased WHERE recipient IN (:r)")
                 .param("erased", ContactErased.ERASED).param("r", recipients.stream().distinct().toList()).update());

@@ -125,7 +125,7 @@ public class Outbox {
      * met (its time is when that message was queued), with how many wait to be sent.
      */
     public record ChannelActivity(@Nullable Instant lastSentAt, @Nullable String lastError,
-            @Nullable Instant lastErrorMessageQueuedAt, @Nullable OutgoingState lastErrorState, int queued) {
+            @Nullable Instant lastErrorMessageQueuedAt, @Nullable OutgoingState lastErrorState, int queued, int held) {
     }
 
     @Transactional(readOnly = true)
@@ -141,7 +141,45 @@ public class Outbox {
         int queued = jdbc.sql("SELECT COUNT(*) FROM outgoing_message WHERE channel = ? AND state = 'QUEUED'").param(channel.name())
                 .query(Integer.class).single();
         return new ChannelActivity(sent == null ? null : sent.toInstant(), failure == null ? null : failure.error(),
-                failure == null ? null : failure.queuedAt(), failure == null ? null : failure.state(), queued);
+                failure == null ? null : failure.queuedAt(), failure == null ? null : failure.state(), queued, held(channel));
+    }
+
+    /** How many messages of a channel wait for it to be configured or to work again. */
+    @Transactional(readOnly = true)
+    public int held(Channel channel) {
+        return jdbc.sql("SELECT COUNT(*) FROM outgoing_message WHERE channel = ? AND state = 'HELD'").param(channel.name())
+                .query(Integer.class).single();
+    }
+
+    /**
+     * Holds every queued message of a channel that cannot send (not configured, or failing until its next
+     * try), saying why; their tickets' messages say so too. Answers how many it held.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    int holdQueued(Channel channel, String reason) {
+        List<OutgoingView> queued = jdbc.sql("SELECT " + COLUMNS + " FROM outgoing_message WHERE channel = ? AND state = 'QUEUED' "
+                        + "ORDER BY id FOR UPDATE SKIP LOCKED").param(channel.name()).query(Outbox::row).list();
+        for (OutgoingView m : queued) {
+            markHeld(m, reason, false);
+        }
+        return queued.size();
+    }
+
+    /** A message waits for its channel; {@code tried} when this was an attempt to send it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void markHeld(OutgoingView m, String reason, boolean tried) {
+        jdbc.sql("UPDATE outgoing_message SET state = 'HELD', attempts = attempts + ?, last_error = ? WHERE id = ?")
+                .params(tried ? 1 : 0, clip(reason), m.id()).update();
+        if (m.message().ticketMessageId() != null) {
+            tickets.recordDelivery(m.message().ticketMessageId(), DeliveryState.QUEUED, "held: " + reason);
+        }
+    }
+
+    /** The channel may send again: its held messages are queued, due now, in the order they were first queued. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    int release(Channel channel, Instant now) {
+        return jdbc.sql("UPDATE outgoing_message SET state = 'QUEUED', next_attempt_at = ? WHERE channel = ? AND state = 'HELD'")
+                .params(Timestamp.from(now), channel.name()).update();
     }
 
     /**
@@ -268,8 +306,8 @@ public class Outbox {
             DeliveryState least = null;
             String why = detail;
             for (Part p : parts) {
-                DeliveryState s = p.state() == OutgoingState.FAILED ? DeliveryState.FAILED : p.state() == OutgoingState.QUEUED
-                        ? DeliveryState.QUEUED : p.delivery() == null ? DeliveryState.SENT : DeliveryState.valueOf(p.delivery());
+                DeliveryState s = p.state() == OutgoingState.FAILED ? DeliveryState.FAILED
+                        : p.state() == OutgoingState.QUEUED || p.state() == OutgoingState.HELD ? DeliveryState.QUEUED : p.delivery() == null ? DeliveryState.SENT : DeliveryState.valueOf(p.delivery());
                 if (s == DeliveryState.FAILED) {
                     least = DeliveryState.FAILED;
                     why = why != null && state == DeliveryState.FAILED ? why : p.error();

@@ -29,8 +29,8 @@ public class OutboxDispatch {
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatch.class);
     private static final int MAX_BATCHES_PER_PASS = 100;
 
-    /** What one pass did. */
-    public record Result(int sent, int retried, int failed) {
+    /** What one pass did; {@code held} counts messages set aside because their channel failed or is not configured. */
+    public record Result(int sent, int retried, int failed, int held) {
     }
 
     private final Outbox outbox;
@@ -40,9 +40,11 @@ public class OutboxDispatch {
     private final Clock clock;
     private final Tickets tickets;
     private final OutboxMeters meters;
+    private final ChannelStatuses statuses;
 
     OutboxDispatch(Outbox outbox, List<Transport> transports, PlatformTransactionManager transactions,
-            OutboxProperties properties, Clock clock, Tickets tickets, OutboxMeters meters) {
+            OutboxProperties properties, Clock clock, Tickets tickets, OutboxMeters meters, ChannelStatuses statuses) {
+        this.statuses = statuses;
         this.tickets = tickets;
         this.meters = meters;
         this.outbox = outbox;
@@ -56,6 +58,10 @@ public class OutboxDispatch {
         int sent = 0;
         int retried = 0;
         int failed = 0;
+        int held = 0;
+        for (Transport transport : transports.values()) {
+            held += Objects.requireNonNull(transactions.execute(tx -> holdOrRelease(transport)));
+        }
         int most = MAX_BATCHES_PER_PASS * properties.batchSize();
         for (int i = 0; i < most; i++) {
             Outcome outcome = Objects.requireNonNull(transactions.execute(tx -> sendOne()));
@@ -64,13 +70,38 @@ public class OutboxDispatch {
                 case SENT -> sent++;
                 case RETRY -> retried++;
                 case FAILED -> failed++;
+                case HELD -> held++;
             }
         }
-        return new Result(sent, retried, failed);
+        return new Result(sent, retried, failed, held);
     }
 
     private enum Outcome {
-        NOTHING_DUE, SENT, RETRY, FAILED
+        NOTHING_DUE, SENT, RETRY, FAILED, HELD
+    }
+
+    /**
+     * Before sending: a channel that is not configured, or failing and not yet due for another try, holds
+     * what was queued for it (rather than trying each message in turn against a server that is down); a
+     * channel that may send again puts its held messages back in the queue. The first of them is the next
+     * try: if it fails, the rest are held again. Answers how many it held.
+     */
+    private int holdOrRelease(Transport transport) {
+        Channel channel = transport.channel();
+        String notConfigured = transport.notConfigured();
+        if (notConfigured != null) {
+            return outbox.holdQueued(channel, notConfigured);
+        }
+        Instant now = clock.instant();
+        ChannelStatuses.Status status = statuses.of(ChannelStatuses.of(channel));
+        if (status.waiting(now)) {
+            return outbox.holdQueued(channel, Objects.requireNonNullElse(status.cause(), "the channel is failing"));
+        }
+        int released = outbox.release(channel, now);
+        if (released > 0) {
+            log.info("{} outgoing message(s) by {} queued again: the channel may send", released, channel);
+        }
+        return 0;
     }
 
     /**
@@ -99,11 +130,24 @@ public class OutboxDispatch {
             outbox.markFailed(m, "no transport is configured for " + m.message().channel());
             return Outcome.FAILED;
         }
+        String notConfigured = transport.notConfigured();
+        if (notConfigured != null) {
+            outbox.markHeld(m, notConfigured, false);
+            return Outcome.HELD;
+        }
         try {
             String channelMessageId = transport.send(m);
             outbox.markSent(m, clock.instant(), channelMessageId);
+            statuses.succeeded(ChannelStatuses.of(m.message().channel()));
             return Outcome.SENT;
         } catch (TransportException e) {
+            if (e.channelDown()) {
+                ChannelStatuses.Status status = statuses.failed(ChannelStatuses.of(m.message().channel()), e.getMessage());
+                log.warn("{} is failing, its messages are held until {}: {}", m.message().channel(), status.retryAt(), e.getMessage());
+                outbox.markHeld(m, e.getMessage(), true);
+                outbox.holdQueued(m.message().channel(), e.getMessage());
+                return Outcome.HELD;
+            }
             int attempt = m.attempts() + 1;
             if (e.permanent() || attempt >= properties.maxAttempts()) {
                 log.warn("Giving up on outgoing message {} by {} after {} attempt(s): {}", m.id(), m.message().channel(),

@@ -29,7 +29,7 @@ final class OutageFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
         return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/")
-                || path.startsWith("/webjars/") || path.equals("/favicon.ico") || path.startsWith("/actuator")
+                || path.startsWith("/webjars/") || path.equals("/favicon.ico") || path.equals("/favicon.svg") || path.startsWith("/actuator")
                 || path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui");
     }
 

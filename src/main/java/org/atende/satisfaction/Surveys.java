@@ -115,7 +115,7 @@ public class Surveys {
         Channel askBy = switch (ticket.channel()) {
             case WHATSAPP -> Channel.WHATSAPP;
             case PORTAL -> Channel.PORTAL;
-            case EMAIL, APP, API -> contact.email() == null ? Channel.PORTAL : Channel.EMAIL;
+            case EMAIL, APP, API, DESK -> contact.email() == null ? Channel.PORTAL : Channel.EMAIL;
         };
         String token = newToken();
         Instant expires = now.plus(validity);

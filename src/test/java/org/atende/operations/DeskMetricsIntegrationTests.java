@@ -83,7 +83,7 @@ class DeskMetricsIntegrationTests extends OperationsIntegrationSupport {
         Answer organisation = api.post("/api/v1/organisations", admin, Map.of("name", unique("Org"), "planId", plan.id(),
                 "language", "PT", "emailDomains", java.util.List.of()));
         long contact = createContact(organisation.id(), unique("rita") + "@oficina.example");
-        String customer = tokenFor(createUser("CUSTOMER", organisation.id(), contact));
+        String customer = tokenFor(createUser("CUSTOMER", organisation.id(), contact), "APP"); // the vendor's app
         Scrape before = scrape();
 
         Answer refused = api.post("/api/v1/tickets", customer, Map.of("subject", "Mais um", "body", "Por favor"));

@@ -117,6 +117,14 @@ public abstract class ApiIntegrationSupport {
         return token.json().path("secret").asString();
     }
 
+    /** A bearer secret of a kind: INTEGRATION or APP (the vendor's app). */
+    protected String tokenFor(long user, String kind) {
+        Answer token = api.post("/api/v1/users/" + user + "/tokens", admin, Map.of("name", "app", "kind", kind));
+        assertThat(token.status()).as(token.body()).isEqualTo(201);
+        assertThat(token.json().path("kind").asString()).isEqualTo(kind);
+        return token.json().path("secret").asString();
+    }
+
     protected String tokenForNew(String role) {
         return tokenFor(createUser(role, null, null));
     }

@@ -57,6 +57,7 @@ public final class Chromium {
             throw new UncheckedIOException(e);
         }
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL")); // the console, for tests that read it
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER))
                 .usingAnyFreePort()

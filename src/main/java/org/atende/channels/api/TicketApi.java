@@ -85,7 +85,8 @@ class TicketApi {
 
     @PostMapping
     ResponseEntity<TicketJson> open(@Valid @RequestBody TicketRequests.Open body, @AuthenticationPrincipal Actor actor) {
-        Channel channel = body.channel() != null ? body.channel() : actor.isStaff() ? Channel.API : Channel.APP;
+        // a token says where it is used: the vendor's app (an APP token) or an integration (the default)
+        Channel channel = body.channel() != null ? body.channel() : actor.viaApp() ? Channel.APP : Channel.API;
         TicketView t = tickets.open(new OpenTicket(
                 body.organisationId() == null ? null : new OrganisationId(body.organisationId()),
                 body.requesterContactId() == null ? null : new ContactId(body.requesterContactId()),

@@ -13,6 +13,8 @@ import org.atende.tickets.TicketStatus;
 import org.atende.tickets.TicketType;
 import org.jspecify.annotations.Nullable;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** The JSON bodies the ticket API accepts; the lengths of subjects, messages and tags are {@code atende.limits.*}. */
 final class TicketRequests {
 
@@ -21,6 +23,8 @@ final class TicketRequests {
 
     /** Customers' organisation and contact come from their token; staff name them. */
     record Open(@Nullable @Positive Long organisationId, @Nullable @Positive Long requesterContactId,
+            @Schema(description = "Where the request came in. When left out: APP for a token of kind APP (the vendor's app), "
+                    + "API for any other token (an integration). DESK marks notes written in the desk's pages.")
             @Nullable Channel channel, @NotBlank String subject, @NotBlank String body,
             @Nullable TicketType type, @Nullable @Size(max = 60) String category, @Nullable Priority suggestedPriority,
             @Nullable Set<@NotBlank @Size(max = 60) String> tags) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.atende.notifications.ChannelStatuses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -49,7 +50,10 @@ public class MailboxHealth {
     private final MeterRegistry registry;
     private final Instant started;
 
-    MailboxHealth(EmailProperties properties, Clock clock, MeterRegistry registry) {
+    private final ChannelStatuses statuses;
+
+    MailboxHealth(EmailProperties properties, Clock clock, MeterRegistry registry, ChannelStatuses statuses) {
+        this.statuses = statuses;
         this.properties = properties;
         this.clock = clock;
         this.registry = registry;
@@ -114,6 +118,7 @@ public class MailboxHealth {
         Instant now = clock.instant();
         facts.merge(mailbox.label(), new Facts(now, now, null, null, read, false),
                 (old, add) -> new Facts(now, now, old.lastErrorAt(), old.lastError(), old.messagesRead() + read, false));
+        shared(() -> statuses.succeeded(ChannelStatuses.mailbox(mailbox.label())));
     }
 
     void failed(EmailProperties.Mailbox mailbox, Exception e) {
@@ -122,6 +127,19 @@ public class MailboxHealth {
         String clipped = why.length() > 500 ? why.substring(0, 500) : why;
         facts.merge(mailbox.label(), new Facts(now, null, now, clipped, 0, true),
                 (old, add) -> new Facts(now, old.lastSuccessAt(), now, clipped, old.messagesRead(), true));
+        shared(() -> statuses.failed(ChannelStatuses.mailbox(mailbox.label()), clipped));
+    }
+
+    /**
+     * Tells the other instances (the banner, /actuator/health). A database that is down must not turn a
+     * mailbox's poll into a failure of its own: what this instance saw is kept in memory anyway.
+     */
+    private static void shared(Runnable write) {
+        try {
+            write.run();
+        } catch (org.springframework.dao.DataAccessException e) {
+            org.slf4j.LoggerFactory.getLogger(MailboxHealth.class).debug("mailbox status not shared: {}", e.getMessage());
+        }
     }
 
     private MailboxState state(EmailProperties.Mailbox m) {

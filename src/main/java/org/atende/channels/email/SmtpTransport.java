@@ -13,6 +13,7 @@ import org.atende.tickets.AttachmentContent;
 import org.atende.tickets.Attachments;
 import org.atende.tickets.Channel;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -56,15 +57,27 @@ class SmtpTransport implements Transport {
     }
 
     @Override
+    public @org.jspecify.annotations.Nullable String notConfigured() {
+        return sender.getIfAvailable() == null ? NOT_CONFIGURED : null;
+    }
+
+    static final String NOT_CONFIGURED = "SMTP not configured (spring.mail.host)";
+
+    @Override
     public @org.jspecify.annotations.Nullable String send(OutgoingView outgoing) throws TransportException {
         JavaMailSender mail = sender.getIfAvailable();
         if (mail == null) {
-            throw new TransportException("no SMTP server is configured (spring.mail.host)", false, null);
+            throw TransportException.channelDown(NOT_CONFIGURED, null);
         }
         try {
             mail.send(message(mail, outgoing));
             return null; // the Message-ID is the outbox's own external id
+        } catch (MailAuthenticationException e) {
+            throw TransportException.channelDown("SMTP login refused: " + reason(e), e);
         } catch (MailSendException e) {
+            if (unreachable(e)) {
+                throw TransportException.channelDown("SMTP server unreachable: " + reason(e), e);
+            }
             throw new TransportException(reason(e), refusedRecipient(e), e);
         } catch (MailException e) {
             throw new TransportException(reason(e), false, e);
@@ -139,6 +152,26 @@ class SmtpTransport implements Transport {
             mixed.addBodyPart(part);
         }
         return mixed;
+    }
+
+    /** The server could not be reached at all (refused, timed out, unknown host): the relay is down, not this mail. */
+    private static boolean unreachable(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.SocketTimeoutException
+                    || t instanceof java.net.UnknownHostException || t instanceof java.net.NoRouteToHostException
+                    || t instanceof jakarta.mail.MessagingException me && me.getMessage() != null
+                            && me.getMessage().startsWith("Could not connect to SMTP host")) {
+                return true;
+            }
+        }
+        if (e instanceof MailSendException send) {
+            for (Exception failure : send.getFailedMessages().values()) {
+                if (failure != e && unreachable(failure)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean refusedRecipient(MailSendException e) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.atende.channels.ChannelStates;
 import org.atende.customers.Customers;
 import org.atende.customers.DeskNames;
 import org.atende.identity.Actor;
@@ -67,10 +68,12 @@ class PortalTicketPage {
     private final Clock clock;
     private final Previews previews;
     private final DeskNames deskNames;
+    private final ChannelStates channels;
 
     PortalTicketPage(Tickets tickets, Attachments attachments, Quotes quotes, SlaClocks clocks, Customers customers,
             PortalDates dates, MessageSource messages, PlatformTransactionManager transactions, Clock clock, Previews previews,
-            DeskNames deskNames) {
+            DeskNames deskNames, ChannelStates channels) {
+        this.channels = channels;
         this.previews = previews;
         this.deskNames = deskNames;
         this.tickets = tickets;
@@ -100,6 +103,8 @@ class PortalTicketPage {
                         byMessage.getOrDefault(m.id(), List.of())))
                 .toList();
         model.addAttribute("ticket", ticket);
+        // e-mail answers are promised only while mail goes out; otherwise answers appear here, on the portal
+        model.addAttribute("mailGoesOut", channels.mailGoesOut());
         model.addAttribute("conversation", conversation);
         model.addAttribute("looseFiles", files.stream().filter(a -> a.messageId() == null).toList());
         model.addAttribute("firstResponse", firstResponse(ticket, locale));

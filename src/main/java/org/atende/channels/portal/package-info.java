@@ -4,6 +4,6 @@
  * and the targets. Every page reads through the signed-in customer's organisation: another
  * organisation's ticket is "not found".
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"tickets", "customers", "identity", "sla", "techservice", "knowledge", "satisfaction"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"tickets", "customers", "identity", "sla", "techservice", "knowledge", "satisfaction", "channels"})
 @org.jspecify.annotations.NullMarked
 package org.atende.channels.portal;

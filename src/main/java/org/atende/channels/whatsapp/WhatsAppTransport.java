@@ -56,11 +56,17 @@ class WhatsAppTransport implements Transport {
         return Channel.WHATSAPP;
     }
 
+    static final String NOT_CONFIGURED = "WhatsApp not configured (atende.whatsapp.phone-number-id, access-token, app-secret)";
+
+    @Override
+    public @org.jspecify.annotations.Nullable String notConfigured() {
+        return properties.enabled() ? null : NOT_CONFIGURED;
+    }
+
     @Override
     public String send(OutgoingView outgoing) throws TransportException {
         if (!properties.enabled()) {
-            throw new TransportException("WhatsApp is not configured (atende.whatsapp.phone-number-id, access-token, app-secret)",
-                    false, null);
+            throw TransportException.channelDown(NOT_CONFIGURED, null);
         }
         Outgoing m = outgoing.message();
         SendingLabel label = SendingLabel.of(m.subject());
@@ -82,6 +88,9 @@ class WhatsAppTransport implements Transport {
             return sendTemplate(from, label, m);
         } catch (GraphApiException e) {
             health.graphFailed(e.getMessage());
+            if (e.status() == 0 && !e.permanent()) { // no answer at all: WhatsApp is unreachable, not this message refused
+                throw TransportException.channelDown(e.getMessage(), e);
+            }
             throw new TransportException(e.getMessage(), e.permanent(), e);
         }
     }

@@ -8,6 +8,7 @@ import org.atende.identity.Identity;
 import org.atende.identity.IssuedToken;
 import org.atende.identity.Role;
 import org.atende.identity.TokenDraft;
+import org.atende.identity.TokenKind;
 import org.atende.identity.internal.UserController.IssuedTokenResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -45,7 +46,9 @@ class AccountController {
     record CsrfResponse(String headerName, String parameterName, String token) {
     }
 
-    record OwnTokenRequest(@NotBlank @Size(max = 120) String name, @Nullable Instant expiresAt) {
+    record OwnTokenRequest(@NotBlank @Size(max = 120) String name, @Nullable Instant expiresAt,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "INTEGRATION (the default): tickets opened with the token "
+                    + "record channel API. APP: the vendor's app; its tickets record channel APP.") @Nullable TokenKind kind) {
     }
 
     @GetMapping("/csrf")
@@ -60,7 +63,8 @@ class AccountController {
         if (signedIn.role() != Role.ADMIN) {
             throw new AccessDeniedException("Only administrators issue tokens; ask one for yours.");
         }
-        IssuedToken issued = identity.issueToken(signedIn.userId(), new TokenDraft(body.name(), body.expiresAt()));
+        IssuedToken issued = identity.issueToken(signedIn.userId(), new TokenDraft(body.name(), body.expiresAt(),
+                body.kind() == null ? TokenKind.INTEGRATION : body.kind()));
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + issued.token().id()))
                 .cacheControl(CacheControl.noStore())
                 .body(IssuedTokenResponse.of(issued));

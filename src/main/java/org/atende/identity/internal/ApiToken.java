@@ -3,6 +3,7 @@ package org.atende.identity.internal;
 import java.time.Instant;
 
 import org.atende.identity.TokenId;
+import org.atende.identity.TokenKind;
 import org.atende.identity.TokenSummary;
 import org.atende.identity.UserId;
 import org.jspecify.annotations.Nullable;
@@ -43,9 +44,13 @@ class ApiToken {
     @Column("revoked_at")
     private @Nullable Instant revokedAt;
 
+    @Column("kind")
+    private final TokenKind kind;
+
     @PersistenceCreator
     ApiToken(@Nullable Long id, long userId, String name, String tokenHash, String prefix, Instant createdAt,
-            @Nullable Instant expiresAt, @Nullable Instant lastUsedAt, @Nullable Instant revokedAt) {
+            @Nullable Instant expiresAt, @Nullable Instant lastUsedAt, @Nullable Instant revokedAt, TokenKind kind) {
+        this.kind = kind;
         this.id = id;
         this.userId = userId;
         this.name = name;
@@ -58,8 +63,8 @@ class ApiToken {
     }
 
     static ApiToken issue(long userId, String name, String tokenHash, String prefix, Instant now,
-            @Nullable Instant expiresAt) {
-        return new ApiToken(null, userId, name, tokenHash, prefix, now, expiresAt, null, null);
+            @Nullable Instant expiresAt, TokenKind kind) {
+        return new ApiToken(null, userId, name, tokenHash, prefix, now, expiresAt, null, null, kind);
     }
 
     /** Revokes once; revoking again keeps the first time. */
@@ -75,6 +80,6 @@ class ApiToken {
 
     TokenSummary summary() {
         return new TokenSummary(new TokenId(id), new UserId(userId), name, prefix, createdAt, expiresAt, lastUsedAt,
-                revokedAt);
+                revokedAt, kind);
     }
 }

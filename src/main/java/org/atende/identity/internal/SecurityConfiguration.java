@@ -70,7 +70,7 @@ class SecurityConfiguration {
      * public help centre, and static files.
      */
     static final String[] PUBLIC_PAGES = {"/login", "/login/**", "/invitations/**", "/password-reset", "/password-reset/**",
-        "/help", "/help/**", "/satisfaction/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico"};
+        "/help", "/help/**", "/satisfaction/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/favicon.svg"};
 
     /**
      * Scripts and styles only from this origin (htmx and every page script are files here, none inline);

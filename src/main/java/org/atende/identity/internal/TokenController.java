@@ -7,6 +7,7 @@ import org.atende.identity.Actor;
 import org.atende.identity.Identity;
 import org.atende.identity.Role;
 import org.atende.identity.TokenId;
+import org.atende.identity.TokenKind;
 import org.atende.identity.TokenSummary;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -31,11 +32,11 @@ class TokenController {
     }
 
     record TokenResponse(long id, long userId, String name, String prefix, Instant createdAt,
-            @Nullable Instant expiresAt, @Nullable Instant lastUsedAt, @Nullable Instant revokedAt) {
+            @Nullable Instant expiresAt, @Nullable Instant lastUsedAt, @Nullable Instant revokedAt, TokenKind kind) {
 
         static TokenResponse of(TokenSummary t) {
             return new TokenResponse(t.id().value(), t.userId().value(), t.name(), t.prefix(), t.createdAt(),
-                    t.expiresAt(), t.lastUsedAt(), t.revokedAt());
+                    t.expiresAt(), t.lastUsedAt(), t.revokedAt(), t.kind());
         }
     }
 

@@ -15,6 +15,7 @@ import org.atende.identity.IssuedToken;
 import org.atende.identity.Role;
 import org.atende.identity.TokenDraft;
 import org.atende.identity.TokenId;
+import org.atende.identity.TokenKind;
 import org.atende.identity.TokenSummary;
 import org.atende.identity.UserId;
 import org.springframework.beans.factory.ObjectProvider;
@@ -61,7 +62,7 @@ public class Tokens {
         problems.throwIfInvalid();
         String secret = TokenSecrets.generate();
         ApiToken token = tokens.save(ApiToken.issue(user.value(), name, TokenSecrets.hash(secret),
-                TokenSecrets.prefix(secret), now, draft.expiresAt()));
+                TokenSecrets.prefix(secret), now, draft.expiresAt(), draft.kind()));
         return new IssuedToken(token.summary(), secret);
     }
 
@@ -87,7 +88,7 @@ public class Tokens {
         }
         Instant now = clock.instant();
         Optional<Found> found = jdbc.sql("""
-                SELECT t.id, u.id AS user_id, u.name, u.role, u.organisation_id, u.contact_id
+                SELECT t.id, t.kind, u.id AS user_id, u.name, u.role, u.organisation_id, u.contact_id
                 FROM api_token t JOIN app_user u ON u.id = t.user_id
                 WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)
                   AND u.active""")
@@ -98,7 +99,7 @@ public class Tokens {
                     long contact = rs.getLong("contact_id");
                     ContactId contactId = rs.wasNull() ? null : new ContactId(contact);
                     return new Found(rs.getLong("id"), new Actor(new UserId(rs.getLong("user_id")), rs.getString("name"),
-                            Role.valueOf(rs.getString("role")), organisationId, contactId));
+                            Role.valueOf(rs.getString("role")), organisationId, contactId, TokenKind.valueOf(rs.getString("kind"))));
                 })
                 .optional();
         found.ifPresent(f -> jdbc.sql("""

@@ -12,6 +12,7 @@ import org.atende.identity.IssuedToken;
 import org.atende.identity.Role;
 import org.atende.identity.TeamId;
 import org.atende.identity.TokenDraft;
+import org.atende.identity.TokenKind;
 import org.atende.identity.UserDraft;
 import org.atende.identity.UserId;
 import org.atende.identity.UserSummary;
@@ -74,17 +75,24 @@ class UserController {
         }
     }
 
-    record TokenRequest(@NotBlank @Size(max = 120) String name, @Nullable Instant expiresAt) {
+    /** {@code kind}: INTEGRATION (default; new tickets record channel API) or APP (the vendor's app; channel APP). */
+    record TokenRequest(@NotBlank @Size(max = 120) String name, @Nullable Instant expiresAt,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "INTEGRATION (the default): tickets opened with the token "
+                    + "record channel API. APP: the vendor's app; its tickets record channel APP.") @Nullable TokenKind kind) {
+
+        TokenDraft draft() {
+            return new TokenDraft(name, expiresAt, kind == null ? TokenKind.INTEGRATION : kind);
+        }
     }
 
     /** The only answer that carries the secret. */
     record IssuedTokenResponse(long id, long userId, String name, String prefix, Instant createdAt,
-            @Nullable Instant expiresAt, String secret) {
+            @Nullable Instant expiresAt, TokenKind kind, String secret) {
 
         static IssuedTokenResponse of(IssuedToken issued) {
             var t = issued.token();
             return new IssuedTokenResponse(t.id().value(), t.userId().value(), t.name(), t.prefix(), t.createdAt(),
-                    t.expiresAt(), issued.secret());
+                    t.expiresAt(), t.kind(), issued.secret());
         }
     }
 
@@ -132,7 +140,7 @@ class UserController {
             @Valid @RequestBody TokenRequest body) {
         UserSummary user = visible(actor, id);
         Access.require(actor, Role.ADMIN);
-        IssuedToken issued = identity.issueToken(user.id(), new TokenDraft(body.name(), body.expiresAt()));
+        IssuedToken issued = identity.issueToken(user.id(), body.draft());
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + issued.token().id()))
                 .cacheControl(CacheControl.noStore())
                 .body(IssuedTokenResponse.of(issued));

@@ -16,7 +16,10 @@ import org.atende.identity.Availability;
 import org.atende.identity.Identity;
 import org.atende.identity.IdentityDataException;
 import org.atende.identity.InvitationSummary;
+import org.atende.identity.IssuedToken;
 import org.atende.identity.Role;
+import org.atende.identity.TokenDraft;
+import org.atende.identity.TokenKind;
 import org.atende.identity.TeamId;
 import org.atende.identity.TeamSummary;
 import org.atende.identity.UserDraft;
@@ -202,6 +205,31 @@ class UserPages {
         }
     }
 
+    /**
+     * Issues an API token for the user, of the kind chosen: an integration (new tickets record channel API)
+     * or the vendor's app (channel APP). The secret is shown on this answer only, never stored.
+     */
+    @PostMapping("/admin/users/{id}/tokens")
+    String issueToken(@AuthenticationPrincipal Actor actor, @PathVariable long id, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "INTEGRATION") String kind, Model model, HttpServletResponse response) {
+        AdminAccess.admin(actor);
+        UserSummary u = find(id);
+        FieldErrors errors = new FieldErrors();
+        TokenKind k = Numbers.choice(TokenKind.class, kind, "kind", errors);
+        if (errors.isEmpty() && k != null) {
+            try {
+                IssuedToken issued = identity.issueToken(u.id(), new TokenDraft(name, null, k));
+                response.setHeader("Cache-Control", "no-store");
+                model.addAttribute("issued", issued);
+                return user(model, actor, u, errors);
+            } catch (IdentityDataException refused) {
+                refused.errors().forEach(e -> errors.add("token." + e.field(), e.message()));
+            }
+        }
+        response.setStatus(400);
+        return user(model, actor, u, errors);
+    }
+
     private UserSummary find(long id) {
         return identity.user(new UserId(id)).orElseThrow(() -> new NoSuchElementException("no user " + id));
     }
@@ -218,6 +246,8 @@ class UserPages {
         model.addAttribute("routing", u.role().isStaff() ? availabilities.of(u.id(), actor) : null);
         model.addAttribute("availabilities", Availability.values());
         model.addAttribute("languages", Language.values());
+        model.addAttribute("tokens", actor.isAdmin() ? identity.tokens(u.id()) : List.of());
+        model.addAttribute("tokenKinds", TokenKind.values());
         model.addAttribute("errors", errors);
         return "admin/user";
     }

@@ -19,6 +19,7 @@ import org.atende.identity.UserId;
 import org.atende.techservice.QuoteDraft;
 import org.atende.techservice.QuoteId;
 import org.atende.techservice.Quotes;
+import org.atende.tickets.Channel;
 import org.atende.tickets.AttachmentContent;
 import org.atende.tickets.Attachments;
 import org.atende.tickets.NewFile;
@@ -109,7 +110,7 @@ class TicketController {
             return again(t, actor, model, locale, response, "replyCollision", body);
         }
         try {
-            tickets.reply(t.id(), new Reply(body, note, ask ? TicketStatus.WAITING_ON_CUSTOMER : null, note ? null : t.channel()),
+            tickets.reply(t.id(), new Reply(body, note, ask ? TicketStatus.WAITING_ON_CUSTOMER : null, note ? Channel.DESK : t.channel()),
                     NewFile.of(files), actor);
         } catch (ErrorResponseException refused) {
             if (refused.getStatusCode().value() == 404) {

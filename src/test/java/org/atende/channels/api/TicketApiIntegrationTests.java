@@ -54,7 +54,7 @@ class TicketApiIntegrationTests extends ApiIntegrationSupport {
         long org = api.post("/api/v1/organisations", admin, Map.of("name", unique("Org"), "planId", plan,
                 "language", "PT", "emailDomains", List.of(domain))).id();
         long contact = createContact(org, "someone@" + domain);
-        return tokenFor(createUser("CUSTOMER", org, contact));
+        return tokenFor(createUser("CUSTOMER", org, contact), "APP"); // the vendor's app, signed in as Ana
     }
 
     private Answer open(String token, String subject) {
@@ -62,6 +62,30 @@ class TicketApiIntegrationTests extends ApiIntegrationSupport {
                 "suggestedPriority", "URGENT", "tags", List.of("Export")));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created;
+    }
+
+    @Test
+    void recordsChannelApiForIntegrationTokensAndAppOnlyForTheVendorsApp() {
+        assertThat(open(customer, "From the app").json().path("channel").asString()).isEqualTo("APP");
+        long org = organisationOf(customer);
+        Answer byStaffTool = api.post("/api/v1/tickets", admin, Map.of("organisationId", org, "subject", "From a staff integration",
+                "body", "Alerta do monitor"));
+        assertThat(byStaffTool.json().path("channel").asString()).as("a staff integration's token, issued without a kind")
+                .isEqualTo("API");
+        Answer ownIntegration = api.post("/api/v1/tickets", tokenFor(createUser("CUSTOMER", org,
+                createContact(org, unique("tool") + "@tools.example")), "INTEGRATION"), Map.of("subject", "From the customer's own tool", "body", "Sincronização"));
+        assertThat(ownIntegration.status()).as(ownIntegration.body()).isEqualTo(201);
+        assertThat(ownIntegration.json().path("channel").asString()).as("a customer's integration is not the app").isEqualTo("API");
+        long agentUser = createUser("AGENT", null, null);
+        String agentApp = tokenFor(agentUser, "APP");
+        assertThat(api.get("/api/v1/users/" + agentUser + "/tokens", admin).json().get(0).path("kind").asString()).isEqualTo("APP");
+        Answer byAgentApp = api.post("/api/v1/tickets", agentApp, Map.of("organisationId", org,
+                "subject", "Registered in the app by staff", "body", "Telefonema"));
+        assertThat(byAgentApp.json().path("channel").asString()).isEqualTo("APP");
+    }
+
+    private long organisationOf(String token) {
+        return api.get("/api/v1/me", token).json().path("organisationId").asLong();
     }
 
     @Test

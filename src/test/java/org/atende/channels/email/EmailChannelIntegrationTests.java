@@ -6,6 +6,10 @@ import java.time.Duration;
 import java.util.List;
 
 import org.atende.customers.ContactSummary;
+import org.atende.notifications.ChannelStatuses;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.contributor.Status;
+import org.atende.notifications.OutboxDispatch;
 import org.atende.customers.Language;
 import org.atende.customers.OverQuotaPolicy;
 import org.atende.identity.Actor;
@@ -28,6 +32,9 @@ import jakarta.mail.internet.MimeMessage;
 /** Mail in, mail out, against GreenMail: tickets, threads, acknowledgements, loops, bounces, retries. */
 @org.springframework.context.annotation.Import(EmailChannelIntegrationTests.FailingIntake.class)
 class EmailChannelIntegrationTests extends EmailTestSupport {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    HealthEndpoint health;
 
     @org.springframework.beans.factory.annotation.Autowired org.atende.knowledge.KnowledgeBase knowledge;
 
@@ -366,7 +373,7 @@ class EmailChannelIntegrationTests extends EmailTestSupport {
     }
 
     @Test
-    void retriesWhileTheSmtpServerIsDownAndSendsOnceWhenItIsBack() throws Exception {
+    void holdsMailWhileTheSmtpServerIsDownAndSendsItOnceWhenItIsBack() throws Exception {
         String domain = domain();
         ContactSummary ana = customer(domain, "Ana Silva", Language.PT);
         dispatch.runOnce(); // what other tests left queued leaves first
@@ -375,18 +382,40 @@ class EmailChannelIntegrationTests extends EmailTestSupport {
         TicketView t = ticketOfMail("s1@" + domain);
         mail.stop();
         try {
-            assertThat(dispatch.runOnce().retried()).isEqualTo(1);
-            assertThat(count("SELECT attempts FROM outgoing_message WHERE ticket_id = ?", t.id().value())).isEqualTo(1);
-            assertThat(dispatch.runOnce().retried()).as("not due again before its backoff").isZero();
+            OutboxDispatch.Result first = dispatch.runOnce();
+            assertThat(first.held()).isEqualTo(1);
+            assertThat(first.retried()).as("the relay is down, not the message: no retry piles up").isZero();
+            assertThat(jdbc.sql("SELECT state FROM outgoing_message WHERE ticket_id = ?").param(t.id().value()).query(String.class)
+                    .single()).isEqualTo("HELD");
+            assertThat(jdbc.sql("SELECT last_error FROM outgoing_message WHERE ticket_id = ?").param(t.id().value())
+                    .query(String.class).single()).startsWith("SMTP server unreachable");
+            ChannelStatuses.Status failing = statuses.of(ChannelStatuses.EMAIL);
+            assertThat(failing.failing()).isTrue();
+            assertThat(failing.cause()).startsWith("SMTP server unreachable");
+            assertThat(dispatch.runOnce().held()).as("nothing is tried again before the channel's next try").isZero();
+            assertThat(health.healthForPath("email").getStatus().getCode()).isEqualTo("DEGRADED");
+            assertThat(health.health().getStatus()).as("a relay down for every instance must not take them all out of the pool")
+                    .isEqualTo(Status.UP);
+            tickets.reply(t.id(), new Reply("Estamos a ver o que se passa.", false, null, Channel.EMAIL), agent());
+            assertThat(dispatch.runOnce().held()).isEqualTo(1);
+            assertThat(count("SELECT COUNT(*) FROM outgoing_message WHERE recipient = ? AND state = 'HELD'", ana.email()))
+                    .as("mail queued while the relay is down waits with the rest").isEqualTo(2);
+        } catch (AssertionError | RuntimeException e) {
+            // what this test left failing must not hold the mail of the tests after it
+            jdbc.sql("UPDATE channel_status SET failures = 0, retry_at = NULL WHERE name = 'email'").update();
+            throw e;
         } finally {
             startServers();
         }
         MovingTime.CLOCK.advance(Duration.ofSeconds(31));
-        assertThat(dispatch.runOnce().sent()).isEqualTo(1);
+        assertThat(dispatch.runOnce().sent()).isEqualTo(2);
         assertThat(dispatch.runOnce().sent()).isZero();
-        assertThat(sentTo(ana.email())).as(describe(sentTo(ana.email()))).hasSize(1);
-        assertThat(jdbc.sql("SELECT state FROM outgoing_message WHERE ticket_id = ?").param(t.id().value()).query(String.class).single())
-                .isEqualTo("SENT");
+        assertThat(sentTo(ana.email())).as(describe(sentTo(ana.email()))).hasSize(2);
+        assertThat(jdbc.sql("SELECT state FROM outgoing_message WHERE ticket_id = ?").param(t.id().value()).query(String.class).list())
+                .containsExactly("SENT", "SENT");
+        assertThat(statuses.of(ChannelStatuses.EMAIL).failing()).as("working again clears the failure").isFalse();
+        assertThat(statuses.of(ChannelStatuses.EMAIL).cause()).isNull();
+        assertThat(health.healthForPath("email").getStatus()).isEqualTo(Status.UP);
     }
 
     @Test

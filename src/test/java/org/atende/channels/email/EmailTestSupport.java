@@ -59,6 +59,7 @@ abstract class EmailTestSupport {
     @Autowired MailboxPoller poller;
     @Autowired InboundMail inbound;
     @Autowired OutboxDispatch dispatch;
+    @Autowired org.atende.notifications.ChannelStatuses statuses;
     @Autowired Customers customers;
     @Autowired Tickets tickets;
     @Autowired JdbcClient jdbc;

@@ -175,6 +175,7 @@ class DeskPagesIntegrationTests extends ApiIntegrationSupport {
         assertThat(messages).extracting(m -> m.kind()).containsExactly(MessageKind.CUSTOMER, MessageKind.AGENT, MessageKind.NOTE,
                 MessageKind.AGENT);
         assertThat(messages.get(1).channel()).isEqualTo(Channel.WHATSAPP);
+        assertThat(messages.get(2).channel()).as("a note written in the desk").isEqualTo(Channel.DESK);
         assertThat(tickets.lookup(t.id()).orElseThrow().status()).isEqualTo(TicketStatus.WAITING_ON_CUSTOMER);
 
         HttpResponse<String> escalate = browser.submit(page, page + "/escalate",

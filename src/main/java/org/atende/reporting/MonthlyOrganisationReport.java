@@ -29,7 +29,28 @@ public record MonthlyOrganisationReport(OrganisationId organisationId, String or
                 ticketsStillOpen, ticketsThatWaited, quota, quotes, breaches.stream().map(b -> b.withCauses(List.of())).toList());
     }
 
-    /** The targets of one priority, in business time ("4 business hours"). */
-    public record Promise(String priority, String firstResponse, String resolution) {
+    /** The report with its targets also worded in the reader's language ("4 horas úteis"). */
+    public MonthlyOrganisationReport wordedIn(java.util.Locale locale) {
+        return new MonthlyOrganisationReport(organisationId, organisation, month, generatedAt, plan,
+                promised.stream().map(p -> p.wordedIn(locale)).toList(), keptByPriority, kept, ticketsStillOpen,
+                ticketsThatWaited, quota, quotes, breaches);
+    }
+
+    /**
+     * The targets of one priority, in business time: {@code firstResponse} and {@code resolution} in the
+     * API's fixed form ("4 business hours"), the {@code …Worded} twins in the reader's language
+     * ("4 horas úteis", "4 horas hábiles"), as pages show them.
+     */
+    public record Promise(String priority, String firstResponse, String resolution, @org.jspecify.annotations.Nullable String firstResponseWorded,
+            @org.jspecify.annotations.Nullable String resolutionWorded) {
+
+        public Promise(String priority, String firstResponse, String resolution) {
+            this(priority, firstResponse, resolution, null, null);
+        }
+
+        Promise wordedIn(java.util.Locale locale) {
+            return new Promise(priority, firstResponse, resolution, org.atende.sla.PromiseWording.target(locale, firstResponse),
+                    org.atende.sla.PromiseWording.target(locale, resolution));
+        }
     }
 }

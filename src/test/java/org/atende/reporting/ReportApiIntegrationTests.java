@@ -89,6 +89,12 @@ class ReportApiIntegrationTests extends ApiIntegrationSupport {
         assertThat(own.status()).as(own.body()).isEqualTo(200);
         assertThat(own.json().path("kept").path("tickets").asLong()).isEqualTo(1);
         assertThat(own.json().path("promised").size()).isEqualTo(4);
+        assertThat(own.json().at("/promised/0/firstResponse").asString()).matches("\\d+ business (hour|day)s?");
+        assertThat(own.json().at("/promised/0/firstResponseWorded").asString()).isEqualTo(own.json().at("/promised/0/firstResponse").asString());
+        Answer portuguese = api.exchange("GET", "/api/v1/reports/organisations/" + mine.organisation() + "/monthly/" + month, mine.token(),
+                java.net.http.HttpRequest.BodyPublishers.noBody(), null, "Accept-Language", "pt-PT");
+        assertThat(portuguese.json().at("/promised/0/firstResponseWorded").asString()).matches("\\d+ (hora útil|horas úteis|dia útil|dias úteis)");
+        assertThat(portuguese.json().at("/promised/0/resolutionWorded").asString()).doesNotContain("business");
         assertThat(own.json().path("quota").path("used").asLong()).isEqualTo(1);
 
         assertThat(api.get("/api/v1/reports/organisations/" + other.organisation() + "/monthly/" + month, mine.token()).status())

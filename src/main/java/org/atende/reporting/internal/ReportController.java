@@ -135,7 +135,7 @@ class ReportController {
             "/api/v1/reports/organisations/{organisationId}/monthly/{month}.pdf"})
     ResponseEntity<?> monthly(@PathVariable long organisationId, @PathVariable String month,
             @RequestParam(required = false) @Nullable String format, @RequestHeader HttpHeaders headers,
-            HttpServletRequest request, @AuthenticationPrincipal @Nullable Actor actor) {
+            HttpServletRequest request, java.util.Locale locale, @AuthenticationPrincipal @Nullable Actor actor) {
         if (actor == null) {
             throw Problem.unauthorized();
         }
@@ -163,7 +163,7 @@ class ReportController {
             return csv("monthly-" + organisationId + "-" + m, ReportTables.monthly(report));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(actor.role() == Role.CUSTOMER ? report.forCustomers() : report);
+                .body((actor.role() == Role.CUSTOMER ? report.forCustomers() : report).wordedIn(locale));
     }
 
     static void lead(@Nullable Actor actor) {

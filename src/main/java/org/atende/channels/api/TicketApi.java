@@ -86,6 +86,10 @@ class TicketApi {
     @PostMapping
     ResponseEntity<TicketJson> open(@Valid @RequestBody TicketRequests.Open body, @AuthenticationPrincipal Actor actor) {
         // a token says where it is used: the vendor's app (an APP token) or an integration (the default)
+        if (body.channel() == Channel.DESK) {
+            // DESK marks what staff write in the desk's pages; no request comes in there
+            throw TicketProblems.invalid("channel DESK is not one a ticket is opened on; leave channel out or name where the request came in");
+        }
         Channel channel = body.channel() != null ? body.channel() : actor.viaApp() ? Channel.APP : Channel.API;
         TicketView t = tickets.open(new OpenTicket(
                 body.organisationId() == null ? null : new OrganisationId(body.organisationId()),

@@ -24,7 +24,7 @@ final class TicketRequests {
     /** Customers' organisation and contact come from their token; staff name them. */
     record Open(@Nullable @Positive Long organisationId, @Nullable @Positive Long requesterContactId,
             @Schema(description = "Where the request came in. When left out: APP for a token of kind APP (the vendor's app), "
-                    + "API for any other token (an integration). DESK marks notes written in the desk's pages.")
+                    + "API for any other token (an integration). DESK marks notes written in the desk's pages and is refused here.")
             @Nullable Channel channel, @NotBlank String subject, @NotBlank String body,
             @Nullable TicketType type, @Nullable @Size(max = 60) String category, @Nullable Priority suggestedPriority,
             @Nullable Set<@NotBlank @Size(max = 60) String> tags) {

@@ -82,6 +82,10 @@ class TicketApiIntegrationTests extends ApiIntegrationSupport {
         Answer byAgentApp = api.post("/api/v1/tickets", agentApp, Map.of("organisationId", org,
                 "subject", "Registered in the app by staff", "body", "Telefonema"));
         assertThat(byAgentApp.json().path("channel").asString()).isEqualTo("APP");
+        Answer fromTheDesk = api.post("/api/v1/tickets", admin, Map.of("organisationId", org, "channel", "DESK",
+                "subject", "Pretending to come from the desk", "body", "Não"));
+        assertThat(fromTheDesk.status()).as("DESK is where staff write notes, not where requests come in").isEqualTo(400);
+        assertThat(fromTheDesk.json().path("type").asString()).endsWith("/invalid-request");
     }
 
     private long organisationOf(String token) {

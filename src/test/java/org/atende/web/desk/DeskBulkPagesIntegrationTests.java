@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 import org.atende.customers.Customers;
 import org.atende.identity.Role;
@@ -79,6 +80,15 @@ class DeskBulkPagesIntegrationTests extends ApiIntegrationSupport {
 
     private HttpResponse<String> post(String queue, List<Map.Entry<String, String>> fields, String language) {
         return browser.submitAll("/desk/queues/" + queue, "/desk/queues/" + queue + "/bulk", fields, language);
+    }
+
+    /** Five tickets more than a page holds, the {@code i}th opened by {@code open}. */
+    private static List<TicketView> moreThanAPage(IntFunction<TicketView> open) {
+        List<TicketView> ts = new ArrayList<>();
+        for (int i = 0; i < DeskQueues.PAGE_SIZE + 5; i++) {
+            ts.add(open.apply(i));
+        }
+        return ts;
     }
 
     /** Follows the redirect back to the queue, where the summary is shown once. */
@@ -157,10 +167,7 @@ class DeskBulkPagesIntegrationTests extends ApiIntegrationSupport {
 
     @Test
     void selectsEveryTicketOfTheQueueAndItsSearchNotOnlyThePage() {
-        List<TicketView> ts = new ArrayList<>();
-        for (int i = 0; i < DeskQueues.PAGE_SIZE + 5; i++) {
-            ts.add(open("many " + i));
-        }
+        List<TicketView> ts = moreThanAPage(i -> open("many " + i));
         TicketView other = desk.fromCustomer("Something else entirely", "body", Channel.EMAIL, null, null);
         assertThat(browser.get("/desk/queues/unassigned?q=" + word).body()).contains("data-total=\"" + ts.size() + "\"");
 
@@ -274,10 +281,7 @@ class DeskBulkPagesIntegrationTests extends ApiIntegrationSupport {
 
         @Test
         void selectsEveryTicketOfTheViewsFilterNotOnlyThePageAndAssignsThem() {
-            List<TicketView> ts = new ArrayList<>();
-            for (int i = 0; i < DeskQueues.PAGE_SIZE + 5; i++) {
-                ts.add(high("urgent " + i));
-            }
+            List<TicketView> ts = moreThanAPage(i -> high("urgent " + i));
             TicketView notInTheView = open("calm");
             assertThat(browser.get(viewPage()).body()).contains("data-total=\"" + ts.size() + "\"");
 

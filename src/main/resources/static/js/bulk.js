@@ -1,5 +1,6 @@
-// The queue's bulk selection: a checkbox per row (Shift-click ticks a range), the header box ticks the page,
-// "select all N" takes every ticket of the queue and its search, x ticks the focused row. The selection is
+// The bulk selection of a queue or a saved view: a checkbox per row (Shift-click ticks a range), the header box
+// ticks the page, "select all N" takes every ticket of the list (the queue and its search, or the view's filter),
+// x ticks the focused row. The selection is
 // kept here, by ticket id, and survives the list's 30-second refresh: the rows still listed stay ticked (with
 // the version the refreshed row shows), rows that left the list leave the selection, and the toolbar says so.
 (function () {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.atende.customers.Language;
+import org.atende.text.Terms;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -5,8 +5,8 @@
  * per-day counts of views, suggestions and deflections.
  * <p>
  * Depends on {@code customers} (the {@code Language}s the desk speaks) and {@code identity} (the
- * {@code Actor} its REST API checks).
+ * {@code Actor} its REST API checks) and {@code text} (how its H2 index reads words, as the tickets' does).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"customers", "identity", "problems"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"customers", "identity", "problems", "text"})
 @org.jspecify.annotations.NullMarked
 package org.atende.knowledge;

@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.Set;
 
 import org.atende.customers.Language;
+import org.atende.text.Terms;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * H2: each ticket's {@link SearchTerms} in {@code ticket_term}, with the weight of the best place they occur
+ * H2: each ticket's {@link Terms} in {@code ticket_term}, with the weight of the best place they occur
  * (number and subject 4, requester and organisation 2, messages 1) and whether a customer may find the ticket
  * by it. A ticket matches when it has, for every query word, one of the word's stems; its score is the sum of
  * the weights of the stems it has.
@@ -51,7 +52,7 @@ class H2TicketIndex implements TicketTextIndex {
         Map<String, Term> terms = new HashMap<>();
         jdbc.sql("SELECT kind, body FROM message WHERE ticket_id = ? ORDER BY id").param(ticketId).query(rs -> {
             Term t = new Term(1, MessageKind.valueOf(rs.getString("kind")).isPublic());
-            SearchTerms.of(rs.getString("body"), head.language()).forEach(w -> terms.merge(w, t, Term::max));
+            Terms.of(rs.getString("body"), head.language()).forEach(w -> terms.merge(w, t, Term::max));
         });
         add(terms, head.contact() + " " + head.organisation(), head.language(), new Term(2, true));
         add(terms, head.number() + " " + head.subject(), head.language(), new Term(4, true));
@@ -63,7 +64,7 @@ class H2TicketIndex implements TicketTextIndex {
     }
 
     private static void add(Map<String, Term> terms, String text, Language language, Term t) {
-        SearchTerms.of(text, language).forEach(w -> terms.merge(w, t, Term::max));
+        Terms.of(text, language).forEach(w -> terms.merge(w, t, Term::max));
     }
 
     @Override

@@ -1,70 +1,39 @@
 package org.atende.tickets;
 
-import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.Locale;
+import java.util.List;
 import java.util.Set;
 
 import org.atende.customers.Language;
+import org.atende.text.Terms;
 
 /**
- * The words of a ticket as the H2 search index keeps them: lower case, without accents, without the
- * language's stop words, and lightly stemmed so that "sesión", "sesiones"; "exportar", "exporta";
- * "faturas", "fatura"; "invoice", "invoices" meet. The knowledge base's H2 index follows the same rules.
- * Deliberately small: PostgreSQL's own dictionaries do this properly. A query word is looked up by its
- * stem in each of the desk's languages, since a search does not know the language of the tickets it finds.
+ * The ticket search's reading of words: a ticket's terms and a query word's stems are the shared
+ * {@link Terms} (the knowledge base's H2 index uses the same rules). A query word is looked up by its stem
+ * in each of the desk's languages, since a search does not know the language of the tickets it finds.
  */
 final class SearchTerms {
 
-    private static final Set<String> STOP_ES = Set.of("a", "al", "algo", "como", "con", "de", "del", "el", "en", "es",
-            "esta", "este", "esto", "ha", "he", "la", "las", "le", "lo", "los", "me", "mi", "mis", "muy", "no", "o",
-            "para", "pero", "por", "que", "se", "si", "sin", "su", "sus", "te", "tu", "un", "una", "uno", "y", "ya",
-            "hay", "son", "fue", "ser", "mas", "cuando", "donde", "desde", "hasta", "nos", "yo");
-    private static final Set<String> STOP_PT = Set.of("a", "ao", "aos", "as", "com", "como", "da", "das", "de", "do",
-            "dos", "e", "em", "eu", "foi", "ha", "isso", "isto", "me", "mais", "mas", "meu", "minha", "na", "nao", "nas",
-            "no", "nos", "num", "numa", "o", "os", "ou", "para", "pela", "pelo", "por", "que", "se", "sem", "ser", "seu",
-            "sua", "um", "uma", "ja", "quando", "onde", "desde", "ate", "esta", "este", "estou");
-    private static final Set<String> STOP_EN = Set.of("a", "about", "after", "all", "am", "an", "and", "any", "are", "as",
-            "at", "be", "been", "but", "by", "can", "cannot", "do", "does", "for", "from", "had", "has", "have", "how",
-            "i", "if", "in", "into", "is", "it", "its", "me", "my", "no", "not", "of", "on", "or", "our", "so", "that",
-            "the", "their", "them", "then", "there", "this", "to", "too", "up", "was", "we", "were", "what", "when",
-            "where", "which", "will", "with", "you", "your");
-
     private SearchTerms() {
-    }
-
-    /** The distinct terms of {@code text} in the order they first occur. */
-    static Set<String> of(String text, Language language) {
-        Set<String> terms = new LinkedHashSet<>();
-        for (String word : fold(text).split("[^a-z0-9]+")) {
-            if (word.length() < 2 || stopWords(language).contains(word)) {
-                continue;
-            }
-            String stem = stem(word, language);
-            if (stem.length() > 60) {
-                stem = stem.substring(0, 60);
-            }
-            terms.add(stem);
-        }
-        return terms;
     }
 
     /** The stems a query word may have in a ticket of any of the desk's languages (none for a stop word everywhere). */
     static Set<String> anyLanguage(String word) {
         Set<String> stems = new LinkedHashSet<>();
         for (Language language : Language.values()) {
-            stems.addAll(of(word, language));
+            stems.addAll(Terms.of(word, language));
         }
         return stems;
     }
 
     /** The words of a query, each folded to lower case without accents; a word written {@code -word} is excluded. */
     static Query query(String text) {
-        java.util.List<String> wanted = new java.util.ArrayList<>();
-        java.util.List<String> excluded = new java.util.ArrayList<>();
+        List<String> wanted = new ArrayList<>();
+        List<String> excluded = new ArrayList<>();
         for (String token : text.strip().split("\\s+")) {
             boolean not = token.startsWith("-") && token.length() > 1;
-            for (String word : fold(not ? token.substring(1) : token).split("[^a-z0-9]+")) {
+            for (String word : Terms.fold(not ? token.substring(1) : token).split("[^a-z0-9]+")) {
                 if (!word.isEmpty() && !word.equals("or")) {
                     (not ? excluded : wanted).add(word);
                 }
@@ -73,50 +42,6 @@ final class SearchTerms {
         return new Query(wanted, excluded);
     }
 
-    record Query(java.util.List<String> wanted, java.util.List<String> excluded) {
-    }
-
-    static String fold(String text) {
-        String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-        return decomposed.replaceAll("\\p{M}+", "");
-    }
-
-    private static Set<String> stopWords(Language language) {
-        return switch (language) {
-            case ES -> STOP_ES;
-            case PT -> STOP_PT;
-            case EN -> STOP_EN;
-        };
-    }
-
-    static String stem(String word, Language language) {
-        if (word.chars().allMatch(Character::isDigit)) {
-            return word;
-        }
-        return switch (language) {
-            case EN -> strip(word, 3, "ies", "ing", "ed", "es", "s", "e");
-            case ES, PT -> romance(word);
-        };
-    }
-
-    /** Spanish and Portuguese: plural, then a noun ending of action, then an infinitive or a final vowel. */
-    private static String romance(String word) {
-        String w = strip(word, 3, "coes", "ciones", "cion", "cao");
-        if (!w.equals(word)) {
-            return strip(w, 3, "a", "e", "i");
-        }
-        w = strip(w, 3, "es", "s");
-        String infinitive = strip(w, 3, "ando", "endo", "indo", "ar", "er", "ir");
-        return infinitive.equals(w) ? strip(w, 3, "a", "e", "o", "i") : infinitive;
-    }
-
-    /** Strips the first matching suffix when at least {@code keep} letters remain. */
-    private static String strip(String word, int keep, String... suffixes) {
-        for (String suffix : suffixes) {
-            if (word.endsWith(suffix) && word.length() - suffix.length() >= keep) {
-                return word.substring(0, word.length() - suffix.length());
-            }
-        }
-        return word;
+    record Query(List<String> wanted, List<String> excluded) {
     }
 }

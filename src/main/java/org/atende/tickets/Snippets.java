@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.atende.text.Terms;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -82,9 +83,9 @@ final class Snippets {
 
     private static boolean matches(String word, Set<String> stems) {
         Set<String> own = new HashSet<>();
-        String folded = SearchTerms.fold(word);
+        String folded = Terms.fold(word);
         for (var language : org.atende.customers.Language.values()) {
-            own.add(SearchTerms.stem(folded, language));
+            own.add(Terms.stem(folded, language));
         }
         own.retainAll(stems);
         return !own.isEmpty();

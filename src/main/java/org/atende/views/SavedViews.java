@@ -123,6 +123,13 @@ public class SavedViews {
         return tickets.list(after == null || after.isBlank() ? query : query.from(after, size), actor);
     }
 
+    /** Every ticket the view holds, in its order: what "select all" of a bulk change on the view takes. */
+    @Transactional(readOnly = true)
+    public TicketQuery matching(long id, Actor actor) {
+        SavedView view = get(id, actor);
+        return view.filter().query(view.sort(), 0, 1, customers, actor);
+    }
+
     /** Every view {@code actor} sees with what it holds now (counts at most {@link #COUNT_FRESH} old). */
     @Transactional(readOnly = true)
     public List<ViewCount> counts(Actor actor) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -12,8 +13,11 @@ import org.atende.tickets.BulkChange;
 import org.atende.tickets.BulkSelection;
 import org.atende.tickets.TicketBulk;
 import org.atende.tickets.TicketId;
+import org.atende.tickets.TicketQuery;
 import org.atende.tickets.TicketView;
 import org.atende.tickets.Tickets;
+import org.atende.views.SavedView;
+import org.atende.views.SavedViews;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,10 +28,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The queue's bulk toolbar: one change for the ticked tickets, or for every ticket of the queue and its
- * search. Merge, spam and close are confirmed first on a page that states how many tickets (and lists the
- * first of them); then the change is made through {@link TicketBulk} and the agent is back on the queue with
- * a summary: how many changed, and each refused ticket with why, linked.
+ * The bulk toolbar of a queue and of a saved view: one change for the ticked tickets, or for every ticket of
+ * the list (the queue and its search, or the view's filter). Merge, spam and close are confirmed first on a
+ * page that states how many tickets (and lists the first of them); then the change is made through
+ * {@link TicketBulk} and the agent is back on the list with a summary: how many changed, and each refused
+ * ticket with why, linked.
  */
 @Controller
 class BulkController {
@@ -37,13 +42,20 @@ class BulkController {
     private final TicketBulk bulk;
     private final Tickets tickets;
     private final DeskQueues queues;
+    private final SavedViews views;
     private final BulkTexts texts;
 
-    BulkController(TicketBulk bulk, Tickets tickets, DeskQueues queues, BulkTexts texts) {
+    BulkController(TicketBulk bulk, Tickets tickets, DeskQueues queues, SavedViews views, BulkTexts texts) {
         this.bulk = bulk;
         this.tickets = tickets;
         this.queues = queues;
+        this.views = views;
         this.texts = texts;
+    }
+
+    /** One post of the toolbar: what it says, who posts it, and where the agent goes back to. */
+    private record Post(BulkForm form, HttpServletRequest request, Actor actor, Model model, Locale locale,
+            RedirectAttributes redirect, String back, @Nullable String backLabel) {
     }
 
     @PostMapping("/desk/queues/{queue}/bulk")
@@ -51,29 +63,49 @@ class BulkController {
             Model model, Locale locale, RedirectAttributes redirect) {
         QueueController.staff(actor);
         DeskQueue desk = DeskQueue.of(queue);
-        String back = QueueController.link(desk, form.q(), form.pageOrFirst());
-        try {
-            BulkSelection selection = form.all() ? BulkSelection.matching(queues.matching(desk, form.q(), actor)) : form.ticked();
-            BulkChange change = form.change(number -> tickets.getByNumber(number, actor).id());
-            if (change.destructive() && !form.isConfirmed()) {
-                return confirm(selection, change, request, back, actor, model, locale, redirect);
-            }
-            redirect.addFlashAttribute("bulkSummary", texts.summary(change, bulk.apply(selection, change, actor), locale));
-        } catch (BulkForm.Incomplete e) {
-            redirect.addFlashAttribute("bulkError", texts.text(e.key(), locale));
-        } catch (ErrorResponseException e) {
-            redirect.addFlashAttribute("bulkError", texts.whole(e.getBody(), locale));
-        }
-        return "redirect:" + back;
+        Post post = new Post(form, request, actor, model, locale, redirect, QueueController.link(desk, form.q(), form.pageOrFirst()),
+                null);
+        return apply(post, () -> queues.matching(desk, form.q(), actor));
     }
 
-    private String confirm(BulkSelection selection, BulkChange change, HttpServletRequest request, String back, Actor actor,
+    /** The same on a saved view: "all" is every ticket of the view's filter; a view the agent may not see is not found. */
+    @PostMapping("/desk/views/{id}/bulk")
+    String applyToView(@PathVariable long id, BulkForm form, HttpServletRequest request, @AuthenticationPrincipal Actor actor,
             Model model, Locale locale, RedirectAttributes redirect) {
+        QueueController.staff(actor);
+        SavedView view = views.get(id, actor);
+        Post post = new Post(form, request, actor, model, locale, redirect, ViewPages.link(id, form.after(), form.pageOrFirst()),
+                texts.text("desk.views.back", locale, view.name()));
+        return apply(post, () -> views.matching(id, actor));
+    }
+
+    private String apply(Post post, Supplier<TicketQuery> everything) {
+        BulkForm form = post.form();
+        try {
+            BulkSelection selection = form.all() ? BulkSelection.matching(everything.get()) : form.ticked();
+            BulkChange change = form.change(number -> tickets.getByNumber(number, post.actor()).id());
+            if (change.destructive() && !form.isConfirmed()) {
+                return confirm(selection, change, post);
+            }
+            post.redirect().addFlashAttribute("bulkSummary", texts.summary(change, bulk.apply(selection, change, post.actor()),
+                    post.locale()));
+        } catch (BulkForm.Incomplete e) {
+            post.redirect().addFlashAttribute("bulkError", texts.text(e.key(), post.locale()));
+        } catch (ErrorResponseException e) {
+            post.redirect().addFlashAttribute("bulkError", texts.whole(e.getBody(), post.locale()));
+        }
+        return "redirect:" + post.back();
+    }
+
+    private String confirm(BulkSelection selection, BulkChange change, Post post) {
+        Actor actor = post.actor();
+        Locale locale = post.locale();
+        Model model = post.model();
         TicketView target = change instanceof BulkChange.Merge merge ? tickets.get(merge.into(), actor) : null;
         List<TicketId> ids = bulk.resolve(selection, actor).stream().filter(id -> target == null || !id.equals(target.id())).toList();
         if (ids.isEmpty()) {
-            redirect.addFlashAttribute("bulkError", texts.text("desk.bulk.error.none", locale));
-            return "redirect:" + back;
+            post.redirect().addFlashAttribute("bulkError", texts.text("desk.bulk.error.none", locale));
+            return "redirect:" + post.back();
         }
         List<TicketView> preview = new ArrayList<>();
         for (TicketId id : ids.subList(0, Math.min(PREVIEW, ids.size()))) {
@@ -89,9 +121,10 @@ class BulkController {
         model.addAttribute("target", target);
         model.addAttribute("preview", preview);
         model.addAttribute("more", ids.size() - preview.size());
-        model.addAttribute("fields", fields(request));
-        model.addAttribute("action", request.getRequestURI());
-        model.addAttribute("back", back);
+        model.addAttribute("fields", fields(post.request()));
+        model.addAttribute("action", post.request().getRequestURI());
+        model.addAttribute("back", post.back());
+        model.addAttribute("backLabel", post.backLabel());
         model.addAttribute("title", texts.title(change, target == null ? null : target.number(), locale));
         return "desk/bulk-confirm";
     }

@@ -20,12 +20,13 @@ import org.atende.tickets.TicketType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The queue's bulk toolbar as posted: the tickets ticked ({@code ticket}: "id:version", the version the row
- * was shown at) or every ticket of the queue and its search ({@code scope=all}), the action and its value.
+ * The bulk toolbar as posted: the tickets ticked ({@code ticket}: "id:version", the version the row was shown
+ * at) or every ticket of the list ({@code scope=all}), the action and its value; the list's search ({@code q})
+ * and page ({@code page}, and a view's cursor {@code after}) to come back to.
  * What is missing is an {@link Incomplete} naming the message that says so.
  */
 record BulkForm(@Nullable String scope, @Nullable List<String> ticket, @Nullable String q, @Nullable Integer page,
-        @Nullable String action, @Nullable String assignee, @Nullable String team, @Nullable String status,
+        @Nullable String after, @Nullable String action, @Nullable String assignee, @Nullable String team, @Nullable String status,
         @Nullable String priority, @Nullable String type, @Nullable String tags, @Nullable String mergeInto,
         @Nullable String mergeIntoNumber, @Nullable String confirmed) {
 

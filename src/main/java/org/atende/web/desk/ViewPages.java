@@ -33,7 +33,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Saved views in the desk: "save as a view" on a queue keeps its filters and words (and the chosen columns);
- * {@code /desk/views/{id}} shows a view's tickets in its columns, 50 at a time by cursor, with its count.
+ * {@code /desk/views/{id}} shows a view's tickets in its columns, 50 at a time by cursor, with its count, and the
+ * bulk toolbar of the queues (its "select all" takes the view's filter; see {@link BulkController}).
  */
 @Controller
 class ViewPages {
@@ -90,9 +91,11 @@ class ViewPages {
         model.addAttribute("saved", view);
         model.addAttribute("rows", rows);
         model.addAttribute("total", QueueView.count(found.total(), found.totalExact()));
+        model.addAttribute("count", found.total()); // what "select all" of the bulk toolbar takes
         model.addAttribute("page", Math.max(1, page));
-        model.addAttribute("next", found.next() == null ? null : UriComponentsBuilder.fromPath("/desk/views/" + id)
-                .queryParam("after", found.next()).queryParam("page", Math.max(1, page) + 1).build().toUriString());
+        model.addAttribute("after", after == null || after.isBlank() ? null : after);
+        model.addAttribute("next", found.next() == null ? null : link(id, found.next(), Math.max(1, page) + 1));
+        model.addAttribute("bulkOptions", BulkOptions.of(names)); // the bulk toolbar (see BulkController)
         model.addAttribute("savedViews", views.counts(actor));
         model.addAttribute("mayChange", views.mayChange(view, actor));
         model.addAttribute("zone", ClockFormat.LISBON.getId());
@@ -105,6 +108,15 @@ class ViewPages {
         QueueController.staff(actor);
         views.delete(id, actor);
         return "redirect:/desk";
+    }
+
+    /** The link to a page of a view: its first, or the one after {@code after} (numbered {@code page}). */
+    static String link(long id, @Nullable String after, int page) {
+        var b = UriComponentsBuilder.fromPath("/desk/views/" + id);
+        if (after != null && !after.isBlank()) {
+            b.queryParam("after", after).queryParam("page", page);
+        }
+        return b.encode().build().toUriString();
     }
 
     static boolean mayShare(Actor actor) {

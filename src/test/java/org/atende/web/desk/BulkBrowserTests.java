@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 
 import org.atende.customers.Customers;
 import org.atende.identity.Role;
@@ -22,9 +23,14 @@ import org.atende.support.Chromium;
 import org.atende.support.NarrowScreen;
 import org.atende.tickets.Channel;
 import org.atende.tickets.TicketChanges;
+import org.atende.tickets.TicketFilter;
 import org.atende.tickets.TicketStatus;
 import org.atende.tickets.TicketView;
 import org.atende.tickets.Tickets;
+import org.atende.views.SavedView;
+import org.atende.views.SavedViews;
+import org.atende.views.ViewColumn;
+import org.atende.views.ViewDraft;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -42,7 +48,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Bulk work in a real Chromium: an agent ticks 20 tickets of a queue with a Shift-click, keeps them through
  * the list's refresh, assigns them to a colleague who finds them in "Minhas"; on a phone-sized screen in
- * Spanish, an agent selects the page, sees "select all", and sets a status that one ticket refuses.
+ * Spanish, an agent selects the page, sees "select all", and sets a status that one ticket refuses; on a phone, an
+ * agent selects every ticket of a saved view and assigns them.
  * Screenshots of the toolbar, the confirmation and the summary go to target/screenshots.
  */
 class BulkBrowserTests extends ApiIntegrationSupport {
@@ -55,6 +62,9 @@ class BulkBrowserTests extends ApiIntegrationSupport {
 
     @Autowired
     Customers customers;
+
+    @Autowired
+    SavedViews views;
 
     @RegisterExtension
     final Browsers browsers = new Browsers();
@@ -223,6 +233,53 @@ class BulkBrowserTests extends ApiIntegrationSupport {
         Chromium.screenshot(agent, "bulk-summary-es-390");
         assertNoEnglish(agent);
         assertThat(tickets.lookup(ts.get(ts.size() - 1).id()).orElseThrow().status()).isEqualTo(TicketStatus.OPEN);
+    }
+
+    @Test
+    void onAPhoneAnAgentSelectsEveryTicketOfASavedViewWithAShiftClickAndSelectAllAndAssignsThem() {
+        String word = unique("Vista");
+        DeskFixture desk = desk(word);
+        UserSummary colleague = identity.createUser(new UserDraft(unique("tiago") + "@vendor.example", "Tiago Santos " + word,
+                Role.AGENT, null, null, null, true, DeskFixture.PASSWORD));
+        List<TicketView> ts = open(desk, word, DeskQueues.PAGE_SIZE + 2);
+        TicketView outside = desk.fromCustomer("Outra coisa " + word, "Sem relação.", Channel.EMAIL, null, null);
+        desk.change(outside, TicketChanges.status(TicketStatus.OPEN));
+        TicketFilter fresh = new TicketFilter(Set.of(TicketStatus.NEW), null, desk.organisation.value(), null, null, null, null,
+                null, null, null, null, null, null, null, null);
+        SavedView view = views.create(new ViewDraft("Novos " + word, null, null, fresh, null, List.of(ViewColumn.NUMBER,
+                ViewColumn.SUBJECT, ViewColumn.ASSIGNEE)), desk.agent);
+
+        WebDriver agent = browser("pt-PT,pt");
+        agent.manage().window().setSize(new Dimension(390, 844));
+        Chromium.signIn(agent, base(), desk.agentEmail, DeskFixture.PASSWORD);
+        agent.get(base() + "/desk/views/" + view.id());
+        assertThat(boxes(agent)).hasSize(DeskQueues.PAGE_SIZE);
+        assertThat(agent.findElement(By.id("bulk")).isDisplayed()).as("no toolbar before a tick").isFalse();
+
+        boxes(agent).get(0).click();
+        shiftClick(agent, boxes(agent).get(4));
+        assertThat(ticked(agent)).isEqualTo(5);
+        assertThat(agent.findElement(By.id("bulk-count")).getText()).isEqualTo("5 pedidos selecionados");
+        ((JavascriptExecutor) agent).executeScript("window.scrollTo(0, 0)"); // the toolbar, now shown, sits above the list
+        agent.findElement(By.id("pick-page")).click();
+        assertThat(ticked(agent)).isEqualTo(DeskQueues.PAGE_SIZE);
+        WebElement all = agent.findElement(By.id("bulk-all"));
+        assertThat(all.getText()).isEqualTo("Selecionar todos os " + ts.size() + " pedidos desta lista");
+        all.click();
+        assertThat(agent.findElement(By.id("bulk-count")).getText()).contains(String.valueOf(ts.size()));
+        new Select(agent.findElement(By.id("bulk-assignee"))).selectByVisibleText("Tiago Santos " + word);
+        assertFits(agent, "bulk");
+        Chromium.screenshot(agent, "bulk-view-toolbar-pt-390");
+        assertNoEnglish(agent);
+
+        Chromium.clickAndLoad(agent, By.id("bulk-apply"));
+        assertThat(agent.getCurrentUrl()).endsWith("/desk/views/" + view.id());
+        WebElement summary = agent.findElement(By.id("bulk-summary"));
+        assertThat(summary.getText()).contains("Atribuir a Tiago Santos " + word, ts.size() + " alterados");
+        assertFits(agent, "bulk-summary");
+        Chromium.screenshot(agent, "bulk-view-summary-pt-390");
+        ts.forEach(t -> assertThat(tickets.lookup(t.id()).orElseThrow().assigneeId()).isEqualTo(colleague.id()));
+        assertThat(tickets.lookup(outside.id()).orElseThrow().assigneeId()).as("not in the view").isNull();
     }
 
     /** Nothing of the element sticks out of the window (the queue's table scrolls inside its own box). */

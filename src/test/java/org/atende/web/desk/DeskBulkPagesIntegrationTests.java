@@ -6,6 +6,8 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.IntFunction;
 
 import org.atende.customers.Customers;
 import org.atende.identity.Role;
@@ -14,16 +16,26 @@ import org.atende.identity.UserSummary;
 import org.atende.support.ApiIntegrationSupport;
 import org.atende.tickets.Channel;
 import org.atende.tickets.ClosedAs;
+import org.atende.tickets.Priority;
 import org.atende.tickets.TicketChanges;
+import org.atende.tickets.TicketFilter;
 import org.atende.tickets.TicketStatus;
 import org.atende.tickets.TicketView;
 import org.atende.tickets.Tickets;
+import org.atende.views.SavedView;
+import org.atende.views.SavedViews;
+import org.atende.views.ViewColumn;
+import org.atende.views.ViewDraft;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The queue's bulk toolbar over real HTTP: the ticks, the confirmation, the summary and its refusals, in three languages. */
+/**
+ * The bulk toolbar of a queue and of a saved view over real HTTP: the ticks, the confirmation, the summary and its
+ * refusals, in three languages.
+ */
 class DeskBulkPagesIntegrationTests extends ApiIntegrationSupport {
 
     @LocalServerPort
@@ -34,6 +46,9 @@ class DeskBulkPagesIntegrationTests extends ApiIntegrationSupport {
 
     @Autowired
     Customers customers;
+
+    @Autowired
+    SavedViews views;
 
     DeskFixture desk;
     PageBrowser browser;
@@ -65,6 +80,15 @@ class DeskBulkPagesIntegrationTests extends ApiIntegrationSupport {
 
     private HttpResponse<String> post(String queue, List<Map.Entry<String, String>> fields, String language) {
         return browser.submitAll("/desk/queues/" + queue, "/desk/queues/" + queue + "/bulk", fields, language);
+    }
+
+    /** Five tickets more than a page holds, the {@code i}th opened by {@code open}. */
+    private static List<TicketView> moreThanAPage(IntFunction<TicketView> open) {
+        List<TicketView> ts = new ArrayList<>();
+        for (int i = 0; i < DeskQueues.PAGE_SIZE + 5; i++) {
+            ts.add(open.apply(i));
+        }
+        return ts;
     }
 
     /** Follows the redirect back to the queue, where the summary is shown once. */
@@ -143,10 +167,7 @@ class DeskBulkPagesIntegrationTests extends ApiIntegrationSupport {
 
     @Test
     void selectsEveryTicketOfTheQueueAndItsSearchNotOnlyThePage() {
-        List<TicketView> ts = new ArrayList<>();
-        for (int i = 0; i < DeskQueues.PAGE_SIZE + 5; i++) {
-            ts.add(open("many " + i));
-        }
+        List<TicketView> ts = moreThanAPage(i -> open("many " + i));
         TicketView other = desk.fromCustomer("Something else entirely", "body", Channel.EMAIL, null, null);
         assertThat(browser.get("/desk/queues/unassigned?q=" + word).body()).contains("data-total=\"" + ts.size() + "\"");
 
@@ -208,5 +229,110 @@ class DeskBulkPagesIntegrationTests extends ApiIntegrationSupport {
                 ticked(List.of(t), "action", "close", "confirmed", "true"), "en");
         assertThat(answer.statusCode()).isEqualTo(403);
         assertThat(tickets.lookup(t.id()).orElseThrow().status()).isEqualTo(TicketStatus.NEW);
+    }
+
+    /**
+     * The same toolbar on a saved view's page: "select all" takes every ticket of the view's filter (not the page,
+     * not what the filter leaves out), the confirmation and the summary lead back to the view, and a view the agent
+     * may not see takes no change.
+     */
+    @Nested
+    class OnASavedView {
+
+        SavedView urgent;
+
+        @BeforeEach
+        void aViewOfTheOrganisationsHighPriorityTickets() {
+            TicketFilter filter = new TicketFilter(null, Set.of(Priority.HIGH), desk.organisation.value(), null, null, null, null,
+                    null, null, null, null, null, null, null, null);
+            urgent = views.create(new ViewDraft("Urgentes " + word, null, null, filter, null,
+                    List.of(ViewColumn.NUMBER, ViewColumn.SUBJECT, ViewColumn.ASSIGNEE)), desk.agent);
+        }
+
+        private TicketView high(String subject) {
+            return desk.change(open(subject), TicketChanges.priority(Priority.HIGH));
+        }
+
+        private String viewPage() {
+            return "/desk/views/" + urgent.id();
+        }
+
+        private HttpResponse<String> post(List<Map.Entry<String, String>> fields, String language) {
+            return browser.submitAll(viewPage(), viewPage() + "/bulk", fields, language);
+        }
+
+        /** The summary, on the view the change was posted from. */
+        private String backOnTheView(HttpResponse<String> answer, String language) {
+            assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains(viewPage()));
+            return summary(answer, language);
+        }
+
+        @Test
+        void theViewHasTheQueuesTicksAndToolbarPostingToTheView() {
+            TicketView t = high("row");
+
+            String page = browser.get(viewPage()).body();
+
+            assertThat(page).contains("id=\"pick-page\"", "form=\"bulk\"", "value=\"" + t.id().value() + ":" + t.version() + "\"",
+                    "data-number=\"" + t.number() + "\"", "id=\"bulk\"", "action=\"" + viewPage() + "/bulk\"", "Tiago " + word,
+                    "/js/bulk.js", "id=\"queue-list\"", "data-total=\"1\"");
+            assertThat(page).doesNotContain("id=\"bulk-summary\"", "name=\"q\"");
+        }
+
+        @Test
+        void selectsEveryTicketOfTheViewsFilterNotOnlyThePageAndAssignsThem() {
+            List<TicketView> ts = moreThanAPage(i -> high("urgent " + i));
+            TicketView notInTheView = open("calm");
+            assertThat(browser.get(viewPage()).body()).contains("data-total=\"" + ts.size() + "\"");
+
+            String page = backOnTheView(post(List.of(Map.entry("scope", "all"), Map.entry("page", "1"), Map.entry("action", "assign"),
+                    Map.entry("assignee", String.valueOf(colleague.id().value()))), "en"), "en");
+
+            assertThat(page).contains("Assign to Tiago " + word, ts.size() + " changed").doesNotContain("refused");
+            ts.forEach(t -> assertThat(tickets.lookup(t.id()).orElseThrow().assigneeId()).isEqualTo(colleague.id()));
+            assertThat(tickets.lookup(notInTheView.id()).orElseThrow().assigneeId()).isNull();
+        }
+
+        @Test
+        void confirmsAClosingWithALinkBackToTheViewThenClosesTheTickedOnes() {
+            List<TicketView> ts = List.of(high("close a"), high("close b"));
+            TicketView kept = high("kept");
+
+            HttpResponse<String> confirm = post(ticked(ts, "action", "close"), "pt-PT,pt");
+
+            assertThat(confirm.statusCode()).isEqualTo(200);
+            assertThat(confirm.body()).contains("Fechar 2 pedidos?", "← Vista “Urgentes " + word + "”",
+                    "href=\"" + viewPage() + "\"", "action=\"" + viewPage() + "/bulk\"");
+            String page = backOnTheView(post(ticked(ts, "action", "close", "confirmed", "true"), "pt-PT,pt"), "pt-PT,pt");
+
+            assertThat(page).contains("2 alterados");
+            ts.forEach(t -> assertThat(tickets.lookup(t.id()).orElseThrow().status()).isEqualTo(TicketStatus.CLOSED));
+            assertThat(tickets.lookup(kept.id()).orElseThrow().status()).isEqualTo(TicketStatus.NEW);
+        }
+
+        @Test
+        void comesBackToThePageOfTheViewItWasPostedFrom() {
+            TicketView t = high("paged");
+
+            HttpResponse<String> answer = post(ticked(List.of(t), "page", "2", "after", "cursor-of-page-1", "action", "priority",
+                    "priority", "URGENT"), "es-ES,es");
+
+            assertThat(answer.headers().firstValue("Location").orElseThrow()).endsWith(viewPage() + "?after=cursor-of-page-1&page=2");
+            assertThat(tickets.lookup(t.id()).orElseThrow().priority()).isEqualTo(Priority.URGENT);
+        }
+
+        @Test
+        void anotherAgentsPersonalViewIsNotFoundAndChangesNothing() {
+            TicketView t = high("private");
+            String email = unique("rui") + "@vendor.example";
+            identity.createUser(new UserDraft(email, "Rui " + word, Role.AGENT, null, null, null, true, DeskFixture.PASSWORD));
+            PageBrowser rui = new PageBrowser(port).signIn(email, DeskFixture.PASSWORD);
+
+            HttpResponse<String> answer = rui.submitAll("/desk/queues/all", viewPage() + "/bulk", List.of(Map.entry("scope", "all"),
+                    Map.entry("action", "close"), Map.entry("confirmed", "true")), "en");
+
+            assertThat(answer.statusCode()).isEqualTo(404);
+            assertThat(tickets.lookup(t.id()).orElseThrow().status()).isEqualTo(TicketStatus.NEW);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.atende.knowledge;
+package org.atende.text;
 
 import java.text.Normalizer;
 import java.util.LinkedHashSet;
@@ -8,11 +8,12 @@ import java.util.Set;
 import org.atende.customers.Language;
 
 /**
- * The words of a text as the H2 search index keeps them: lower case, without accents, without the
- * language's stop words, and lightly stemmed so that "sesión", "sesiones"; "exportar", "exportação";
- * "invoice", "invoices" meet. Deliberately small: PostgreSQL's own dictionaries do this properly.
+ * The words of a text as the H2 search indexes (tickets and knowledge articles) keep them: lower case,
+ * without accents, without the language's stop words, and lightly stemmed so that "sesión", "sesiones";
+ * "exportar", "exportação"; "faturas", "fatura"; "invoice", "invoices" meet. One set of rules, so both
+ * indexes stem alike. Deliberately small: PostgreSQL's own dictionaries do this properly.
  */
-final class Terms {
+public final class Terms {
 
     private static final Set<String> STOP_ES = Set.of("a", "al", "algo", "como", "con", "de", "del", "el", "en", "es",
             "esta", "este", "esto", "ha", "he", "la", "las", "le", "lo", "los", "me", "mi", "mis", "muy", "no", "o",
@@ -32,7 +33,7 @@ final class Terms {
     }
 
     /** The distinct terms of {@code text} in the order they first occur. */
-    static Set<String> of(String text, Language language) {
+    public static Set<String> of(String text, Language language) {
         Set<String> terms = new LinkedHashSet<>();
         for (String word : fold(text).split("[^a-z0-9]+")) {
             if (word.length() < 2 || stopWords(language).contains(word)) {
@@ -47,7 +48,8 @@ final class Terms {
         return terms;
     }
 
-    static String fold(String text) {
+    /** Lower case without accents: "Sesión" is "sesion". */
+    public static String fold(String text) {
         String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
         return decomposed.replaceAll("\\p{M}+", "");
     }
@@ -60,7 +62,8 @@ final class Terms {
         };
     }
 
-    static String stem(String word, Language language) {
+    /** The stem of a folded word in {@code language}; a number is its own stem. */
+    public static String stem(String word, Language language) {
         if (word.chars().allMatch(Character::isDigit)) {
             return word;
         }

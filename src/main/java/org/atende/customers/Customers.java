@@ -47,12 +47,14 @@ public class Customers {
     private final ApplicationEventPublisher events;
     private final ObjectProvider<Clock> clock;
     private final ZoneId supportZone;
+    private final Quotas quotas;
 
-    Customers(JdbcClient jdbc, Organisations organisations, Contacts contacts, Plans plans,
+    Customers(JdbcClient jdbc, Organisations organisations, Contacts contacts, Plans plans, Quotas quotas,
             ApplicationEventPublisher events, ObjectProvider<Clock> clock,
             @Value("${atende.calendar.zone:Europe/Lisbon}") String supportZone) {
         this.supportZone = ZoneId.of(supportZone);
         this.jdbc = jdbc;
+        this.quotas = quotas;
         this.organisations = organisations;
         this.contacts = contacts;
         this.plans = plans;
@@ -151,6 +153,9 @@ public class Customers {
         if (before != null) {
             events.publishEvent(AuditedChange.changed(AuditKind.ORGANISATION, id.value(), "Organisation " + after.name(),
                     audited(before), audited(after)));
+        }
+        if (before != null && !before.planId().equals(after.planId())) {
+            quotas.planChangedFor(id);
         }
         if (before != null && (!before.planId().equals(after.planId()) || !Objects.equals(before.calendarId(), after.calendarId()))) {
             events.publishEvent(new OrganisationTermsChanged(id, after.planId(), after.calendarId(), now()));
@@ -263,6 +268,9 @@ public class Customers {
         PlanSummary after = plan(id).orElseThrow();
         if (before != null) {
             events.publishEvent(AuditedChange.changed(AuditKind.PLAN, id.value(), "Plan " + after.name(), audited(before), audited(after)));
+        }
+        if (before != null && !Objects.equals(before.monthlyTicketAllowance(), after.monthlyTicketAllowance())) {
+            quotas.allowanceChangedOf(id);
         }
         if (before != null && before.slaPolicyId() != after.slaPolicyId()) {
             events.publishEvent(new PlanTermsChanged(id, after.slaPolicyId(), now()));

@@ -105,11 +105,9 @@ public class Tickets {
         String body = required(command.body(), "body", 1_000_000);
         Set<String> tags = normalised(command.tags());
         Language language = quotas.languageOf(requester, org);
-        boolean overQuota = type.isSupport() && quotas.admit(orgId, now, language, command.channel()); // technical service never counts
         long number = jdbc.sql("SELECT NEXTVAL('ticket_number_seq')").query(Long.class).single();
         Ticket t = new Ticket(number, orgId.value(), requester, command.channel(), subject,
                 type, category, priority, command.suggestedPriority(), now);
-        t.overQuota = overQuota;
         t.replaceTags(tags);
         t = tickets.save(t);
         LogFields.ticketOfRequest(number);
@@ -119,10 +117,10 @@ public class Tickets {
                 "#" + number + " via " + command.channel() + ", priority " + priority
                         + (command.suggestedPriority() == null ? "" : " (customer suggested " + command.suggestedPriority() + ")")));
         events.publishEvent(new MessageAdded(t.ticketId(), first.id, kind, command.channel(), now));
-        if (type.isSupport()) {
-            quotas.count(t, actor, now, language);
-        }
         events.publishEvent(new TicketOpened(t.ticketId(), number, orgId, priority, type, command.channel(), now));
+        if (type.isSupport()) { // technical service never counts
+            quotas.countAtIntake(t, actor, language); // last: it may hold the allowance's counter until commit
+        }
         return reload(t);
     }
 

@@ -62,8 +62,10 @@ public class Customers {
         this.clock = clock;
     }
 
+    /** An organisation, read once per transaction ({@link TransactionReads}). */
     public Optional<OrganisationSummary> organisation(OrganisationId id) {
-        return jdbc.sql(ORGANISATION + " WHERE o.id = ?").param(id.value()).query(Customers::organisation).optional();
+        return TransactionReads.once(id, () -> jdbc.sql(ORGANISATION + " WHERE o.id = ?").param(id.value())
+                .query(Customers::organisation).optional());
     }
 
     public Optional<OrganisationSummary> organisationByName(String name) {
@@ -104,8 +106,9 @@ public class Customers {
         return jdbc.sql("SELECT COUNT(*) FROM organisation").query(Long.class).single();
     }
 
+    /** A plan, read once per transaction ({@link TransactionReads}). */
     public Optional<PlanSummary> plan(PlanId id) {
-        return jdbc.sql(PLAN + " WHERE id = ?").param(id.value()).query(Customers::plan).optional();
+        return TransactionReads.once(id, () -> jdbc.sql(PLAN + " WHERE id = ?").param(id.value()).query(Customers::plan).optional());
     }
 
     public List<PlanSummary> plans() {
@@ -139,6 +142,7 @@ public class Customers {
 
     @Transactional
     public OrganisationSummary createOrganisation(OrganisationDraft draft) {
+        TransactionReads.forget();
         OrganisationSummary created = organisation(organisations.create(draft)).orElseThrow();
         events.publishEvent(AuditedChange.created(AuditKind.ORGANISATION, created.id().value(), "Organisation " + created.name(),
                 audited(created)));
@@ -149,6 +153,7 @@ public class Customers {
     public OrganisationSummary updateOrganisation(OrganisationId id, OrganisationDraft draft) {
         OrganisationSummary before = organisation(id).orElse(null);
         organisations.replace(id, draft);
+        TransactionReads.forget();
         OrganisationSummary after = organisation(id).orElseThrow();
         if (before != null) {
             events.publishEvent(AuditedChange.changed(AuditKind.ORGANISATION, id.value(), "Organisation " + after.name(),
@@ -256,6 +261,7 @@ public class Customers {
 
     @Transactional
     public PlanSummary createPlan(PlanDraft draft) {
+        TransactionReads.forget();
         PlanSummary created = plan(plans.create(draft)).orElseThrow();
         events.publishEvent(AuditedChange.created(AuditKind.PLAN, created.id().value(), "Plan " + created.name(), audited(created)));
         return created;
@@ -265,6 +271,7 @@ public class Customers {
     public PlanSummary updatePlan(PlanId id, PlanDraft draft) {
         PlanSummary before = plan(id).orElse(null);
         plans.replace(id, draft);
+        TransactionReads.forget();
         PlanSummary after = plan(id).orElseThrow();
         if (before != null) {
             events.publishEvent(AuditedChange.changed(AuditKind.PLAN, id.value(), "Plan " + after.name(), audited(before), audited(after)));

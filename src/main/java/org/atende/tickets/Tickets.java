@@ -121,7 +121,8 @@ public class Tickets {
         if (type.isSupport()) { // technical service never counts
             quotas.countAtIntake(t, actor, language); // last: it may hold the allowance's counter until commit
         }
-        return reload(t);
+        t.nextDueAt = nextDueOf(t); // what the clocks just set; the rest of the answer is what was saved
+        return t.view();
     }
 
     @Transactional(readOnly = true)
@@ -322,7 +323,7 @@ public class Tickets {
             move(t, to, actor, now);
         }
         t.updatedAt = now;
-        tickets.save(t);
+        saveStatus(t);
         if (kind == MessageKind.AGENT) {
             events.publishEvent(new AgentReplied(t.ticketId(), Objects.requireNonNull(actor.userId()), now));
         }
@@ -680,6 +681,34 @@ public class Tickets {
                 .orElseThrow(() -> TicketProblems.notFound("ticket " + id));
         LogFields.ticketOfRequest(t.number); // the request's further log lines name the ticket
         return t;
+    }
+
+    /**
+     * Writes what a message changes on its ticket (status, its instants, the time of the change) with the
+     * version check a save makes, without rewriting the ticket's tags as saving the whole aggregate would.
+     */
+    private void saveStatus(Ticket t) {
+        int written = jdbc.sql("""
+                UPDATE ticket SET status = ?, resolved_at = ?, closed_at = ?, updated_at = ?, version = version + 1
+                WHERE id = ? AND version = ?""")
+                .params(t.status.name(), timestamp(t.resolvedAt), timestamp(t.closedAt), timestamp(t.updatedAt), t.id, t.version)
+                .update();
+        if (written != 1) {
+            throw new org.springframework.dao.OptimisticLockingFailureException(
+                    "ticket #" + t.number + " was changed by someone else (version " + t.version + ")");
+        }
+        t.version++;
+    }
+
+    private static @Nullable Timestamp timestamp(@Nullable Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+
+    private @Nullable Instant nextDueOf(Ticket t) {
+        return jdbc.sql("SELECT next_due_at FROM ticket WHERE id = ?").param(t.id).query((rs, n) -> {
+            Timestamp due = rs.getTimestamp(1);
+            return due == null ? null : due.toInstant();
+        }).optional().orElse(null);
     }
 
     private TicketView reload(Ticket t) {

@@ -341,6 +341,19 @@ abstract class QuotaIntakeContract {
     }
 
     @Test
+    void aPlansNewDefaultPriorityIsTheNextTicketsAtOnce() {
+        long planId = fixtures.plan(policy, "MEDIUM", null, "REFUSE");
+        OrganisationId org = fixtures.organisation("Quota", planId);
+        Actor ana = fixtures.customer(org, "Ana");
+        assertThat(open(ana, "one").priority()).isEqualTo(Priority.MEDIUM);
+        PlanSummary plan = customers.plan(new PlanId(planId)).orElseThrow();
+
+        customers.updatePlan(plan.id(), new PlanDraft(plan.name(), plan.slaPolicyId(), "HIGH", null, plan.overQuotaPolicy()));
+
+        assertThat(open(ana, "two").priority()).isEqualTo(Priority.HIGH);
+    }
+
+    @Test
     void keepsAHistoryByMonthWithReturnedUnits() {
         CLOCK.set("2026-11-26T10:00:00Z");
         OrganisationId org = organisation(1, "ACCEPT_AND_FLAG");

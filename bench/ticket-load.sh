@@ -44,22 +44,32 @@ counters() {
            END { printf "%d %d %d %d", s, t, bs, bt }'
 }
 
+# one run: clients, kind (tickets or replies), other requests made; prints the load client's line and the counts per request
+run() {
+  read -r s0 t0 b0 u0 <<< "$(counters)"
+  line=$(java bench/TicketLoad.java "http://127.0.0.1:$PORT" "$TOKEN" "$1" "$SECONDS_PER_RUN" "$2")
+  sleep 1 # after-commit listeners finish
+  read -r s1 t1 b1 u1 <<< "$(counters)"
+  n=$(sed -n 's/.* \(tickets\|replies\)=\([0-9]*\).*/\2/p' <<< "$line")
+  n=$((n + $3)) # requests the load client made besides: 200 warm-up tickets, or the tickets the replies go to
+  per=$(awk -v s=$((s1 - s0)) -v t=$((t1 - t0)) -v bs=$((b1 - b0)) -v bt=$((u1 - u0)) -v n="$n" \
+    'BEGIN { printf "request: statements=%.1f transactions=%.2f  background: statements=%.1f transactions=%.2f (per request)", s / n, t / n, bs / n, bt / n }')
+  echo "$line $per"
+}
+
 echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# API: POST /api/v1/tickets (a customer token), $SECONDS_PER_RUN s per run, after 200 warm-up requests"
 declare -A API
 for c in 1 8 32; do
-  read -r s0 t0 b0 u0 <<< "$(counters)"
-  line=$(java bench/TicketLoad.java "http://127.0.0.1:$PORT" "$TOKEN" "$c" "$SECONDS_PER_RUN")
-  sleep 1 # after-commit listeners finish
-  read -r s1 t1 b1 u1 <<< "$(counters)"
-  n=$(sed -n 's/.*tickets=\([0-9]*\).*/\1/p' <<< "$line")
-  n=$((n + 200)) # the run's 200 warm-up tickets are counted too
-  per=$(awk -v s=$((s1 - s0)) -v t=$((t1 - t0)) -v bs=$((b1 - b0)) -v bt=$((u1 - u0)) -v n="$n" \
-    'BEGIN { printf "request: statements/ticket=%.1f transactions/ticket=%.2f  background: statements/ticket=%.1f transactions/ticket=%.2f", s / n, t / n, bs / n, bt / n }')
-  echo "api     $line $per"
+  line=$(run "$c" tickets 200)
+  echo "api     $line"
   API[$c]=$(sed -n 's/.*throughput=\([0-9.]*\).*/\1/p' <<< "$line")
 done
-echo "# load average: $(cut -d" " -f1-3 /proc/loadavg)"
+echo "# API: POST /api/v1/tickets/{id}/messages (the customer writes on a ticket of each client's own), $SECONDS_PER_RUN s per run"
+for c in 1 8 32; do
+  echo "replies $(run "$c" replies "$c")"
+done
+echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 kill $APP; wait $APP 2>/dev/null || true
 
 # the same columns as a ticket row plus its first message's body, one row a transaction

@@ -64,6 +64,11 @@ public class Customers {
 
     /** An organisation, read once per transaction ({@link TransactionReads}). */
     public Optional<OrganisationSummary> organisation(OrganisationId id) {
+        return organisation(jdbc, id);
+    }
+
+    /** The organisation read once per transaction, for {@link Quotas} too. */
+    static Optional<OrganisationSummary> organisation(JdbcClient jdbc, OrganisationId id) {
         return TransactionReads.once(id, () -> jdbc.sql(ORGANISATION + " WHERE o.id = ?").param(id.value())
                 .query(Customers::organisation).optional());
     }
@@ -108,6 +113,11 @@ public class Customers {
 
     /** A plan, read once per transaction ({@link TransactionReads}). */
     public Optional<PlanSummary> plan(PlanId id) {
+        return plan(jdbc, id);
+    }
+
+    /** The plan read once per transaction, for {@link Quotas} too. */
+    static Optional<PlanSummary> plan(JdbcClient jdbc, PlanId id) {
         return TransactionReads.once(id, () -> jdbc.sql(PLAN + " WHERE id = ?").param(id.value()).query(Customers::plan).optional());
     }
 

@@ -204,18 +204,16 @@ public class Quotas {
     private record Terms(PlanId planId, @Nullable Integer allowance, OverQuotaPolicy policy) {
     }
 
-    /** The organisation's plan terms now, in one read. */
+    /**
+     * The organisation's plan terms now: the organisation and its plan as this transaction read them (an intake
+     * has read both already, see {@link TransactionReads}), else read now.
+     */
     private Terms terms(OrganisationId organisation) {
-        return jdbc.sql("""
-                SELECT p.id, p.monthly_ticket_allowance, p.over_quota_policy
-                FROM organisation o JOIN plan p ON p.id = o.plan_id WHERE o.id = ?""")
-                .param(organisation.value())
-                .query((rs, n) -> {
-                    int allowance = rs.getInt(2);
-                    Integer a = rs.wasNull() ? null : allowance;
-                    return new Terms(new PlanId(rs.getLong(1)), a, OverQuotaPolicy.valueOf(rs.getString(3)));
-                }).optional()
+        OrganisationSummary o = Customers.organisation(jdbc, organisation)
                 .orElseThrow(() -> new NoSuchElementException("No organisation " + organisation + "."));
+        PlanSummary plan = Customers.plan(jdbc, o.planId())
+                .orElseThrow(() -> new NoSuchElementException("No plan " + o.planId() + "."));
+        return new Terms(plan.id(), plan.monthlyTicketAllowance(), plan.overQuotaPolicy());
     }
 
     private int held(OrganisationId organisation, YearMonth month) {

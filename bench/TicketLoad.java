@@ -11,9 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A closed-loop load client: N clients each open tickets through the API, one after another, for a
- * fixed time, and the run reports throughput and latency percentiles.
+ * fixed time, and the run reports throughput and latency percentiles. With {@code replies}, each client
+ * opens one ticket of its own and then adds messages to it ({@code POST /api/v1/tickets/{id}/messages}).
  *
- * java bench/TicketLoad.java BASE_URL TOKEN CLIENTS SECONDS
+ * java bench/TicketLoad.java BASE_URL TOKEN CLIENTS SECONDS [tickets|replies]
  */
 public class TicketLoad {
 
@@ -22,14 +23,20 @@ public class TicketLoad {
         String token = args[1];
         int clients = Integer.parseInt(args[2]);
         Duration length = Duration.ofSeconds(Long.parseLong(args[3]));
+        boolean replies = args.length > 4 && args[4].equals("replies");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String body = """
                 {"subject":"Não consigo exportar o relatório","body":"%s","suggestedPriority":"HIGH","tags":["load"]}"""
                 .formatted("O relatório mensal falha ao exportar para PDF. ".repeat(8));
-        warmUp(http, base, token, body);
+        if (!replies) { // replies come after a tickets run: the desk is warm
+            warmUp(http, base, token, body);
+        }
+        String reply = """
+                {"body":"%s"}""".formatted("Continua a falhar depois de reiniciar. ".repeat(4));
 
         List<long[]> latencies = new ArrayList<>();
         AtomicLong failures = new AtomicLong();
+        java.util.Map<String, AtomicLong> why = new java.util.concurrent.ConcurrentSkipListMap<>();
         CountDownLatch done = new CountDownLatch(clients);
         long start = System.nanoTime();
         long end = start + length.toNanos();
@@ -39,17 +46,27 @@ public class TicketLoad {
             Thread.ofPlatform().start(() -> {
                 int n = 0;
                 try {
+                    HttpRequest each = request(base, token, body);
+                    if (replies) {
+                        HttpResponse<String> opened = http.send(each, HttpResponse.BodyHandlers.ofString());
+                        String id = opened.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+                        each = HttpRequest.newBuilder(URI.create(base + "/api/v1/tickets/" + id + "/messages"))
+                                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(reply)).build();
+                    }
                     while (System.nanoTime() < end && n < mine.length) {
                         long t0 = System.nanoTime();
-                        HttpResponse<Void> r = http.send(request(base, token, body), HttpResponse.BodyHandlers.discarding());
+                        HttpResponse<Void> r = http.send(each, HttpResponse.BodyHandlers.discarding());
                         if (r.statusCode() == 201) {
                             mine[n++] = System.nanoTime() - t0;
                         } else {
                             failures.incrementAndGet();
+                            why.computeIfAbsent("HTTP " + r.statusCode(), k -> new AtomicLong()).incrementAndGet();
                         }
                     }
                 } catch (Exception e) {
                     failures.incrementAndGet();
+                    why.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
                 } finally {
                     mine[mine.length - 1] = n; // count kept in the last slot
                     done.countDown();
@@ -67,8 +84,11 @@ public class TicketLoad {
             i += n;
         }
         Arrays.sort(all);
-        System.out.printf("clients=%d tickets=%d failures=%d seconds=%.1f throughput=%.1f/s p50=%.2fms p99=%.2fms%n",
+        System.out.printf("clients=%d " + (replies ? "replies" : "tickets") + "=%d failures=%d seconds=%.1f throughput=%.1f/s p50=%.2fms p99=%.2fms%n",
                 clients, total, failures.get(), seconds, total / seconds, pct(all, 50), pct(all, 99));
+        if (!why.isEmpty()) {
+            System.err.println("failures: " + why);
+        }
     }
 
     private static void warmUp(HttpClient http, String base, String token, String body) throws Exception {

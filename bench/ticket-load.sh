@@ -2,26 +2,29 @@
 # Ticket creation through the API on PostgreSQL at 1, 8 and 32 concurrent clients, beside pgbench
 # inserting an equally sized row into the same server with as many clients. Prints one line per run
 # and the API/pgbench throughput ratio. Usage: bash bench/ticket-load.sh [seconds-per-run]
+# (BENCH_DB and BENCH_PORT choose another scratch database and port than atende_bench and 18080, BENCH_JAR
+# another build than target/atende.jar)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SECONDS_PER_RUN=${1:-20}
-DB=atende_bench
-PORT=18080
+DB=${BENCH_DB:-atende_bench}
+PORT=${BENCH_PORT:-18080}
 PG="psql -q -h 127.0.0.1 -U postgres"
 if [[ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]]; then
   export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
   export PATH="$JAVA_HOME/bin:$PATH"
 fi
 
-[[ -f target/atende.jar ]] || mvn -q -B -DskipTests package
+JAR=${BENCH_JAR:-target/atende.jar}
+[[ -f $JAR ]] || mvn -q -B -DskipTests package
 $PG -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 
 TOKENS=$(mktemp)
 LOG=$(mktemp)
 ATENDE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" ATENDE_DB_USERNAME=postgres ATENDE_DB_PASSWORD= \
   ATENDE_PORT=$PORT ATENDE_DEMO=true ATENDE_DEMO_TOKENSFILE="$TOKENS" ATENDE_SLA_SWEEPENABLED=false \
-  java -Xmx1g -jar target/atende.jar > "$LOG" 2>&1 &
+  ATENDE_METRICS_TOKEN=bench-metrics java -Xmx1g -jar "$JAR" --atende.bench.count-statements=true > "$LOG" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; rm -f "$TOKENS"' EXIT
 for _ in $(seq 1 120); do
@@ -31,13 +34,42 @@ done
 curl -fs "http://127.0.0.1:$PORT/actuator/health" > /dev/null || { echo "the desk did not start; log: $LOG" >&2; exit 1; }
 TOKEN=$(sed -n 's/^CUSTOMER_TOKEN=//p' "$TOKENS")
 
+# The desk counts the SQL statements it sends and the transactions it ends (atende.bench.count-statements,
+# org.atende.operations.internal.StatementCounting); read before and after each run, divided by the tickets
+# answered in it: on the request's thread, and in the background (after-commit listeners, the outbox, pollers).
+counters() {
+  curl -fs -H "Authorization: Bearer bench-metrics" "http://127.0.0.1:$PORT/actuator/prometheus" \
+    | awk '/^atende_jdbc_statements_total.*work="request"/ { s = $2 } /^atende_jdbc_transactions_total.*work="request"/ { t = $2 }
+           /^atende_jdbc_statements_total.*work="background"/ { bs = $2 } /^atende_jdbc_transactions_total.*work="background"/ { bt = $2 }
+           END { printf "%d %d %d %d", s, t, bs, bt }'
+}
+
+# one run: clients, kind (tickets or replies), other requests made; prints the load client's line and the counts per request
+run() {
+  read -r s0 t0 b0 u0 <<< "$(counters)"
+  line=$(java bench/TicketLoad.java "http://127.0.0.1:$PORT" "$TOKEN" "$1" "$SECONDS_PER_RUN" "$2")
+  sleep 1 # after-commit listeners finish
+  read -r s1 t1 b1 u1 <<< "$(counters)"
+  n=$(sed -n 's/.* \(tickets\|replies\)=\([0-9]*\).*/\2/p' <<< "$line")
+  n=$((n + $3)) # requests the load client made besides: 200 warm-up tickets, or the tickets the replies go to
+  per=$(awk -v s=$((s1 - s0)) -v t=$((t1 - t0)) -v bs=$((b1 - b0)) -v bt=$((u1 - u0)) -v n="$n" \
+    'BEGIN { printf "request: statements=%.1f transactions=%.2f  background: statements=%.1f transactions=%.2f (per request)", s / n, t / n, bs / n, bt / n }')
+  echo "$line $per"
+}
+
+echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# API: POST /api/v1/tickets (a customer token), $SECONDS_PER_RUN s per run, after 200 warm-up requests"
 declare -A API
 for c in 1 8 32; do
-  line=$(java bench/TicketLoad.java "http://127.0.0.1:$PORT" "$TOKEN" "$c" "$SECONDS_PER_RUN")
+  line=$(run "$c" tickets 200)
   echo "api     $line"
   API[$c]=$(sed -n 's/.*throughput=\([0-9.]*\).*/\1/p' <<< "$line")
 done
+echo "# API: POST /api/v1/tickets/{id}/messages (the customer writes on a ticket of each client's own), $SECONDS_PER_RUN s per run"
+for c in 1 8 32; do
+  echo "replies $(run "$c" replies "$c")"
+done
+echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 kill $APP; wait $APP 2>/dev/null || true
 
 # the same columns as a ticket row plus its first message's body, one row a transaction

@@ -47,12 +47,14 @@ public class Customers {
     private final ApplicationEventPublisher events;
     private final ObjectProvider<Clock> clock;
     private final ZoneId supportZone;
+    private final Quotas quotas;
 
-    Customers(JdbcClient jdbc, Organisations organisations, Contacts contacts, Plans plans,
+    Customers(JdbcClient jdbc, Organisations organisations, Contacts contacts, Plans plans, Quotas quotas,
             ApplicationEventPublisher events, ObjectProvider<Clock> clock,
             @Value("${atende.calendar.zone:Europe/Lisbon}") String supportZone) {
         this.supportZone = ZoneId.of(supportZone);
         this.jdbc = jdbc;
+        this.quotas = quotas;
         this.organisations = organisations;
         this.contacts = contacts;
         this.plans = plans;
@@ -60,8 +62,15 @@ public class Customers {
         this.clock = clock;
     }
 
+    /** An organisation, read once per transaction ({@link TransactionReads}). */
     public Optional<OrganisationSummary> organisation(OrganisationId id) {
-        return jdbc.sql(ORGANISATION + " WHERE o.id = ?").param(id.value()).query(Customers::organisation).optional();
+        return organisation(jdbc, id);
+    }
+
+    /** The organisation read once per transaction, for {@link Quotas} too. */
+    static Optional<OrganisationSummary> organisation(JdbcClient jdbc, OrganisationId id) {
+        return TransactionReads.once(id, () -> jdbc.sql(ORGANISATION + " WHERE o.id = ?").param(id.value())
+                .query(Customers::organisation).optional());
     }
 
     public Optional<OrganisationSummary> organisationByName(String name) {
@@ -102,8 +111,14 @@ public class Customers {
         return jdbc.sql("SELECT COUNT(*) FROM organisation").query(Long.class).single();
     }
 
+    /** A plan, read once per transaction ({@link TransactionReads}). */
     public Optional<PlanSummary> plan(PlanId id) {
-        return jdbc.sql(PLAN + " WHERE id = ?").param(id.value()).query(Customers::plan).optional();
+        return plan(jdbc, id);
+    }
+
+    /** The plan read once per transaction, for {@link Quotas} too. */
+    static Optional<PlanSummary> plan(JdbcClient jdbc, PlanId id) {
+        return TransactionReads.once(id, () -> jdbc.sql(PLAN + " WHERE id = ?").param(id.value()).query(Customers::plan).optional());
     }
 
     public List<PlanSummary> plans() {
@@ -137,6 +152,7 @@ public class Customers {
 
     @Transactional
     public OrganisationSummary createOrganisation(OrganisationDraft draft) {
+        TransactionReads.forget();
         OrganisationSummary created = organisation(organisations.create(draft)).orElseThrow();
         events.publishEvent(AuditedChange.created(AuditKind.ORGANISATION, created.id().value(), "Organisation " + created.name(),
                 audited(created)));
@@ -147,10 +163,14 @@ public class Customers {
     public OrganisationSummary updateOrganisation(OrganisationId id, OrganisationDraft draft) {
         OrganisationSummary before = organisation(id).orElse(null);
         organisations.replace(id, draft);
+        TransactionReads.forget();
         OrganisationSummary after = organisation(id).orElseThrow();
         if (before != null) {
             events.publishEvent(AuditedChange.changed(AuditKind.ORGANISATION, id.value(), "Organisation " + after.name(),
                     audited(before), audited(after)));
+        }
+        if (before != null && !before.planId().equals(after.planId())) {
+            quotas.planChangedFor(id);
         }
         if (before != null && (!before.planId().equals(after.planId()) || !Objects.equals(before.calendarId(), after.calendarId()))) {
             events.publishEvent(new OrganisationTermsChanged(id, after.planId(), after.calendarId(), now()));
@@ -251,6 +271,7 @@ public class Customers {
 
     @Transactional
     public PlanSummary createPlan(PlanDraft draft) {
+        TransactionReads.forget();
         PlanSummary created = plan(plans.create(draft)).orElseThrow();
         events.publishEvent(AuditedChange.created(AuditKind.PLAN, created.id().value(), "Plan " + created.name(), audited(created)));
         return created;
@@ -260,9 +281,13 @@ public class Customers {
     public PlanSummary updatePlan(PlanId id, PlanDraft draft) {
         PlanSummary before = plan(id).orElse(null);
         plans.replace(id, draft);
+        TransactionReads.forget();
         PlanSummary after = plan(id).orElseThrow();
         if (before != null) {
             events.publishEvent(AuditedChange.changed(AuditKind.PLAN, id.value(), "Plan " + after.name(), audited(before), audited(after)));
+        }
+        if (before != null && !Objects.equals(before.monthlyTicketAllowance(), after.monthlyTicketAllowance())) {
+            quotas.allowanceChangedOf(id);
         }
         if (before != null && before.slaPolicyId() != after.slaPolicyId()) {
             events.publishEvent(new PlanTermsChanged(id, after.slaPolicyId(), now()));

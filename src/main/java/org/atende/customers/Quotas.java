@@ -25,43 +25,30 @@ import org.springframework.transaction.annotation.Transactional;
  * month, in the support time zone, in which it was received; a unit can be given back (the ticket became
  * technical service, was merged as a duplicate, was spam) and taken again.
  * <p>
- * Counting is exact under concurrent intake: every decision first locks the organisation's row
- * ({@code SELECT ... FOR [NO KEY] UPDATE}) and counts the units held under that lock, in the caller's transaction,
- * so the decision and the unit it writes commit or roll back with the ticket, and the next caller sees
- * both. The allowance is the plan's at the moment of the decision: a plan change takes effect at once,
- * and what was used stays used.
+ * Counting is exact under concurrent intake and costs the same however many tickets the month has: under a plan
+ * with an allowance, one conditional update of the month's counter ({@link QuotaCounter}) decides, in the
+ * caller's transaction, so the decision and the unit it writes commit or roll back with the ticket, and the
+ * counter row stays locked until then, so the next caller sees both. Under a plan without an allowance nothing
+ * is locked. The allowance is the plan's at the moment of the decision: a plan change takes effect at once,
+ * and what was used stays used (the unit rows are the record; the counter is built again from them).
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
 public class Quotas {
 
     private final JdbcClient jdbc;
-    private final ObjectProvider<Clock> clock;
+    private final Clock clock;
     private final ZoneId zone;
-    private final String lockClause;
+    private final QuotaCounter counter;
     private final org.springframework.context.ApplicationEventPublisher events;
 
     Quotas(JdbcClient jdbc, ObjectProvider<Clock> clock, @Value("${atende.calendar.zone:Europe/Lisbon}") String zone,
-            javax.sql.DataSource dataSource, org.springframework.context.ApplicationEventPublisher events) {
+            QuotaCounter counter, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.events = events;
-        this.clock = clock;
+        this.clock = clock.getIfUnique(Clock::systemUTC);
         this.zone = ZoneId.of(zone);
-        this.lockClause = lockClause(dataSource);
-    }
-
-    /**
-     * PostgreSQL: {@code FOR NO KEY UPDATE}, which does not wait for the key-share locks that inserting a
-     * contact or a ticket of the organisation takes (with {@code FOR UPDATE}, two intakes that each created
-     * a contact first would deadlock upgrading their locks). H2 takes no such locks: {@code FOR UPDATE}.
-     */
-    private static String lockClause(javax.sql.DataSource dataSource) {
-        try (var connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")
-                    ? " FOR NO KEY UPDATE" : " FOR UPDATE";
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot tell which database this is", e);
-        }
+        this.counter = counter;
     }
 
     /** The month an instant counts for: {@code 2026-07-31T23:30Z} is August in Lisbon. */
@@ -79,59 +66,89 @@ public class Quotas {
     }
 
     /**
-     * Whether one more ticket received at {@code receivedAt} may open. Locks the organisation's allowance
-     * until the transaction ends, so the caller's {@link #take} counts under the same lock. Throws
-     * {@link QuotaExhaustedException} (the message in {@code language}) when the allowance is used up
-     * and the plan refuses; answers whether the ticket would be over quota otherwise.
+     * Counts a new support ticket in the month it was received ({@code ticketId} holds no unit yet). Past the
+     * allowance a refusing plan refuses it, with a {@link QuotaExhaustedException} whose message is in
+     * {@code language} (the caller's transaction then rolls back, ticket and all); an accepting plan counts it
+     * over quota (billable). Call it as late in the transaction as possible: under a plan with an allowance it
+     * holds the month's counter row until the transaction ends.
      */
-    public boolean admit(OrganisationId organisation, Instant receivedAt, Language language) {
-        Terms terms = lockTerms(organisation);
-        YearMonth month = monthOf(receivedAt);
-        int used = held(organisation, month);
-        boolean over = terms.allowance() != null && used >= terms.allowance();
-        if (over && terms.policy() == OverQuotaPolicy.REFUSE) {
-            Instant renews = renewalOf(month);
-            throw new QuotaExhaustedException(terms.allowance(), used, month, renews,
-                    QuotaMessages.refused(language, terms.allowance(), used, month, renews, zone));
-        }
-        return over;
+    public QuotaUnit takeAtIntake(OrganisationId organisation, long ticketId, Instant receivedAt, Language language) {
+        return count(organisation, ticketId, monthOf(receivedAt), "opened", language);
     }
 
     /**
      * Counts a ticket in the month it was received. Past the allowance the unit is over quota (billable);
-     * it is never refused here: the ticket exists (see {@link #admit} for intake). A ticket that already
+     * it is never refused here: the ticket exists (see {@link #takeAtIntake} for intake). A ticket that already
      * holds a unit keeps it.
      */
     public QuotaUnit take(OrganisationId organisation, long ticketId, Instant receivedAt, String because) {
-        Terms terms = lockTerms(organisation);
         Optional<QuotaUnit> held = heldBy(ticketId);
         if (held.isPresent()) {
             return held.get();
         }
-        YearMonth month = monthOf(receivedAt);
-        int before = terms.allowance() == null ? 0 : held(organisation, month);
-        boolean over = terms.allowance() != null && before >= terms.allowance();
+        return count(organisation, ticketId, monthOf(receivedAt), because, null);
+    }
+
+    /**
+     * Writes a unit. Under a plan without an allowance nothing else is read or locked. Under one with an
+     * allowance, the month's {@link QuotaCounter} decides in one conditional update, exact under concurrent
+     * intake because the row stays locked until the transaction ends; the allowance is the plan's at that moment.
+     */
+    private QuotaUnit count(OrganisationId organisation, long ticketId, YearMonth month, String because,
+            @Nullable Language refuseIn) {
+        Terms terms = terms(organisation);
+        Integer allowance = terms.allowance();
+        boolean over = false;
+        if (allowance != null) {
+            over = !counter.claim(organisation, month, allowance);
+            if (over && refuseIn != null && terms.policy() == OverQuotaPolicy.REFUSE) {
+                int used = counter.used(organisation, month);
+                Instant renews = renewalOf(month);
+                throw new QuotaExhaustedException(allowance, used, month, renews,
+                        QuotaMessages.refused(refuseIn, allowance, used, month, renews, zone));
+            }
+            if (over) {
+                counter.add(organisation, month, 1); // billable, and used all the same
+            } else if (counter.used(organisation, month) == allowance) {
+                events.publishEvent(new QuotaLimitReached(organisation, month, allowance, now()));
+            }
+        }
         jdbc.sql("""
                 INSERT INTO quota_unit (organisation_id, ticket_id, usage_month, over_quota, taken_at, taken_because)
                 VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(organisation.value(), ticketId, month.toString(), over, Timestamp.from(now()), because).update();
-        if (terms.allowance() != null && before + 1 == terms.allowance()) {
-            events.publishEvent(new QuotaLimitReached(organisation, month, terms.allowance(), now()));
-        }
         return new QuotaUnit(ticketId, month, over);
     }
 
     /** Gives back the unit a ticket holds, if any; the month it counted for is used one less. */
     public Optional<QuotaUnit> giveBack(long ticketId, String because) {
-        Optional<QuotaUnit> held = heldBy(ticketId);
-        held.ifPresent(unit -> {
-            long organisation = jdbc.sql("SELECT organisation_id FROM quota_unit WHERE ticket_id = ? AND returned_at IS NULL")
-                    .param(ticketId).query(Long.class).single();
-            lockTerms(new OrganisationId(organisation));
+        Optional<HeldUnit> held = jdbc.sql("""
+                SELECT organisation_id, usage_month, over_quota FROM quota_unit WHERE ticket_id = ? AND returned_at IS NULL""")
+                .param(ticketId).query((rs, n) -> new HeldUnit(new OrganisationId(rs.getLong(1)),
+                        new QuotaUnit(ticketId, YearMonth.parse(rs.getString(2)), rs.getBoolean(3))))
+                .optional();
+        held.ifPresent(h -> {
             jdbc.sql("UPDATE quota_unit SET returned_at = ?, returned_because = ? WHERE ticket_id = ? AND returned_at IS NULL")
                     .params(Timestamp.from(now()), because, ticketId).update();
+            counter.add(h.organisation(), h.unit().month(), -1);
         });
-        return held;
+        return held.map(HeldUnit::unit);
+    }
+
+    private record HeldUnit(OrganisationId organisation, QuotaUnit unit) {
+    }
+
+    /**
+     * After an organisation moved to another plan: its counters are built again from its units when next
+     * needed (a plan without an allowance does not keep them up to date).
+     */
+    public void planChangedFor(OrganisationId organisation) {
+        counter.forget(organisation);
+    }
+
+    /** After a plan's allowance changed: the counters of its organisations are built again when next needed. */
+    public void allowanceChangedOf(PlanId plan) {
+        counter.forgetPlan(plan);
     }
 
     /** The unit a ticket holds, if any. */
@@ -151,7 +168,7 @@ public class Quotas {
 
     @Transactional(readOnly = true, propagation = Propagation.REQUIRED)
     public QuotaStatus status(OrganisationId organisation, YearMonth month) {
-        Terms terms = terms(organisation, false);
+        Terms terms = terms(organisation);
         int used = held(organisation, month);
         int over = jdbc.sql("SELECT COUNT(*) FROM quota_unit WHERE organisation_id = ? AND usage_month = ? AND returned_at IS NULL AND over_quota")
                 .params(organisation.value(), month.toString()).query(Integer.class).single();
@@ -187,21 +204,16 @@ public class Quotas {
     private record Terms(PlanId planId, @Nullable Integer allowance, OverQuotaPolicy policy) {
     }
 
-    private Terms lockTerms(OrganisationId organisation) {
-        return terms(organisation, true);
-    }
-
-    private Terms terms(OrganisationId organisation, boolean lock) {
-        // The lock is on the organisation's row alone (H2 does not lock joined rows the same way PostgreSQL does).
-        long planId = jdbc.sql("SELECT plan_id FROM organisation WHERE id = ?" + (lock ? lockClause : ""))
-                .param(organisation.value()).query(Long.class).optional()
+    /**
+     * The organisation's plan terms now: the organisation and its plan as this transaction read them (an intake
+     * has read both already, see {@link TransactionReads}), else read now.
+     */
+    private Terms terms(OrganisationId organisation) {
+        OrganisationSummary o = Customers.organisation(jdbc, organisation)
                 .orElseThrow(() -> new NoSuchElementException("No organisation " + organisation + "."));
-        return jdbc.sql("SELECT monthly_ticket_allowance, over_quota_policy FROM plan WHERE id = ?").param(planId)
-                .query((rs, n) -> {
-                    int allowance = rs.getInt(1);
-                    Integer a = rs.wasNull() ? null : allowance;
-                    return new Terms(new PlanId(planId), a, OverQuotaPolicy.valueOf(rs.getString(2)));
-                }).single();
+        PlanSummary plan = Customers.plan(jdbc, o.planId())
+                .orElseThrow(() -> new NoSuchElementException("No plan " + o.planId() + "."));
+        return new Terms(plan.id(), plan.monthlyTicketAllowance(), plan.overQuotaPolicy());
     }
 
     private int held(OrganisationId organisation, YearMonth month) {
@@ -210,6 +222,6 @@ public class Quotas {
     }
 
     private Instant now() {
-        return clock.getIfUnique(Clock::systemUTC).instant();
+        return clock.instant();
     }
 }

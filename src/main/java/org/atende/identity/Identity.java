@@ -41,9 +41,10 @@ public class Identity {
 
     /**
      * The actor behind an API token's secret, if the token exists, is neither revoked nor expired, and
-     * its user is active. Records when the token was last used (at most once a minute).
+     * its user is active. Records when the token was last used (at most once a minute). Outside any
+     * transaction: the request's own work starts its own.
      */
-    @Transactional
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public Optional<Actor> authenticate(String bearerSecret) {
         return tokens.authenticate(bearerSecret);
     }

@@ -7,6 +7,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.PriorityOrdered;
 import org.springframework.core.env.Environment;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -20,9 +22,10 @@ import com.zaxxer.hikari.HikariDataSource;
 @EnableConfigurationProperties(DatabaseSettings.class)
 class DatabaseGuardConfiguration {
 
+    /** Priority-ordered, so that any other wrapper of the data source (benchmark counting) wraps the guard. */
     @Bean
     static BeanPostProcessor guardedDataSource(Environment environment) {
-        return new BeanPostProcessor() {
+        return new GuardingPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
                 if (!(bean instanceof HikariDataSource pool)) {
@@ -39,6 +42,13 @@ class DatabaseGuardConfiguration {
                 return new GuardedDataSource(pool, settings.poolWait());
             }
         };
+    }
+
+    private abstract static class GuardingPostProcessor implements BeanPostProcessor, PriorityOrdered {
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
     }
 
     /** pgjdbc counts these timeouts in whole seconds; 0 would mean "never". */

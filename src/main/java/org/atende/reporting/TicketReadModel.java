@@ -70,13 +70,13 @@ class TicketReadModel {
             if (t == null) {
                 continue;
             }
-            lock(t);
+            boolean created = lock(t); // a row created now has no event, breach or flow rows yet: nothing to replace
             TicketHistory history = TicketHistory.of(t.receivedAt(), tickets.timelineOf(id), quotas.zone());
             List<ClockMeasure> measures = clocks.measure(id, now);
             writeTicket(t, history, measures, now);
-            writeCauses(id, history);
-            writeBreaches(t, measures);
-            diffFlow(t, history, flowChange);
+            writeCauses(id, history, created);
+            writeBreaches(t, measures, created);
+            diffFlow(t, history, flowChange, created);
             pairs.add(quotas.monthOf(t.receivedAt()) + "/" + t.organisationId().value());
         }
         flowChange.forEach(this::applyFlow);
@@ -86,8 +86,12 @@ class TicketReadModel {
         }
     }
 
-    private void lock(TicketView t) {
-        jdbc.sql("""
+    /**
+     * Inserts the ticket's row if absent (then this transaction holds it), else locks it. True when it was
+     * inserted now.
+     */
+    private boolean lock(TicketView t) {
+        int inserted = jdbc.sql("""
                 INSERT INTO report_ticket (ticket_id, ticket_number, organisation_id, channel, priority, ticket_type, technical_service,
                        status, opened_at, support_month, first_response, resolution, paused_seconds, reopen_count, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?, ?, 'OPEN', 'OPEN', 0, 0, ?) ON CONFLICT DO NOTHING""")
@@ -95,7 +99,10 @@ class TicketReadModel {
                         t.type().name(), t.status().name(), Sql.utc(t.receivedAt()), quotas.monthOf(t.receivedAt()).toString(),
                         Sql.utc(t.receivedAt()))
                 .update();
-        jdbc.sql("SELECT ticket_id FROM report_ticket WHERE ticket_id = ? FOR UPDATE").param(t.id().value()).query(Long.class).list();
+        if (inserted == 0) {
+            jdbc.sql("SELECT ticket_id FROM report_ticket WHERE ticket_id = ? FOR UPDATE").param(t.id().value()).query(Long.class).list();
+        }
+        return inserted == 1;
     }
 
     private void writeTicket(TicketView t, TicketHistory history, List<ClockMeasure> measures, Instant now) {
@@ -130,8 +137,10 @@ class TicketReadModel {
                 .update();
     }
 
-    private void writeCauses(TicketId id, TicketHistory history) {
-        jdbc.sql("DELETE FROM report_ticket_event WHERE ticket_id = ?").param(id.value()).update();
+    private void writeCauses(TicketId id, TicketHistory history, boolean created) {
+        if (!created) {
+            jdbc.sql("DELETE FROM report_ticket_event WHERE ticket_id = ?").param(id.value()).update();
+        }
         for (TicketHistory.Cause c : history.causes()) {
             jdbc.sql("INSERT INTO report_ticket_event (ticket_id, happened_at, kind, detail, before_value, after_value) VALUES (?, ?, ?, ?, ?, ?)")
                     .params(id.value(), Sql.utc(c.at()), c.kind(), cut(c.detail(), 500), cut(c.before(), 60), cut(c.after(), 60))
@@ -140,8 +149,10 @@ class TicketReadModel {
     }
 
     /** Every clock past its target: breached at its due time, whether it has stopped or still runs. */
-    private void writeBreaches(TicketView t, List<ClockMeasure> measures) {
-        jdbc.sql("DELETE FROM report_breach WHERE ticket_id = ?").param(t.id().value()).update();
+    private void writeBreaches(TicketView t, List<ClockMeasure> measures, boolean created) {
+        if (!created) {
+            jdbc.sql("DELETE FROM report_breach WHERE ticket_id = ?").param(t.id().value()).update();
+        }
         for (ClockMeasure m : measures) {
             if (m.breachedAt() == null) {
                 continue;
@@ -156,20 +167,24 @@ class TicketReadModel {
     }
 
     /** Replaces the ticket's flow rows and adds the difference to {@code change}, per day and organisation. */
-    private void diffFlow(TicketView t, TicketHistory history, Map<FlowKey, int[]> change) {
+    private void diffFlow(TicketView t, TicketHistory history, Map<FlowKey, int[]> change, boolean created) {
         long org = t.organisationId().value();
         Map<LocalDate, int[]> stored = new TreeMap<>();
-        jdbc.sql("SELECT flow_day, opened, resolved, reopened, waiting_change, backlog_change FROM report_ticket_flow WHERE ticket_id = ?")
-                .param(t.id().value())
-                .query((rs, n) -> Map.entry(rs.getObject("flow_day", LocalDate.class), new int[] {rs.getInt("opened"),
-                        rs.getInt("resolved"), rs.getInt("reopened"), rs.getInt("waiting_change"), rs.getInt("backlog_change")}))
-                .list().forEach(e -> stored.put(e.getKey(), e.getValue()));
+        if (!created) {
+            jdbc.sql("SELECT flow_day, opened, resolved, reopened, waiting_change, backlog_change FROM report_ticket_flow WHERE ticket_id = ?")
+                    .param(t.id().value())
+                    .query((rs, n) -> Map.entry(rs.getObject("flow_day", LocalDate.class), new int[] {rs.getInt("opened"),
+                            rs.getInt("resolved"), rs.getInt("reopened"), rs.getInt("waiting_change"), rs.getInt("backlog_change")}))
+                    .list().forEach(e -> stored.put(e.getKey(), e.getValue()));
+        }
         if (sameFlow(stored, history.flow())) {
             return;
         }
         stored.forEach((day, v) -> add(change, new FlowKey(day, org), v, -1));
         history.flow().forEach((day, v) -> add(change, new FlowKey(day, org), v, 1));
-        jdbc.sql("DELETE FROM report_ticket_flow WHERE ticket_id = ?").param(t.id().value()).update();
+        if (!created) {
+            jdbc.sql("DELETE FROM report_ticket_flow WHERE ticket_id = ?").param(t.id().value()).update();
+        }
         history.flow().forEach((day, v) -> jdbc.sql("""
                 INSERT INTO report_ticket_flow (ticket_id, flow_day, organisation_id, opened, resolved, reopened, waiting_change, backlog_change)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""").params(t.id().value(), day, org, v[0], v[1], v[2], v[3], v[4]).update());

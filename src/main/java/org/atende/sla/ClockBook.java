@@ -13,6 +13,7 @@ import org.atende.tickets.Priority;
 import org.atende.tickets.TicketId;
 import org.atende.tickets.Tickets;
 import org.atende.tickets.TimelineEntry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -122,16 +123,30 @@ class ClockBook {
         }
     }
 
-    /** Inserts both clocks of a ticket, started at {@code start} (whole seconds) under {@code terms}, as read now. */
-    void start(TicketId ticket, Priority priority, ClockTerms.InForce terms, Instant start, Instant now) {
+    /**
+     * Inserts both clocks of a ticket, started at {@code start} (whole seconds) under {@code terms}, with their
+     * state, due and warning times as read now (computed before the insert, so each clock is one row written
+     * once). A clock already past its due time (a ticket received long before it was taken in) has its breach
+     * marked. Answers the earliest due time of the clocks that count, the queue's sort key.
+     */
+    @Nullable Instant start(TicketId ticket, Priority priority, ClockTerms.InForce terms, Instant start, Instant now) {
         SlaPolicy policy = terms.policy();
+        Instant nextDue = null;
         for (ClockKind kind : ClockKind.values()) {
             SlaTarget target = policy.target(priority, kind);
             ClockKey key = new ClockKey(ticket, kind);
             StoredClock draft = new StoredClock(key, policy.id(), terms.calendarId(), null, policy.warningPercent(),
                     new ClockFacts(start, target, List.of(), null), ClockState.RUNNING, start, start, null, null, null, null);
-            store.insert(key, policy.id(), terms.calendarId(), start, target, read(draft, now));
+            ClockReading reading = read(draft, now);
+            store.insert(key, policy.id(), terms.calendarId(), start, target, reading);
+            if (reading.breached()) {
+                markBreach(draft, reading, now);
+            }
+            if (reading.state() != ClockState.PAUSED && (nextDue == null || reading.dueAt().isBefore(nextDue))) {
+                nextDue = reading.dueAt();
+            }
         }
+        return nextDue;
     }
 
     /**

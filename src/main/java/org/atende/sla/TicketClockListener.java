@@ -1,6 +1,7 @@
 package org.atende.sla;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import org.atende.sla.internal.ClockStore;
@@ -9,6 +10,7 @@ import org.atende.sla.internal.StoredClock;
 import org.atende.tickets.AgentReplied;
 import org.atende.tickets.TicketOpened;
 import org.atende.tickets.TicketReclassified;
+import org.atende.tickets.Tickets;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,9 +35,11 @@ class TicketClockListener {
     private final ClockTerms terms;
     private final TechnicalServiceClocks technicalService;
     private final FirstReplies firstReplies;
+    private final Tickets tickets;
 
     TicketClockListener(ClockStore store, ClockBook book, Clock clock, ClockTerms terms,
-            TechnicalServiceClocks technicalService, FirstReplies firstReplies) {
+            TechnicalServiceClocks technicalService, FirstReplies firstReplies, Tickets tickets) {
+        this.tickets = tickets;
         this.store = store;
         this.book = book;
         this.clock = clock;
@@ -48,13 +52,12 @@ class TicketClockListener {
     @EventListener
     @Transactional
     void on(TicketOpened e) {
-        if (!e.type().isSupport() || !store.lock(e.ticketId()).isEmpty()) {
+        if (!e.type().isSupport() || store.hasClocks(e.ticketId())) {
             return; // technical-service requests are quoted, not measured; a repeated event changes nothing
         }
-        book.start(e.ticketId(), e.priority(), terms.inForce(e.ticketId(), e.organisationId()),
+        Instant nextDue = book.start(e.ticketId(), e.priority(), terms.inForce(e.ticketId(), e.organisationId()),
                 ClockBook.second(e.receivedAt()), clock.instant());
-        store.lock(e.ticketId()).forEach(c -> book.settle(c, clock.instant()));
-        book.refreshNextDue(e.ticketId());
+        tickets.setNextDue(e.ticketId(), nextDue);
     }
 
     /**

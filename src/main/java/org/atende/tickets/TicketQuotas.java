@@ -14,6 +14,7 @@ import org.atende.customers.QuotaUnit;
 import org.atende.customers.Quotas;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,10 +32,12 @@ class TicketQuotas {
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
     private final TicketMeters meters;
+    private final JdbcClient jdbc;
 
     TicketQuotas(Quotas quotas, Customers customers, MessageRepository messages, Timeline timeline, ApplicationEventPublisher events,
-            TicketMeters meters) {
+            TicketMeters meters, JdbcClient jdbc) {
         this.meters = meters;
+        this.jdbc = jdbc;
         this.quotas = quotas;
         this.customers = customers;
         this.messages = messages;
@@ -43,33 +46,33 @@ class TicketQuotas {
     }
 
     /**
-     * Whether a support ticket received now may open (refused past a refusing plan's allowance, in the
-     * customer's language) and whether it is over the allowance; the allowance stays locked until the
-     * transaction ends, so concurrent intake counts exactly.
+     * Counts a newly opened support ticket, the last step of its intake: the allowance's counter stays locked
+     * from here until the transaction ends (see {@link Quotas#takeAtIntake}). Past a refusing plan's allowance
+     * the ticket is refused (in the customer's language) and its transaction rolls back; past an accepting
+     * plan's it is flagged and the customer told it is billable.
      */
-    boolean admit(OrganisationId organisation, Instant receivedAt, Language language, Channel channel) {
+    void countAtIntake(Ticket t, Author actor, Language language) {
+        OrganisationId organisation = new OrganisationId(t.organisationId);
+        QuotaUnit unit;
         try {
-            return quotas.admit(organisation, receivedAt, language);
+            unit = quotas.takeAtIntake(organisation, t.id, t.receivedAt, language);
         } catch (org.atende.customers.QuotaExhaustedException refused) {
-            meters.refused(channel);
+            meters.refused(t.channel);
             throw refused;
         }
-    }
-
-    /** Counts a newly opened support ticket; over the allowance, the customer is told it is billable. */
-    void count(Ticket t, Author actor, Instant now, Language language) {
-        OrganisationId organisation = new OrganisationId(t.organisationId);
-        QuotaUnit unit = quotas.take(organisation, t.id, now, "opened");
-        timeline.append(t.ticketId(), entry(actor, now, "QUOTA_TAKEN", unit, taken(unit)));
+        timeline.append(t.ticketId(), entry(actor, t.receivedAt, "QUOTA_TAKEN", unit, taken(unit)));
         if (!unit.overQuota()) {
             return;
         }
-        QuotaStatus status = quotas.status(organisation, quotas.monthOf(t.receivedAt));
+        t.overQuota = true;
+        jdbc.sql("UPDATE ticket SET over_quota = TRUE WHERE id = ?").param(t.id).update();
+        QuotaStatus status = quotas.status(organisation, unit.month());
         int allowance = Objects.requireNonNullElse(status.allowance(), 0);
         Message notice = messages.save(new Message(t.id, MessageKind.AUTOMATIC, null, null, t.channel,
-                QuotaMessages.acceptedOverQuota(language, allowance, status.used(), status.month(), status.renewsAt(), quotas.zone()), now));
-        events.publishEvent(new MessageAdded(t.ticketId(), notice.id, MessageKind.AUTOMATIC, t.channel, now));
-        events.publishEvent(new TicketOverQuota(t.ticketId(), organisation, status.month(), allowance, status.used(), now));
+                QuotaMessages.acceptedOverQuota(language, allowance, status.used(), status.month(), status.renewsAt(), quotas.zone()),
+                t.receivedAt));
+        events.publishEvent(new MessageAdded(t.ticketId(), notice.id, MessageKind.AUTOMATIC, t.channel, t.receivedAt));
+        events.publishEvent(new TicketOverQuota(t.ticketId(), organisation, status.month(), allowance, status.used(), t.receivedAt));
     }
 
     /** A ticket moving to technical service gives its unit back; coming back to support, it takes one for its month. */

@@ -105,11 +105,9 @@ public class Tickets {
         String body = required(command.body(), "body", 1_000_000);
         Set<String> tags = normalised(command.tags());
         Language language = quotas.languageOf(requester, org);
-        boolean overQuota = type.isSupport() && quotas.admit(orgId, now, language, command.channel()); // technical service never counts
         long number = jdbc.sql("SELECT NEXTVAL('ticket_number_seq')").query(Long.class).single();
         Ticket t = new Ticket(number, orgId.value(), requester, command.channel(), subject,
                 type, category, priority, command.suggestedPriority(), now);
-        t.overQuota = overQuota;
         t.replaceTags(tags);
         t = tickets.save(t);
         LogFields.ticketOfRequest(number);
@@ -119,11 +117,12 @@ public class Tickets {
                 "#" + number + " via " + command.channel() + ", priority " + priority
                         + (command.suggestedPriority() == null ? "" : " (customer suggested " + command.suggestedPriority() + ")")));
         events.publishEvent(new MessageAdded(t.ticketId(), first.id, kind, command.channel(), now));
-        if (type.isSupport()) {
-            quotas.count(t, actor, now, language);
-        }
         events.publishEvent(new TicketOpened(t.ticketId(), number, orgId, priority, type, command.channel(), now));
-        return reload(t);
+        if (type.isSupport()) { // technical service never counts
+            quotas.countAtIntake(t, actor, language); // last: it may hold the allowance's counter until commit
+        }
+        t.nextDueAt = nextDueOf(t); // what the clocks just set; the rest of the answer is what was saved
+        return t.view();
     }
 
     @Transactional(readOnly = true)
@@ -325,7 +324,7 @@ public class Tickets {
             move(t, to, actor, now);
         }
         t.updatedAt = now;
-        tickets.save(t);
+        saveStatus(t);
         if (kind == MessageKind.AGENT) {
             events.publishEvent(new AgentReplied(t.ticketId(), Objects.requireNonNull(actor.userId()), now));
         }
@@ -683,6 +682,34 @@ public class Tickets {
                 .orElseThrow(() -> TicketProblems.notFound("ticket " + id));
         LogFields.ticketOfRequest(t.number); // the request's further log lines name the ticket
         return t;
+    }
+
+    /**
+     * Writes what a message changes on its ticket (status, its instants, the time of the change) with the
+     * version check a save makes, without rewriting the ticket's tags as saving the whole aggregate would.
+     */
+    private void saveStatus(Ticket t) {
+        int written = jdbc.sql("""
+                UPDATE ticket SET status = ?, resolved_at = ?, closed_at = ?, updated_at = ?, version = version + 1
+                WHERE id = ? AND version = ?""")
+                .params(t.status.name(), timestamp(t.resolvedAt), timestamp(t.closedAt), timestamp(t.updatedAt), t.id, t.version)
+                .update();
+        if (written != 1) {
+            throw new org.springframework.dao.OptimisticLockingFailureException(
+                    "ticket #" + t.number + " was changed by someone else (version " + t.version + ")");
+        }
+        t.version++;
+    }
+
+    private static @Nullable Timestamp timestamp(@Nullable Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+
+    private @Nullable Instant nextDueOf(Ticket t) {
+        return jdbc.sql("SELECT next_due_at FROM ticket WHERE id = ?").param(t.id).query((rs, n) -> {
+            Timestamp due = rs.getTimestamp(1);
+            return due == null ? null : due.toInstant();
+        }).optional().orElse(null);
     }
 
     private TicketView reload(Ticket t) {

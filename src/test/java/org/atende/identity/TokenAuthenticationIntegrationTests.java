@@ -11,11 +11,31 @@ import java.util.HexFormat;
 import java.util.Map;
 
 import org.atende.support.Api.Answer;
+import org.atende.identity.internal.TokenActors;
 import org.atende.support.ApiIntegrationSupport;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class TokenAuthenticationIntegrationTests extends ApiIntegrationSupport {
+
+    @Autowired
+    TokenActors tokenActors;
+
+    @Test
+    void aCachedActorSparesTheReadOfItsTokenForAFewSeconds() {
+        long agent = createUser("AGENT", null, null);
+        Answer issued = api.post("/api/v1/users/" + agent + "/tokens", admin, Map.of("name", "cached"));
+        String secret = issued.json().path("secret").asString();
+        assertThat(api.get("/api/v1/me", secret).status()).isEqualTo(200);
+
+        // a change made behind the desk's back (not through it) is not seen while the actor is cached
+        jdbc.sql("UPDATE api_token SET token_hash = 'changed' WHERE id = ?").param(issued.id()).update();
+        assertThat(api.get("/api/v1/me", secret).status()).isEqualTo(200);
+
+        tokenActors.forgetAll(); // stands for those few seconds passing
+        assertThat(api.get("/api/v1/me", secret).status()).isEqualTo(401);
+    }
 
     @Nested
     class AGoodToken {
@@ -78,6 +98,7 @@ class TokenAuthenticationIntegrationTests extends ApiIntegrationSupport {
             Instant twoMinutesBefore = first.minus(2, ChronoUnit.MINUTES);
             jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?")
                     .params(Timestamp.from(twoMinutesBefore), issued.id()).update();
+            tokenActors.forgetAll(); // stands for the few seconds after which the token is read again
             api.get("/api/v1/me", secret);
             assertThat(lastUsed(issued.id())).isAfter(twoMinutesBefore.plusSeconds(60));
         }
@@ -145,6 +166,7 @@ class TokenAuthenticationIntegrationTests extends ApiIntegrationSupport {
 
             jdbc.sql("UPDATE api_token SET expires_at = ? WHERE id = ?")
                     .params(Timestamp.from(Instant.now().minusSeconds(1)), issued.id()).update();
+            tokenActors.forgetAll(); // stands for the few seconds after which the token is read again
 
             assertThat(api.get("/api/v1/me", secret).status()).isEqualTo(401);
         }

@@ -13,7 +13,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.atende.customers.Customers;
+import org.atende.customers.OrganisationDraft;
 import org.atende.customers.OrganisationId;
+import org.atende.customers.PlanDraft;
+import org.atende.customers.PlanId;
+import org.atende.customers.PlanSummary;
 import org.atende.customers.QuotaExhaustedException;
 import org.atende.customers.QuotaMonth;
 import org.atende.customers.QuotaStatus;
@@ -44,6 +49,7 @@ abstract class QuotaIntakeContract {
 
     @Autowired Tickets tickets;
     @Autowired Quotas quotas;
+    @Autowired Customers customers;
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate transactions;
     @Autowired ApplicationEvents events;
@@ -291,6 +297,60 @@ abstract class QuotaIntakeContract {
         assertThat(open(ana, "four").overQuota()).isFalse();
         assertThat(status(org).remaining()).isNull();
         assertThat(status(org).used()).isEqualTo(4);
+    }
+
+    @Test
+    void movingFromAPlanWithoutAllowanceToOneWithCountsWhatWasUsedBefore() {
+        OrganisationId org = organisation(5, "REFUSE");
+        Actor ana = fixtures.customer(org, "Ana");
+        open(ana, "one");
+        movePlan(org, fixtures.plan(policy, "MEDIUM", null, "REFUSE"));
+        open(ana, "two");
+        open(ana, "three"); // no allowance: nothing counted but the units
+
+        movePlan(org, fixtures.plan(policy, "MEDIUM", 4, "REFUSE"));
+
+        assertThat(open(ana, "four").overQuota()).isFalse();
+        assertThatThrownBy(() -> open(ana, "five")).isInstanceOf(QuotaExhaustedException.class);
+        assertThat(status(org).used()).isEqualTo(4);
+    }
+
+    private void movePlan(OrganisationId org, long plan) {
+        var now = customers.organisation(org).orElseThrow();
+        customers.updateOrganisation(org, new OrganisationDraft(now.name(), new PlanId(plan), now.language(), now.calendarId(),
+                now.emailDomains(), now.accountLeadId()));
+    }
+
+    @Test
+    void aPlansNewAllowanceDecidesTheNextTicketAtOnce() {
+        long planId = fixtures.plan(policy, "MEDIUM", 2, "REFUSE");
+        OrganisationId org = fixtures.organisation("Quota", planId);
+        Actor ana = fixtures.customer(org, "Ana");
+        open(ana, "one");
+        open(ana, "two");
+        assertThatThrownBy(() -> open(ana, "three")).isInstanceOf(QuotaExhaustedException.class);
+        PlanSummary plan = customers.plan(new PlanId(planId)).orElseThrow();
+
+        customers.updatePlan(plan.id(), new PlanDraft(plan.name(), plan.slaPolicyId(), plan.defaultPriority(), 3, plan.overQuotaPolicy()));
+        assertThat(open(ana, "three").overQuota()).isFalse();
+        assertThatThrownBy(() -> open(ana, "four")).isInstanceOf(QuotaExhaustedException.class);
+
+        customers.updatePlan(plan.id(), new PlanDraft(plan.name(), plan.slaPolicyId(), plan.defaultPriority(), null, plan.overQuotaPolicy()));
+        assertThat(open(ana, "four").overQuota()).isFalse();
+        assertThat(status(org).used()).isEqualTo(4);
+    }
+
+    @Test
+    void aPlansNewDefaultPriorityIsTheNextTicketsAtOnce() {
+        long planId = fixtures.plan(policy, "MEDIUM", null, "REFUSE");
+        OrganisationId org = fixtures.organisation("Quota", planId);
+        Actor ana = fixtures.customer(org, "Ana");
+        assertThat(open(ana, "one").priority()).isEqualTo(Priority.MEDIUM);
+        PlanSummary plan = customers.plan(new PlanId(planId)).orElseThrow();
+
+        customers.updatePlan(plan.id(), new PlanDraft(plan.name(), plan.slaPolicyId(), "HIGH", null, plan.overQuotaPolicy()));
+
+        assertThat(open(ana, "two").priority()).isEqualTo(Priority.HIGH);
     }
 
     @Test

@@ -58,6 +58,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tickets for the vendor's apps and integrations. A customer's token reaches its own organisation's
@@ -73,9 +75,12 @@ class TicketApi {
     private final Customers customers;
     private final Clock clock;
     private final Previews previews;
+    private final TransactionTemplate transactions;
 
-    TicketApi(Tickets tickets, Attachments attachments, SlaClocks clocks, Customers customers, Clock clock, Previews previews) {
+    TicketApi(Tickets tickets, Attachments attachments, SlaClocks clocks, Customers customers, Clock clock, Previews previews,
+            PlatformTransactionManager transactions) {
         this.previews = previews;
+        this.transactions = new TransactionTemplate(transactions);
         this.tickets = tickets;
         this.customers = customers;
         this.attachments = attachments;
@@ -83,6 +88,7 @@ class TicketApi {
         this.clock = clock;
     }
 
+    /** Opens the ticket and reads its clocks for the answer in one transaction. */
     @PostMapping
     ResponseEntity<TicketJson> open(@Valid @RequestBody TicketRequests.Open body, @AuthenticationPrincipal Actor actor) {
         // a token says where it is used: the vendor's app (an APP token) or an integration (the default)
@@ -91,12 +97,12 @@ class TicketApi {
             throw TicketProblems.invalid("channel DESK is not one a ticket is opened on; leave channel out or name where the request came in");
         }
         Channel channel = body.channel() != null ? body.channel() : actor.viaApp() ? Channel.APP : Channel.API;
-        TicketView t = tickets.open(new OpenTicket(
+        TicketJson t = transactions.execute(status -> json(tickets.open(new OpenTicket(
                 body.organisationId() == null ? null : new OrganisationId(body.organisationId()),
                 body.requesterContactId() == null ? null : new ContactId(body.requesterContactId()),
                 channel, body.subject(), body.body(), body.type(), body.category(), body.suggestedPriority(),
-                body.tags() == null ? Set.of() : body.tags()), actor);
-        return ResponseEntity.created(URI.create("/api/v1/tickets/" + t.id())).body(json(t));
+                body.tags() == null ? Set.of() : body.tags()), actor)));
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + t.id())).body(t);
     }
 
     @io.swagger.v3.oas.annotations.Operation(summary = "List and search tickets", description = """

@@ -17,13 +17,17 @@ class ErasedAccounts {
 
     private final JdbcClient jdbc;
 
-    ErasedAccounts(JdbcClient jdbc) {
+    private final TokenActors tokenActors;
+
+    ErasedAccounts(JdbcClient jdbc, TokenActors tokenActors) {
         this.jdbc = jdbc;
+        this.tokenActors = tokenActors;
     }
 
     @EventListener
     void on(ContactErased erased) {
         Timestamp at = Timestamp.from(erased.at());
+        tokenActors.forgetAll();
         for (long user : erased.userIds()) {
             String email = jdbc.sql("SELECT email FROM app_user WHERE id = ?").param(user).query(String.class).optional().orElse(null);
             if (email == null) {

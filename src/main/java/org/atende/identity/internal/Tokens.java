@@ -18,15 +18,18 @@ import org.atende.identity.TokenId;
 import org.atende.identity.TokenKind;
 import org.atende.identity.TokenSummary;
 import org.atende.identity.UserId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Issues, lists and revokes API tokens, and authenticates their secrets: by the secret's SHA-256, for a
- * token neither revoked nor expired, of an active user. {@code last_used_at} is written at most once a
- * {@link #LAST_USED_RESOLUTION}, so that a busy client does not turn every request into a write.
+ * token neither revoked nor expired, of an active user, its actor then cached a few seconds ({@link TokenActors}).
+ * {@code last_used_at} is written at most once a {@link #LAST_USED_RESOLUTION}, so that a busy client does not turn
+ * every request into a write.
  */
 @Service
 @Transactional
@@ -39,8 +42,10 @@ public class Tokens {
     private final UserRepository users;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TokenActors actors;
 
-    Tokens(ApiTokenRepository tokens, UserRepository users, JdbcClient jdbc, ObjectProvider<Clock> clock) {
+    Tokens(ApiTokenRepository tokens, UserRepository users, JdbcClient jdbc, ObjectProvider<Clock> clock, TokenActors actors) {
+        this.actors = actors;
         this.tokens = tokens;
         this.users = users;
         this.jdbc = jdbc;
@@ -77,39 +82,61 @@ public class Tokens {
     }
 
     public TokenSummary revoke(TokenId id) {
+        actors.forgetAll();
         ApiToken token = tokens.findById(id.value()).orElseThrow(() -> new NoSuchElementException("No token " + id + "."));
         token.revoke(clock.instant());
         return tokens.save(token).summary();
     }
 
+    /**
+     * The actor behind a token's secret: one indexed read of the token with its user, or none while the
+     * {@link TokenActors} cache holds it. Runs outside any transaction; {@code last_used_at} is written by its
+     * own statement, at most once a {@link #LAST_USED_RESOLUTION} per token.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Optional<Actor> authenticate(String secret) {
         if (!TokenSecrets.looksValid(secret)) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Optional<Found> found = jdbc.sql("""
-                SELECT t.id, t.kind, u.id AS user_id, u.name, u.role, u.organisation_id, u.contact_id
+        String hash = TokenSecrets.hash(secret);
+        TokenActors.Cached cached = actors.find(hash, now);
+        if (cached == null) {
+            cached = read(hash, now);
+            if (cached == null) {
+                return Optional.empty();
+            }
+        }
+        if (cached.lastUsedAt() == null || !cached.lastUsedAt().isAfter(now.minus(LAST_USED_RESOLUTION))) {
+            jdbc.sql("""
+                    UPDATE api_token SET last_used_at = ?
+                    WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)""")
+                    .params(Timestamp.from(now), cached.tokenId(), Timestamp.from(now.minus(LAST_USED_RESOLUTION)))
+                    .update();
+            actors.used(hash, cached, now);
+        }
+        return Optional.of(cached.actor());
+    }
+
+    private TokenActors.@Nullable Cached read(String hash, Instant now) {
+        return jdbc.sql("""
+                SELECT t.id, t.kind, t.expires_at, t.last_used_at, u.id AS user_id, u.name, u.role, u.organisation_id, u.contact_id
                 FROM api_token t JOIN app_user u ON u.id = t.user_id
                 WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)
                   AND u.active""")
-                .params(TokenSecrets.hash(secret), Timestamp.from(now))
+                .params(hash, Timestamp.from(now))
                 .query((rs, row) -> {
                     long organisation = rs.getLong("organisation_id");
                     OrganisationId organisationId = rs.wasNull() ? null : new OrganisationId(organisation);
                     long contact = rs.getLong("contact_id");
                     ContactId contactId = rs.wasNull() ? null : new ContactId(contact);
-                    return new Found(rs.getLong("id"), new Actor(new UserId(rs.getLong("user_id")), rs.getString("name"),
-                            Role.valueOf(rs.getString("role")), organisationId, contactId, TokenKind.valueOf(rs.getString("kind"))));
+                    Timestamp expires = rs.getTimestamp("expires_at");
+                    Timestamp lastUsed = rs.getTimestamp("last_used_at");
+                    return actors.keep(hash, rs.getLong("id"), new Actor(new UserId(rs.getLong("user_id")), rs.getString("name"),
+                            Role.valueOf(rs.getString("role")), organisationId, contactId, TokenKind.valueOf(rs.getString("kind"))),
+                            expires == null ? null : expires.toInstant(), lastUsed == null ? null : lastUsed.toInstant());
                 })
-                .optional();
-        found.ifPresent(f -> jdbc.sql("""
-                UPDATE api_token SET last_used_at = ?
-                WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)""")
-                .params(Timestamp.from(now), f.tokenId(), Timestamp.from(now.minus(LAST_USED_RESOLUTION)))
-                .update());
-        return found.map(Found::actor);
+                .optional().orElse(null);
     }
 
-    private record Found(long tokenId, Actor actor) {
-    }
 }

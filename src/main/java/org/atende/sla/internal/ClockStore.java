@@ -68,6 +68,11 @@ public class ClockStore {
     }
 
     /** Locks a ticket's clocks until the transaction ends (waiting for a sweep that holds them), then loads them. */
+    /** Whether the ticket has clocks at all. */
+    public boolean hasClocks(TicketId ticket) {
+        return jdbc.sql("SELECT COUNT(*) FROM sla_clock WHERE ticket_id = ?").param(ticket.value()).query(Long.class).single() > 0;
+    }
+
     public List<StoredClock> lock(TicketId ticket) {
         jdbc.sql("SELECT kind FROM sla_clock WHERE ticket_id = ? FOR UPDATE").param(ticket.value())
                 .query(String.class).list();

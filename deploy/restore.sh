@@ -33,6 +33,8 @@ for schema in $schemas; do
     exit 1
   fi
 done
+# the search configurations are built on unaccent, which lives in public: a one-schema backup does not carry it
+psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public" >/dev/null
 pg_restore --no-owner --no-privileges --exit-on-error --single-transaction \
   --dbname="${PGDATABASE:?set ATENDE_DB_URL (or PGDATABASE) to the database to restore into}" "$file"
 echo "restored $file into database ${PGDATABASE:-} on ${PGHOST:-localhost}:${PGPORT:-5432}"

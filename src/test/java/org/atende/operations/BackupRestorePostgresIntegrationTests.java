@@ -58,7 +58,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class BackupRestorePostgresIntegrationTests {
 
     private static final List<String> TABLES = List.of("ticket", "message", "sla_clock", "sla_clock_pause", "attachment",
-            "attachment_content", "timeline_event", "audit_entry", "quota_unit");
+            "attachment_content", "timeline_event", "audit_entry", "quota_unit", "quota_counter", "ticket_search", "saved_view");
 
     @RegisterExtension
     static final PostgresSchema schema = PostgresSchema.createFor(BackupRestorePostgresIntegrationTests.class);

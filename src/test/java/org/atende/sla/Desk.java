@@ -44,7 +44,7 @@ final class Desk {
     /** Forgets every ticket (with its conversation), clock, escalation rule, organisation and plan; keeps policies, calendars and users. */
     void reset() {
         for (String table : List.of("escalation_firing", "escalation_rule", "sla_first_reply", "sla_clock_pause", "sla_clock", "timeline_event", "attachment",
-                "escalation", "message", "ticket", "quota_unit", "organisation", "plan")) {
+                "escalation", "message", "ticket", "quota_unit", "quota_counter", "organisation", "plan")) {
             jdbc.sql("DELETE FROM " + table).update();
         }
     }

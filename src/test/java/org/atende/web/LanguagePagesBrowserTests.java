@@ -49,6 +49,10 @@ class LanguagePagesBrowserTests extends ApiIntegrationSupport {
         browser.get(base + "/admin/sla-policies");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("horas úteis").doesNotContain("business");
         Chromium.screenshot(browser, "sla-policies-pt-390");
+        // an organisation whose name is longer than a phone is wide: the filter's list must not widen the page
+        assertThat(api.post("/api/v1/organisations", this.admin, java.util.Map.of("name",
+                unique("Cooperativa Agrícola dos Produtores de Vinho Verde da Região do Minho"), "planId", createPlan(),
+                "language", "PT")).status()).isEqualTo(201);
         browser.get(base + "/reports");
         assertThat(browser.findElement(By.id("from")).getAttribute("placeholder")).isEqualTo("aaaa-mm");
         assertThat(browser.findElement(By.id("month-hint")).getText()).startsWith("Um mês como ano-mês");

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -58,6 +59,8 @@ public class ChannelStatuses {
     private final OutboxProperties properties;
     private final TransactionTemplate separately;
     private final Set<String> known = ConcurrentHashMap.newKeySet();
+    /** When this instance last wrote each channel's success, while it has seen no failure since. */
+    private final Map<String, Instant> succeededAt = new ConcurrentHashMap<>();
 
     ChannelStatuses(JdbcClient jdbc, Clock clock, OutboxProperties properties, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -76,17 +79,28 @@ public class ChannelStatuses {
         return MAILBOX + label;
     }
 
+    /**
+     * Records a success. Every sent message reports one, so within {@link #SUCCESS_RESOLUTION} of this
+     * instance's last written success, with no failure seen here since, nothing is written: another
+     * instance's failure is then cleared by the next write, at most that long after.
+     */
     public void succeeded(String name) {
-        ensure(name);
         Instant now = clock.instant();
+        Instant written = succeededAt.get(name);
+        if (written != null && !written.isBefore(now.minus(SUCCESS_RESOLUTION)) && !written.isAfter(now)) {
+            return;
+        }
+        ensure(name);
         jdbc.sql("""
                 UPDATE channel_status SET last_success_at = ?, failures = 0, cause = NULL, retry_at = NULL
                 WHERE name = ? AND (last_success_at IS NULL OR last_success_at < ? OR failures > 0)""")
                 .params(Timestamp.from(now), name, Timestamp.from(now.minus(SUCCESS_RESOLUTION))).update();
+        succeededAt.put(name, now);
     }
 
     /** Records a failure; the channel is tried again after a wait that doubles with each failure in a row. */
     public Status failed(String name, String cause) {
+        succeededAt.remove(name);
         ensure(name);
         Instant now = clock.instant();
         int failures = jdbc.sql("SELECT failures FROM channel_status WHERE name = ?").param(name).query(Integer.class).single() + 1;

@@ -12,10 +12,12 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -85,9 +87,33 @@ public final class Chromium {
                 }
             }
         }
+        waitForNewPage(driver, oldPage);
+    }
+
+    /** Waits until the document {@code oldPage} belonged to has been replaced and the new one has loaded. */
+    public static void waitForNewPage(WebDriver driver, WebElement oldPage) {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.until(ExpectedConditions.stalenessOf(oldPage));
+        wait.until(d -> isGone(oldPage));
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether the page an element belonged to has been replaced. Chromedriver usually answers a stale
+     * element, but while a navigation swaps the document it may instead fail with "Node with given id
+     * does not belong to the document", which means the same thing.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException | NoSuchElementException gone) {
+            return true;
+        } catch (WebDriverException swapping) {
+            if (String.valueOf(swapping.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw swapping;
+        }
     }
 
     /** Signs in on {@code base}'s sign-in page and waits until the browser has left it. */

@@ -63,7 +63,7 @@ class SearchAndViewsBrowserTests extends ApiIntegrationSupport {
         box.sendKeys("exportar " + word.toLowerCase());
         WebElement oldPage = browser.findElement(By.tagName("html"));
         box.sendKeys(Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(oldPage));
+        Chromium.waitForNewPage(browser, oldPage);
 
         assertThat(browser.findElements(By.cssSelector("tr.ticket-row"))).hasSize(1);
         WebElement row = browser.findElement(By.id("row-" + wanted.number()));

@@ -1,7 +1,10 @@
 package org.atende.reporting;
 
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -62,9 +65,10 @@ class ReportProjection {
         this.transactions = new TransactionTemplate(transactions);
     }
 
+    /** A ticket opened by this transaction, which no other can see yet: its row is written in one insert. */
     @EventListener
     void on(TicketOpened e) {
-        changed(e.ticketId());
+        changed(e.ticketId(), Change.OPENED);
     }
 
     @EventListener
@@ -85,7 +89,7 @@ class ReportProjection {
     /** The agent and team dimensions follow a reassignment at once. */
     @EventListener
     void on(TicketAssigned e) {
-        changed(e.ticketId());
+        changed(e.ticketId(), Change.OWNER);
     }
 
     @EventListener
@@ -109,21 +113,24 @@ class ReportProjection {
         changed(e.ticketId());
     }
 
-    /** Notes a changed ticket: its rows are written once, before the transaction commits. */
     private void changed(TicketId ticket) {
+        changed(ticket, Change.OTHER);
+    }
+
+    /** Notes a changed ticket: its rows are written once, before the transaction commits. */
+    private void changed(TicketId ticket, Change change) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             transactions.executeWithoutResult(s -> model.refresh(List.of(ticket)));
             return;
         }
-        @SuppressWarnings("unchecked")
-        Set<TicketId> pending = (Set<TicketId>) TransactionSynchronizationManager.getResource(BEFORE_COMMIT);
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(BEFORE_COMMIT);
         if (pending == null) {
-            Set<TicketId> tickets = new LinkedHashSet<>();
+            Pending tickets = new Pending(new LinkedHashMap<>());
             TransactionSynchronizationManager.bindResource(BEFORE_COMMIT, tickets);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    model.refresh(tickets);
+                    tickets.write(model);
                 }
 
                 @Override
@@ -133,7 +140,34 @@ class ReportProjection {
             });
             pending = tickets;
         }
-        pending.add(ticket);
+        pending.changes().computeIfAbsent(ticket, t -> EnumSet.noneOf(Change.class)).add(change);
+    }
+
+    /** What a transaction did to a ticket, as far as its report rows go. */
+    private enum Change {
+        /** Opened it: no other transaction can see it yet. */
+        OPENED,
+        /** Gave it another team or agent. */
+        OWNER,
+        /** Anything else. */
+        OTHER
+    }
+
+    /** The tickets a transaction changed, each with what it did to them. */
+    private record Pending(Map<TicketId, Set<Change>> changes) {
+
+        void write(TicketReadModel model) {
+            Set<TicketId> opened = new HashSet<>();
+            Set<TicketId> ownerOnly = new HashSet<>();
+            changes.forEach((ticket, what) -> {
+                if (what.contains(Change.OPENED)) {
+                    opened.add(ticket);
+                } else if (what.equals(EnumSet.of(Change.OWNER))) {
+                    ownerOnly.add(ticket);
+                }
+            });
+            model.refresh(changes.keySet(), opened, ownerOnly);
+        }
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)

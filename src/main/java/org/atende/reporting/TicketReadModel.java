@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,18 +63,49 @@ class TicketReadModel {
 
     /** Writes the rows of each ticket (those that exist) as it stands now; call inside a transaction. */
     void refresh(Collection<TicketId> ids) {
+        refresh(ids, Set.of());
+    }
+
+    /**
+     * Writes the rows of each ticket (those that exist) as it stands now; call inside a transaction. The tickets in
+     * {@code openedHere} were opened by the calling transaction: no other transaction can see them yet, so their row
+     * is written whole in one insert from what is read first, and there are no older rows to replace.
+     */
+    void refresh(Collection<TicketId> ids, Set<TicketId> openedHere) {
+        refresh(ids, openedHere, Set.of());
+    }
+
+    /**
+     * As {@link #refresh(Collection, Set)}, where the tickets in {@code ownerOnly} changed nothing but their team and
+     * agent: their row takes the two from the ticket in one update (their history, clocks and flow are as they were),
+     * and their (month, organisation) is listed for the cells.
+     */
+    void refresh(Collection<TicketId> ids, Set<TicketId> openedHere, Set<TicketId> ownerOnly) {
         Instant now = clock.instant();
         Map<FlowKey, int[]> flowChange = new TreeMap<>();
         Set<String> pairs = new TreeSet<>();
         for (TicketId id : new TreeSet<>(ids.stream().map(TicketId::value).toList()).stream().map(TicketId::new).toList()) {
+            if (ownerOnly.contains(id) && !openedHere.contains(id) && moveOwner(id, now)) {
+                continue;
+            }
             TicketView t = tickets.lookup(id).orElse(null);
             if (t == null) {
                 continue;
             }
-            boolean created = lock(t); // a row created now has no event, breach or flow rows yet: nothing to replace
-            TicketHistory history = TicketHistory.of(t.receivedAt(), tickets.timelineOf(id), quotas.zone());
-            List<ClockMeasure> measures = clocks.measure(id, now);
-            writeTicket(t, history, measures, now);
+            TicketHistory history = null;
+            List<ClockMeasure> measures = null;
+            boolean created = false;
+            if (openedHere.contains(id)) {
+                history = TicketHistory.of(t.receivedAt(), tickets.timelineOf(id), quotas.zone());
+                measures = clocks.measure(id, now);
+                created = insertWhole(t, history, measures, now);
+            }
+            if (!created) { // lock first, then read what the last writer committed
+                created = lock(t); // a row created now has no event, breach or flow rows yet: nothing to replace
+                history = TicketHistory.of(t.receivedAt(), tickets.timelineOf(id), quotas.zone());
+                measures = clocks.measure(id, now);
+                writeTicket(t, history, measures, now);
+            }
             writeCauses(id, history, created);
             writeBreaches(t, measures, created);
             diffFlow(t, history, flowChange, created);
@@ -84,6 +116,23 @@ class TicketReadModel {
             String[] p = pair.split("/");
             jdbc.sql("INSERT INTO report_change (support_month, organisation_id) VALUES (?, ?)").params(p[0], Long.parseLong(p[1])).update();
         }
+    }
+
+    /**
+     * Sets the row's team and agent to the ticket's (this transaction changed them, and holds the ticket's row) and
+     * lists its (month, organisation); false when the ticket has no row yet.
+     */
+    private boolean moveOwner(TicketId id, Instant now) {
+        int moved = jdbc.sql("""
+                UPDATE report_ticket SET team_id = (SELECT team_id FROM ticket WHERE id = ?),
+                       assignee_id = (SELECT assignee_id FROM ticket WHERE id = ?), updated_at = ?
+                WHERE ticket_id = ?""").params(id.value(), id.value(), Sql.utc(now), id.value()).update();
+        if (moved == 0) {
+            return false;
+        }
+        jdbc.sql("INSERT INTO report_change (support_month, organisation_id) SELECT support_month, organisation_id FROM report_ticket WHERE ticket_id = ?")
+                .param(id.value()).update();
+        return true;
     }
 
     /**
@@ -106,6 +155,24 @@ class TicketReadModel {
     }
 
     private void writeTicket(TicketView t, TicketHistory history, List<ClockMeasure> measures, Instant now) {
+        Map<String, Object> row = row(t, history, measures, now);
+        List<Object> params = new ArrayList<>(row.values());
+        params.add(t.id().value());
+        jdbc.sql("UPDATE report_ticket SET " + String.join(" = ?, ", row.keySet()) + " = ? WHERE ticket_id = ?").params(params).update();
+    }
+
+    /** Inserts the ticket's whole row unless it exists; true when it was inserted. */
+    private boolean insertWhole(TicketView t, TicketHistory history, List<ClockMeasure> measures, Instant now) {
+        Map<String, Object> row = row(t, history, measures, now);
+        List<Object> params = new ArrayList<>();
+        params.add(t.id().value());
+        params.addAll(row.values());
+        return jdbc.sql("INSERT INTO report_ticket (ticket_id, " + String.join(", ", row.keySet()) + ") VALUES (?"
+                + ", ?".repeat(row.size()) + ") ON CONFLICT DO NOTHING").params(params).update() == 1;
+    }
+
+    /** The ticket's row, column by column, as the ticket, its history and its clocks say now. */
+    private Map<String, Object> row(TicketView t, TicketHistory history, List<ClockMeasure> measures, Instant now) {
         ClockMeasure first = kind(measures, ClockKind.FIRST_RESPONSE);
         ClockMeasure resolution = kind(measures, ClockKind.RESOLUTION);
         Long plan = customers.organisation(t.organisationId()).map(OrganisationSummary::planId).map(p -> p.value()).orElse(null);
@@ -119,22 +186,34 @@ class TicketReadModel {
             paused = clocks.measure(t.id(), pausedSince).stream().filter(m -> m.kind() == ClockKind.RESOLUTION)
                     .mapToLong(ClockMeasure::pausedSeconds).findFirst().orElse(0);
         }
-        jdbc.sql("""
-                UPDATE report_ticket SET ticket_number = ?, organisation_id = ?, plan_id = ?, team_id = ?, assignee_id = ?, channel = ?,
-                       priority = ?, ticket_type = ?, technical_service = ?, status = ?, opened_at = ?, support_month = ?,
-                       first_response = ?, first_response_seconds = ?, resolution = ?, resolution_seconds = ?,
-                       paused_seconds = ?, reopen_count = ?, resolved_at = ?, updated_at = ?, closed_as = ?, waited = ?,
-                       paused_since = ?, first_response_due = ?, resolution_due = ?, live_at = ?
-                WHERE ticket_id = ?""")
-                .params(t.number(), t.organisationId().value(), plan, t.teamId() == null ? null : t.teamId().value(),
-                        t.assigneeId() == null ? null : t.assigneeId().value(), t.channel().name(), t.priority().name(),
-                        t.type().name(), technicalService, t.status().name(), Sql.utc(t.receivedAt()),
-                        quotas.monthOf(t.receivedAt()).toString(), outcome(first).name(), seconds(first), outcome(resolution).name(),
-                        seconds(resolution), paused, history.reopenings(),
-                        Sql.utc(DONE.contains(t.status()) ? t.resolvedAt() : null), Sql.utc(now),
-                        t.closedAs() == null ? null : t.closedAs().name(), history.waited(), Sql.utc(pausedSince),
-                        Sql.utc(firstDue), Sql.utc(resolutionDue), Sql.utc(liveAt), t.id().value())
-                .update();
+        Map<String, Object> row = new LinkedHashMap<>(); // values may be null: not Map.of
+        row.put("ticket_number", t.number());
+        row.put("organisation_id", t.organisationId().value());
+        row.put("plan_id", plan);
+        row.put("team_id", t.teamId() == null ? null : t.teamId().value());
+        row.put("assignee_id", t.assigneeId() == null ? null : t.assigneeId().value());
+        row.put("channel", t.channel().name());
+        row.put("priority", t.priority().name());
+        row.put("ticket_type", t.type().name());
+        row.put("technical_service", technicalService);
+        row.put("status", t.status().name());
+        row.put("opened_at", Sql.utc(t.receivedAt()));
+        row.put("support_month", quotas.monthOf(t.receivedAt()).toString());
+        row.put("first_response", outcome(first).name());
+        row.put("first_response_seconds", seconds(first));
+        row.put("resolution", outcome(resolution).name());
+        row.put("resolution_seconds", seconds(resolution));
+        row.put("paused_seconds", paused);
+        row.put("reopen_count", history.reopenings());
+        row.put("resolved_at", Sql.utc(DONE.contains(t.status()) ? t.resolvedAt() : null));
+        row.put("updated_at", Sql.utc(now));
+        row.put("closed_as", t.closedAs() == null ? null : t.closedAs().name());
+        row.put("waited", history.waited());
+        row.put("paused_since", Sql.utc(pausedSince));
+        row.put("first_response_due", Sql.utc(firstDue));
+        row.put("resolution_due", Sql.utc(resolutionDue));
+        row.put("live_at", Sql.utc(liveAt));
+        return row;
     }
 
     private void writeCauses(TicketId id, TicketHistory history, boolean created) {
@@ -190,13 +269,20 @@ class TicketReadModel {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""").params(t.id().value(), day, org, v[0], v[1], v[2], v[3], v[4]).update());
     }
 
+    /** Adds to the day's counters; the day's row is made first only when it is missing (the first change of a day). */
     private void applyFlow(FlowKey key, int[] v) {
         if (java.util.Arrays.stream(v).allMatch(x -> x == 0)) {
             return;
         }
-        jdbc.sql("INSERT INTO report_flow_day (flow_day, organisation_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .params(key.day(), key.organisation()).update();
-        jdbc.sql("""
+        if (addFlow(key, v) == 0) {
+            jdbc.sql("INSERT INTO report_flow_day (flow_day, organisation_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                    .params(key.day(), key.organisation()).update();
+            addFlow(key, v);
+        }
+    }
+
+    private int addFlow(FlowKey key, int[] v) {
+        return jdbc.sql("""
                 UPDATE report_flow_day SET opened = opened + ?, resolved = resolved + ?, reopened = reopened + ?,
                        waiting_change = waiting_change + ?, backlog_change = backlog_change + ?
                 WHERE flow_day = ? AND organisation_id = ?""")

@@ -127,20 +127,29 @@ class ClockBook {
      * Inserts both clocks of a ticket, started at {@code start} (whole seconds) under {@code terms}, with their
      * state, due and warning times as read now (computed before the insert, so each clock is one row written
      * once). A clock already past its due time (a ticket received long before it was taken in) has its breach
-     * marked. Answers the earliest due time of the clocks that count, the queue's sort key.
+     * marked. Answers the earliest due time of the clocks (the queue's sort key; a new clock always counts), or
+     * null when the ticket had clocks already and nothing was written.
      */
     @Nullable Instant start(TicketId ticket, Priority priority, ClockTerms.InForce terms, Instant start, Instant now) {
         SlaPolicy policy = terms.policy();
-        Instant nextDue = null;
+        List<ClockStore.NewClock> clocks = new ArrayList<>();
+        List<StoredClock> drafts = new ArrayList<>();
         for (ClockKind kind : ClockKind.values()) {
             SlaTarget target = policy.target(priority, kind);
             ClockKey key = new ClockKey(ticket, kind);
             StoredClock draft = new StoredClock(key, policy.id(), terms.calendarId(), null, policy.warningPercent(),
                     new ClockFacts(start, target, List.of(), null), ClockState.RUNNING, start, start, null, null, null, null);
-            ClockReading reading = read(draft, now);
-            store.insert(key, policy.id(), terms.calendarId(), start, target, reading);
+            drafts.add(draft);
+            clocks.add(new ClockStore.NewClock(key, policy.id(), terms.calendarId(), start, target, read(draft, now)));
+        }
+        if (!store.insertAll(clocks)) {
+            return null; // the ticket had its clocks already
+        }
+        Instant nextDue = null;
+        for (int i = 0; i < clocks.size(); i++) {
+            ClockReading reading = clocks.get(i).reading();
             if (reading.breached()) {
-                markBreach(draft, reading, now);
+                markBreach(drafts.get(i), reading, now);
             }
             if (reading.state() != ClockState.PAUSED && (nextDue == null || reading.dueAt().isBefore(nextDue))) {
                 nextDue = reading.dueAt();

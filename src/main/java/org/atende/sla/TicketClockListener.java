@@ -52,12 +52,14 @@ class TicketClockListener {
     @EventListener
     @Transactional
     void on(TicketOpened e) {
-        if (!e.type().isSupport() || store.hasClocks(e.ticketId())) {
-            return; // technical-service requests are quoted, not measured; a repeated event changes nothing
+        if (!e.type().isSupport()) {
+            return; // technical-service requests are quoted, not measured
         }
         Instant nextDue = book.start(e.ticketId(), e.priority(), terms.inForce(e.ticketId(), e.organisationId()),
                 ClockBook.second(e.receivedAt()), clock.instant());
-        tickets.setNextDue(e.ticketId(), nextDue);
+        if (nextDue != null) { // null: a repeated event, which changes nothing
+            tickets.setNextDue(e.ticketId(), nextDue);
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -27,6 +28,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The desk's ticket operations. Every call names who is asking: a customer only ever reaches its own
@@ -38,6 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 @org.springframework.boot.context.properties.EnableConfigurationProperties(TicketLimits.class)
 public class Tickets {
+
+    private static final String NEXT_DUE_SET = Tickets.class.getName() + ".nextDueSet";
 
     private final TicketRepository tickets;
     private final MessageRepository messages;
@@ -545,6 +550,12 @@ public class Tickets {
         return messages.findByTicket(id.value()).stream().map(Message::view).toList();
     }
 
+    /** The message a ticket was opened with, as the desk itself reads it; empty only for a ticket that has none. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<MessageView> firstMessageOf(TicketId id) {
+        return messages.findFirstOfTicket(id.value()).map(Message::view);
+    }
+
     /** A message as the desk itself reads it, for channels and notifications (not a user's read). */
     @Transactional(readOnly = true)
     public java.util.Optional<MessageView> lookupMessage(long messageId) {
@@ -627,6 +638,30 @@ public class Tickets {
     public void setNextDue(TicketId ticket, @Nullable Instant due) {
         jdbc.sql("UPDATE ticket SET next_due_at = ? WHERE id = ?")
                 .params(due == null ? null : Timestamp.from(due), ticket.value()).update();
+        nextDueSetHere().ifPresent(set -> set.put(ticket.value(), Optional.ofNullable(due)));
+    }
+
+    /**
+     * The next due times set in the current transaction, by ticket (empty outside a transaction): the answer to an
+     * opening is built from what was written, not read back.
+     */
+    @SuppressWarnings("unchecked")
+    private static Optional<Map<Long, Optional<Instant>>> nextDueSetHere() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return Optional.empty();
+        }
+        Map<Long, Optional<Instant>> set = (Map<Long, Optional<Instant>>) TransactionSynchronizationManager.getResource(NEXT_DUE_SET);
+        if (set == null) {
+            set = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(NEXT_DUE_SET, set);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(NEXT_DUE_SET);
+                }
+            });
+        }
+        return Optional.of(set);
     }
 
     /** Closes one resolved ticket on behalf of the desk (see {@link AutoClose}). */
@@ -706,6 +741,10 @@ public class Tickets {
     }
 
     private @Nullable Instant nextDueOf(Ticket t) {
+        Optional<Instant> set = nextDueSetHere().map(m -> m.get(t.id)).orElse(null);
+        if (set != null) {
+            return set.orElse(null);
+        }
         return jdbc.sql("SELECT next_due_at FROM ticket WHERE id = ?").param(t.id).query((rs, n) -> {
             Timestamp due = rs.getTimestamp(1);
             return due == null ? null : due.toInstant();

@@ -55,8 +55,9 @@ class ReportRebuildIntegrationTests {
         long org = desk.org.value();
         List<String> rows = new ArrayList<>();
         rows.addAll(jdbc.sql("""
-                SELECT ticket_id, priority, status, first_response, first_response_seconds, resolution, resolution_seconds, paused_seconds,
-                       reopen_count, waited, closed_as, paused_since, first_response_due, resolution_due, live_at
+                SELECT ticket_id, ticket_number, plan_id, team_id, assignee_id, channel, ticket_type, technical_service, opened_at,
+                       support_month, priority, status, first_response, first_response_seconds, resolution, resolution_seconds,
+                       paused_seconds, reopen_count, resolved_at, waited, closed_as, paused_since, first_response_due, resolution_due, live_at
                 FROM report_ticket WHERE organisation_id = ? ORDER BY ticket_id""").param(org)
                 .query((rs, n) -> "ticket " + row(rs)).list());
         rows.addAll(jdbc.sql("SELECT flow_day, opened, resolved, reopened, waiting_change, backlog_change FROM report_flow_day "
@@ -105,6 +106,19 @@ class ReportRebuildIntegrationTests {
         rebuild.runRequested(l -> { });
         assertThat(readModel()).as("a second rebuild changes nothing").isEqualTo(live);
         assertThat(reports.complianceOverall(ReportsContract.NOVEMBER, ReportsContract.NOVEMBER, desk.org).tickets()).isEqualTo(5);
+    }
+
+    @Test
+    void aNewOwnerAloneMovesTheTicketsRowAsARebuildWouldWriteIt() {
+        tickets.update(desk.a, new TicketChanges(null, null, null, null, desk.lead.userId(), false, desk.secondLine, null), desk.lead);
+        tickets.update(desk.d, new TicketChanges(null, null, null, null, null, true, null, null), desk.lead);
+        List<String> live = readModel();
+        assertThat(live).anyMatch(row -> row.startsWith("ticket " + desk.a.value() + "|")
+                && row.contains("|" + desk.secondLine.value() + "|" + desk.lead.userId().value() + "|"));
+
+        rebuild.request("a test");
+        rebuild.runRequested(l -> { });
+        assertThat(readModel()).isEqualTo(live);
     }
 
     @Test

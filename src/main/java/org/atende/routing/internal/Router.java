@@ -146,8 +146,7 @@ public class Router {
         OrganisationSummary org = customers.organisation(t.organisationId()).orElseThrow();
         Language language = t.requesterContactId() == null ? org.language()
                 : customers.contact(t.requesterContactId()).map(ContactSummary::language).orElse(org.language());
-        List<MessageView> messages = tickets.messagesOf(t.id());
-        String body = messages.isEmpty() ? "" : messages.getFirst().body();
+        String body = tickets.firstMessageOf(t.id()).map(MessageView::body).orElse("");
         return new TicketFacts(t.channel(), t.organisationId().value(), org.planId().value(), t.type(), t.category(), language,
                 t.priority(), t.tags(), Words.normalise(t.subject() + "\n" + body));
     }

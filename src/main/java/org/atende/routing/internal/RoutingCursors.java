@@ -2,6 +2,7 @@ package org.atende.routing.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Optional;
 
 import org.atende.identity.TeamId;
 import org.atende.identity.UserId;
@@ -37,13 +38,22 @@ public class RoutingCursors {
 
     /** Locks the team's row until the transaction ends; answers whom its last ticket went to. */
     @Nullable Long lock(TeamId team) {
-        ensure(team);
-        long last = jdbc.sql("SELECT last_user_id FROM routing_cursor WHERE team_id = ? FOR UPDATE").param(team.value())
+        Optional<Long> last = lockRow(team);
+        if (last.isEmpty()) { // a team named before cursors existed: make its row, then lock it
+            ensure(team);
+            last = lockRow(team);
+        }
+        long id = last.orElseThrow();
+        return id < 0 ? null : id;
+    }
+
+    /** The team's last pick (-1: none yet), its row locked; empty when the team has no row. */
+    private Optional<Long> lockRow(TeamId team) {
+        return jdbc.sql("SELECT last_user_id FROM routing_cursor WHERE team_id = ? FOR UPDATE").param(team.value())
                 .query((rs, n) -> {
                     long id = rs.getLong(1);
                     return rs.wasNull() ? -1L : id;
-                }).single();
-        return last < 0 ? null : last;
+                }).optional();
     }
 
     void advance(TeamId team, UserId picked) {

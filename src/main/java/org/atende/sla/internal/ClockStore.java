@@ -44,15 +44,31 @@ public class ClockStore {
         this.jdbc = jdbc;
     }
 
-    public void insert(ClockKey key, long policyId, @Nullable Long calendarId, Instant start, SlaTarget target,
+    /** A clock to insert: its key, terms, start, and its state, due and warning times as read before the insert. */
+    public record NewClock(ClockKey key, long policyId, @Nullable Long calendarId, Instant start, SlaTarget target,
             ClockReading reading) {
-        jdbc.sql("""
+    }
+
+    /**
+     * Inserts a ticket's new clocks in one statement; none when the ticket has clocks already (a repeated start
+     * changes nothing). Answers whether they were inserted.
+     */
+    public boolean insertAll(List<NewClock> clocks) {
+        if (clocks.isEmpty()) {
+            return false;
+        }
+        StringBuilder sql = new StringBuilder("""
                 INSERT INTO sla_clock (ticket_id, kind, policy_id, calendar_id, started_at, target_amount, target_unit,
                                        state, due_at, warn_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(key.ticket().value(), key.kind().name(), policyId, calendarId, utc(start), target.amount(),
-                        target.unit().name(), reading.state().name(), utc(reading.dueAt()), utc(reading.warnAt()))
-                .update();
+                VALUES """);
+        List<Object> params = new java.util.ArrayList<>();
+        for (NewClock c : clocks) {
+            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            params.addAll(java.util.Arrays.asList(c.key().ticket().value(), c.key().kind().name(), c.policyId(), c.calendarId(),
+                    utc(c.start()), c.target().amount(), c.target().unit().name(), c.reading().state().name(),
+                    utc(c.reading().dueAt()), utc(c.reading().warnAt())));
+        }
+        return jdbc.sql(sql.append(" ON CONFLICT DO NOTHING").toString()).params(params).update() > 0;
     }
 
     /** The clocks of many tickets with their pauses, in one query; tickets without clocks are left out. */
@@ -68,11 +84,6 @@ public class ClockStore {
     }
 
     /** Locks a ticket's clocks until the transaction ends (waiting for a sweep that holds them), then loads them. */
-    /** Whether the ticket has clocks at all. */
-    public boolean hasClocks(TicketId ticket) {
-        return jdbc.sql("SELECT COUNT(*) FROM sla_clock WHERE ticket_id = ?").param(ticket.value()).query(Long.class).single() > 0;
-    }
-
     public List<StoredClock> lock(TicketId ticket) {
         jdbc.sql("SELECT kind FROM sla_clock WHERE ticket_id = ? FOR UPDATE").param(ticket.value())
                 .query(String.class).list();

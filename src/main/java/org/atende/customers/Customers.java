@@ -15,6 +15,7 @@ import org.atende.audit.AuditedChange;
 import org.atende.customers.internal.Contacts;
 import org.atende.customers.internal.Organisations;
 import org.atende.customers.internal.Plans;
+import org.atende.operations.SettingsCache;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,13 +33,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Customers {
 
-    private static final String ORGANISATION = """
+    static final String ORGANISATION = """
             SELECT o.id, o.name, o.plan_id, o.language, o.calendar_id, o.account_lead_id,
                    (SELECT STRING_AGG(d.domain, ',') FROM organisation_domain d WHERE d.organisation_id = o.id) AS domains
             FROM organisation o""";
     private static final String CONTACT = "SELECT id, organisation_id, name, email, phone, language, whatsapp_user_id, time_zone FROM contact";
 
-    private static final String PLAN = "SELECT id, name, sla_policy_id, default_priority, monthly_ticket_allowance, over_quota_policy FROM plan";
+    static final String PLAN = "SELECT id, name, sla_policy_id, default_priority, monthly_ticket_allowance, over_quota_policy FROM plan";
 
     private final JdbcClient jdbc;
     private final Organisations organisations;
@@ -48,11 +49,13 @@ public class Customers {
     private final ObjectProvider<Clock> clock;
     private final ZoneId supportZone;
     private final Quotas quotas;
+    private final SettingsReads settings;
 
     Customers(JdbcClient jdbc, Organisations organisations, Contacts contacts, Plans plans, Quotas quotas,
-            ApplicationEventPublisher events, ObjectProvider<Clock> clock,
+            SettingsReads settings, ApplicationEventPublisher events, ObjectProvider<Clock> clock,
             @Value("${atende.calendar.zone:Europe/Lisbon}") String supportZone) {
         this.supportZone = ZoneId.of(supportZone);
+        this.settings = settings;
         this.jdbc = jdbc;
         this.quotas = quotas;
         this.organisations = organisations;
@@ -62,15 +65,9 @@ public class Customers {
         this.clock = clock;
     }
 
-    /** An organisation, read once per transaction ({@link TransactionReads}). */
+    /** An organisation, from memory while the settings have not changed ({@link SettingsReads}). */
     public Optional<OrganisationSummary> organisation(OrganisationId id) {
-        return organisation(jdbc, id);
-    }
-
-    /** The organisation read once per transaction, for {@link Quotas} too. */
-    static Optional<OrganisationSummary> organisation(JdbcClient jdbc, OrganisationId id) {
-        return TransactionReads.once(id, () -> jdbc.sql(ORGANISATION + " WHERE o.id = ?").param(id.value())
-                .query(Customers::organisation).optional());
+        return settings.organisation(id);
     }
 
     public Optional<OrganisationSummary> organisationByName(String name) {
@@ -111,14 +108,9 @@ public class Customers {
         return jdbc.sql("SELECT COUNT(*) FROM organisation").query(Long.class).single();
     }
 
-    /** A plan, read once per transaction ({@link TransactionReads}). */
+    /** A plan, from memory while the settings have not changed ({@link SettingsReads}). */
     public Optional<PlanSummary> plan(PlanId id) {
-        return plan(jdbc, id);
-    }
-
-    /** The plan read once per transaction, for {@link Quotas} too. */
-    static Optional<PlanSummary> plan(JdbcClient jdbc, PlanId id) {
-        return TransactionReads.once(id, () -> jdbc.sql(PLAN + " WHERE id = ?").param(id.value()).query(Customers::plan).optional());
+        return settings.plan(id);
     }
 
     public List<PlanSummary> plans() {
@@ -152,7 +144,7 @@ public class Customers {
 
     @Transactional
     public OrganisationSummary createOrganisation(OrganisationDraft draft) {
-        TransactionReads.forget();
+        SettingsCache.changingHere();
         OrganisationSummary created = organisation(organisations.create(draft)).orElseThrow();
         events.publishEvent(AuditedChange.created(AuditKind.ORGANISATION, created.id().value(), "Organisation " + created.name(),
                 audited(created)));
@@ -163,7 +155,7 @@ public class Customers {
     public OrganisationSummary updateOrganisation(OrganisationId id, OrganisationDraft draft) {
         OrganisationSummary before = organisation(id).orElse(null);
         organisations.replace(id, draft);
-        TransactionReads.forget();
+        SettingsCache.changingHere();
         OrganisationSummary after = organisation(id).orElseThrow();
         if (before != null) {
             events.publishEvent(AuditedChange.changed(AuditKind.ORGANISATION, id.value(), "Organisation " + after.name(),
@@ -271,7 +263,7 @@ public class Customers {
 
     @Transactional
     public PlanSummary createPlan(PlanDraft draft) {
-        TransactionReads.forget();
+        SettingsCache.changingHere();
         PlanSummary created = plan(plans.create(draft)).orElseThrow();
         events.publishEvent(AuditedChange.created(AuditKind.PLAN, created.id().value(), "Plan " + created.name(), audited(created)));
         return created;
@@ -281,7 +273,7 @@ public class Customers {
     public PlanSummary updatePlan(PlanId id, PlanDraft draft) {
         PlanSummary before = plan(id).orElse(null);
         plans.replace(id, draft);
-        TransactionReads.forget();
+        SettingsCache.changingHere();
         PlanSummary after = plan(id).orElseThrow();
         if (before != null) {
             events.publishEvent(AuditedChange.changed(AuditKind.PLAN, id.value(), "Plan " + after.name(), audited(before), audited(after)));
@@ -311,14 +303,14 @@ public class Customers {
         return clock.getIfUnique(Clock::systemUTC).instant();
     }
 
-    private static PlanSummary plan(ResultSet rs, int row) throws SQLException {
+    static PlanSummary plan(ResultSet rs, int row) throws SQLException {
         int allowance = rs.getInt("monthly_ticket_allowance");
         Integer monthlyTicketAllowance = rs.wasNull() ? null : allowance;
         return new PlanSummary(new PlanId(rs.getLong("id")), rs.getString("name"), rs.getLong("sla_policy_id"),
                 rs.getString("default_priority"), monthlyTicketAllowance, OverQuotaPolicy.valueOf(rs.getString("over_quota_policy")));
     }
 
-    private static OrganisationSummary organisation(ResultSet rs, int row) throws SQLException {
+    static OrganisationSummary organisation(ResultSet rs, int row) throws SQLException {
         String domains = rs.getString("domains");
         long calendar = rs.getLong("calendar_id");
         Long calendarId = rs.wasNull() ? null : calendar; // read wasNull right after its column

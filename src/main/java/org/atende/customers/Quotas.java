@@ -42,9 +42,12 @@ public class Quotas {
     private final QuotaCounter counter;
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final SettingsReads settings;
+
     Quotas(JdbcClient jdbc, ObjectProvider<Clock> clock, @Value("${atende.calendar.zone:Europe/Lisbon}") String zone,
-            QuotaCounter counter, org.springframework.context.ApplicationEventPublisher events) {
+            QuotaCounter counter, SettingsReads settings, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.settings = settings;
         this.events = events;
         this.clock = clock.getIfUnique(Clock::systemUTC);
         this.zone = ZoneId.of(zone);
@@ -205,13 +208,13 @@ public class Quotas {
     }
 
     /**
-     * The organisation's plan terms now: the organisation and its plan as this transaction read them (an intake
-     * has read both already, see {@link TransactionReads}), else read now.
+     * The organisation's plan terms now: the organisation and its plan as the current settings say
+     * ({@link SettingsReads}).
      */
     private Terms terms(OrganisationId organisation) {
-        OrganisationSummary o = Customers.organisation(jdbc, organisation)
+        OrganisationSummary o = settings.organisation(organisation)
                 .orElseThrow(() -> new NoSuchElementException("No organisation " + organisation + "."));
-        PlanSummary plan = Customers.plan(jdbc, o.planId())
+        PlanSummary plan = settings.plan(o.planId())
                 .orElseThrow(() -> new NoSuchElementException("No plan " + o.planId() + "."));
         return new Terms(plan.id(), plan.monthlyTicketAllowance(), plan.overQuotaPolicy());
     }

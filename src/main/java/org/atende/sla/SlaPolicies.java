@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.atende.audit.AuditKind;
 import org.atende.audit.AuditedChange;
+import org.atende.operations.SettingsCache;
 import org.atende.sla.internal.CalendarStore;
 import org.atende.sla.internal.PolicyRepository;
 import org.atende.sla.internal.PolicyRow;
@@ -21,6 +22,7 @@ import org.atende.tickets.Priority;
 import org.atende.tickets.TicketStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,12 +36,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class SlaPolicies {
 
     private final PolicyRepository policies;
+    /** Policies by id, from memory while the settings have not changed: read for every ticket that opens. */
+    private final SettingsCache<Long, SlaPolicy> kept;
     private final CalendarStore calendars;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    SlaPolicies(PolicyRepository policies, CalendarStore calendars, Clock clock, ApplicationEventPublisher events) {
+    SlaPolicies(PolicyRepository policies, CalendarStore calendars, Clock clock, ApplicationEventPublisher events, JdbcClient jdbc) {
         this.policies = policies;
+        this.kept = new SettingsCache<>(jdbc);
         this.calendars = calendars;
         this.clock = clock;
         this.events = events;
@@ -47,7 +52,7 @@ public class SlaPolicies {
 
     @Transactional(readOnly = true)
     public Optional<SlaPolicy> get(long id) {
-        return policies.findById(id).map(SlaPolicies::policy);
+        return kept.get(id, () -> policies.findById(id).map(SlaPolicies::policy));
     }
 
     @Transactional(readOnly = true)
@@ -61,6 +66,7 @@ public class SlaPolicies {
             return checked;
         }
         Instant now = clock.instant();
+        SettingsCache.changingHere();
         SlaPolicy saved = policy(policies.save(row(null, p, now, now)));
         events.publishEvent(AuditedChange.created(AuditKind.SLA_POLICY, saved.id(), "SLA policy " + saved.name(), audited(saved)));
         return new Outcome.Saved<>(saved);
@@ -76,6 +82,7 @@ public class SlaPolicies {
         }
         Instant now = clock.instant();
         SlaPolicy before = policy(existing);
+        SettingsCache.changingHere();
         SlaPolicy saved = policy(policies.save(row(id, p, existing.createdAt(), now)));
         events.publishEvent(new SlaPolicyChanged(id, now));
         events.publishEvent(AuditedChange.changed(AuditKind.SLA_POLICY, id, "SLA policy " + saved.name(), audited(before),

@@ -63,6 +63,27 @@ class H2TicketIndex implements TicketTextIndex {
         }
     }
 
+    @Override
+    public void add(long ticketId, MessageKind kind, String body) {
+        List<Language> indexed = jdbc.sql("""
+                SELECT COALESCE(c.language, o.language) FROM ticket t JOIN organisation o ON o.id = t.organisation_id
+                LEFT JOIN contact c ON c.id = t.requester_contact_id
+                WHERE t.id = ? AND EXISTS (SELECT 1 FROM ticket_term x WHERE x.ticket_id = t.id)""").param(ticketId)
+                .query((rs, n) -> Language.valueOf(rs.getString(1))).list();
+        if (indexed.isEmpty()) { // the ticket's first message
+            reindex(ticketId);
+            return;
+        }
+        for (String term : Terms.of(body, indexed.getFirst())) { // a term already there keeps its weight; public wins
+            jdbc.sql("""
+                    MERGE INTO ticket_term x USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR(60)), CAST(? AS BOOLEAN))) AS v (ticket_id, term, public)
+                    ON x.ticket_id = v.ticket_id AND x.term = v.term
+                    WHEN MATCHED AND v.public AND NOT x.public THEN UPDATE SET public = TRUE
+                    WHEN NOT MATCHED THEN INSERT (ticket_id, term, weight, public) VALUES (v.ticket_id, v.term, 1, v.public)""")
+                    .params(ticketId, term, kind.isPublic()).update();
+        }
+    }
+
     private static void add(Map<String, Term> terms, String text, Language language, Term t) {
         Terms.of(text, language).forEach(w -> terms.merge(w, t, Term::max));
     }

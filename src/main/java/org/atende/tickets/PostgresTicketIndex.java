@@ -40,6 +40,21 @@ class PostgresTicketIndex implements TicketTextIndex {
                 SET language = EXCLUDED.language, public_doc = EXCLUDED.public_doc, agent_doc = EXCLUDED.agent_doc
             """.formatted(CONFIG);
 
+    /**
+     * A message's words added to the entry: each document takes the new message's {@code tsvector} (public
+     * messages both, notes the agents' only), at most the first 200,000 characters of it as a rewrite reads, and
+     * only while the document is under 400 kB (a {@code tsvector} holds at most 1 MB; a rewrite stops at 200,000
+     * characters of conversation).
+     */
+    private static final String ADD = """
+            UPDATE ticket_search SET
+                public_doc = CASE WHEN ? AND pg_column_size(public_doc) < 400000
+                    THEN public_doc || to_tsvector(%1$s, LEFT(?, 200000)) ELSE public_doc END,
+                agent_doc = CASE WHEN pg_column_size(agent_doc) < 400000
+                    THEN agent_doc || to_tsvector(%1$s, LEFT(?, 200000)) ELSE agent_doc END
+            WHERE ticket_id = ?
+            """.formatted("CAST(CASE language WHEN 'PT' THEN 'atende_pt' WHEN 'ES' THEN 'atende_es' ELSE 'atende_en' END AS regconfig)");
+
     private final JdbcClient jdbc;
 
     PostgresTicketIndex(JdbcClient jdbc) {
@@ -49,6 +64,13 @@ class PostgresTicketIndex implements TicketTextIndex {
     @Override
     public void reindex(long ticketId) {
         jdbc.sql(REINDEX).param(ticketId).update();
+    }
+
+    @Override
+    public void add(long ticketId, MessageKind kind, String body) {
+        if (jdbc.sql(ADD).params(kind.isPublic(), body, body, ticketId).update() == 0) {
+            reindex(ticketId);
+        }
     }
 
     @Override

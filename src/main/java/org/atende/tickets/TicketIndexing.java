@@ -8,7 +8,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps the full-text index in step with the conversation: every message saved rewrites its ticket's
+ * Keeps the full-text index in step with the conversation: every message saved adds its words to its ticket's
  * entry in the same transaction (Spring Data's after-save callback runs inside the repository call), and
  * at startup the tickets written before the index existed are indexed in batches (H2; PostgreSQL's
  * migration filled its index).
@@ -28,7 +28,7 @@ class TicketIndexing implements AfterSaveCallback<Message> {
 
     @Override
     public Message onAfterSave(Message message) {
-        search.reindex(message.ticketId);
+        search.added(message.ticketId, message.kind, message.body); // a message is saved once, when it is written
         return message;
     }
 

@@ -46,6 +46,11 @@ class TicketSearch {
         index.reindex(ticketId);
     }
 
+    /** Adds a message just written to its ticket's full-text entry, in the caller's transaction. */
+    void added(long ticketId, MessageKind kind, String body) {
+        index.add(ticketId, kind, body);
+    }
+
     /** Indexes up to {@code limit} tickets that have no full-text entry yet. */
     int backfill(int limit) {
         return index.backfill(limit);

@@ -31,6 +31,7 @@ abstract class TicketSearchContract { // no @Nested classes: they would take the
     @Autowired Tickets tickets;
     @Autowired JdbcClient jdbc;
     @Autowired ErasedAuthors erasure;
+    @Autowired TicketSearch index;
 
     DeskFixtures fixtures;
     OrganisationId acme;
@@ -122,6 +123,32 @@ abstract class TicketSearchContract { // no @Nested classes: they would take the
         tickets.reply(t.id(), new Reply("A impressora avariou outra vez", false, null, null), carla);
 
         assertThat(numbers(search("impressoras", carla, acme))).containsExactly(t.number());
+    }
+
+    @Test
+    void findsWhatARewriteOfTheEntryWouldFindAfterEachMessageAddsItsWords() {
+        TicketView t = tickets.open(new OpenTicket(null, null, Channel.PORTAL, "Pedido", "Olá", null, null, null, Set.of(),
+                null), ana);
+        tickets.reply(t.id(), new Reply("Confirmar o reembolso com a contabilidade", true, null, null), carla);
+        tickets.reply(t.id(), new Reply("O reembolso segue amanhã", false, null, null), carla); // first a note's word, then public
+        tickets.reply(t.id(), Reply.publicly("A impressora continua avariada"), ana);
+        List<String> words = List.of("reembolso", "contabilidade", "impressoras", "avariar", "amanhã", "pedido", "ana");
+        List<List<Long>> added = new ArrayList<>();
+        for (String word : words) {
+            added.add(numbers(search(word, ana, acme)));
+            added.add(numbers(search(word, carla, acme)));
+        }
+        assertThat(added.get(0)).as("the customer finds a word once a public reply has it").containsExactly(t.number());
+        assertThat(added.get(2)).as("a note's word alone").isEmpty();
+        assertThat(added.get(3)).containsExactly(t.number());
+
+        index.reindex(t.id().value());
+        List<List<Long>> rewritten = new ArrayList<>();
+        for (String word : words) {
+            rewritten.add(numbers(search(word, ana, acme)));
+            rewritten.add(numbers(search(word, carla, acme)));
+        }
+        assertThat(added).isEqualTo(rewritten);
     }
 
     @Test

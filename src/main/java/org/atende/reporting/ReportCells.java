@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.atende.customers.OrganisationId;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,10 +24,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sums and histograms of the business times ({@link Times}), so that a year across every organisation
  * reads a few thousand cells instead of a million tickets.
  * <p>
- * A ticket's change lists its (month, organisation) in {@code report_change}, in the change's
- * transaction. {@link #aggregate} recomputes the cells of one listed pair per transaction from
- * {@code report_ticket}, then deletes exactly the listings it read: one committed meanwhile stays listed
- * and is taken at the next pass. Readers ({@link #tally}) take a listed pair from {@code report_ticket}
+ * A ticket's change lists the ticket with its (month, organisation) in {@code report_change}, in the change's
+ * transaction. {@link #aggregate} takes one listed pair per transaction and follows its changed tickets: each
+ * one's contribution as last counted ({@code report_cell_ticket}) comes out of the cells, its figures now go in,
+ * so the work grows with the changes, not with the month's tickets. A pair listed without a ticket (or with
+ * more than {@value #WHOLE_ABOVE} changed) is recomputed whole from {@code report_ticket}. Either way the
+ * pass then deletes exactly the listings it read: one committed meanwhile stays listed and is taken at the
+ * next pass. Readers ({@link #tally}) take a listed pair from {@code report_ticket}
  * instead of its cells, so a report never lags behind the tickets. The aggregation runs on one
  * instance at a time: each transaction first takes the one row of {@code report_aggregation} with
  * {@code FOR UPDATE SKIP LOCKED}, and an instance that finds it taken leaves the work to the other.
@@ -39,16 +44,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReportCells {
 
     private static final int PAIRS_PER_PASS = 10_000;
+    /** More changed tickets than this in one pair: recompute the pair whole rather than follow each one. */
+    private static final int WHOLE_ABOVE = 5_000;
     /** The organisation of the cells that hold every organisation (ids start at 1). */
     static final long ALL = 0;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final LiveFigures live;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    ReportCells(JdbcClient jdbc, LiveFigures live, PlatformTransactionManager transactions, Clock clock) {
+    ReportCells(JdbcClient jdbc, JdbcTemplate batch, LiveFigures live, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.live = live;
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -75,8 +84,36 @@ class ReportCells {
         if (pair == null) {
             return false;
         }
-        List<Long> listed = jdbc.sql("SELECT id FROM report_change WHERE support_month = ? AND organisation_id = ?")
-                .params(pair.month(), pair.organisation()).query(Long.class).list();
+        List<Long> listed = new ArrayList<>();
+        Set<Long> changed = new TreeSet<>();
+        boolean whole = false;
+        for (Object[] row : jdbc.sql("SELECT id, ticket_id FROM report_change WHERE support_month = ? AND organisation_id = ?")
+                .params(pair.month(), pair.organisation()).query((rs, n) -> new Object[] {rs.getLong(1), Sql.nullableLong(rs, "ticket_id")})
+                .list()) {
+            listed.add((Long) row[0]);
+            whole |= row[1] == null;
+            if (row[1] != null) {
+                changed.add((Long) row[1]);
+            }
+        }
+        if (whole || changed.size() > WHOLE_ABOVE) {
+            recompute(pair);
+        } else {
+            follow(changed);
+        }
+        for (int i = 0; i < listed.size(); i += 500) {
+            jdbc.sql("DELETE FROM report_change WHERE id IN (:ids)").param("ids", listed.subList(i, Math.min(listed.size(), i + 500)))
+                    .update();
+        }
+        jdbc.sql("UPDATE report_aggregation SET aggregated_at = ? WHERE id = 1").param(Sql.utc(clock.instant())).update();
+        return true;
+    }
+
+    /**
+     * Recomputes the pair's cells from all its counted tickets, and the cells of every organisation by the
+     * difference; the figures counted are kept as the tickets' contributions.
+     */
+    private void recompute(Pair pair) {
         List<TicketFigures> rows = jdbc.sql("SELECT " + TicketFigures.COLUMNS + " FROM report_ticket WHERE " + TicketFigures.COUNTED
                         + " AND support_month = ? AND organisation_id = ?")
                 .params(pair.month(), pair.organisation()).query(TicketFigures::read).list();
@@ -87,31 +124,99 @@ class ReportCells {
             jdbc.sql("DELETE FROM report_cell WHERE dimension = ? AND support_month = ? AND organisation_id = ?")
                     .params(by.name(), pair.month(), pair.organisation()).update();
             groups.forEach((key, t) -> insert(by, pair.month(), pair.organisation(), key, t));
-            // the cells of every organisation (organisation 0) take the difference
-            Set<String> keys = new java.util.TreeSet<>(before.keySet());
-            keys.addAll(groups.keySet());
-            Map<String, Tally> all = cells(by, pair.month(), ALL);
-            for (String key : keys) {
-                Tally t = all.getOrDefault(key, new Tally());
-                if (before.containsKey(key)) {
-                    t.add(before.get(key), -1);
-                }
-                if (groups.containsKey(key)) {
-                    t.add(groups.get(key), 1);
-                }
-                jdbc.sql("DELETE FROM report_cell WHERE dimension = ? AND support_month = ? AND organisation_id = ? AND group_key = ?")
-                        .params(by.name(), pair.month(), ALL, key).update();
-                if (t.tickets > 0) {
-                    insert(by, pair.month(), ALL, key, t);
-                }
+            addTo(by, pair.month(), ALL, new Change(groups, before)); // the cells of every organisation take the difference
+        }
+        jdbc.sql("DELETE FROM report_cell_ticket WHERE support_month = ? AND organisation_id = ?").params(pair.month(), pair.organisation())
+                .update();
+        forgetContributions(rows.stream().map(TicketFigures::ticketId).toList()); // any kept under another pair
+        keepContributions(rows);
+    }
+
+    /**
+     * Moves the cells by the changed tickets alone: each one's contribution as last counted (kept in
+     * {@code report_cell_ticket}) taken out, its figures now (if it still counts) put in, in the cells of its pair
+     * and of every organisation. The figures are kept as read here, not read again, so that what is kept is what
+     * the cells hold even if a ticket changes meanwhile (that change is listed, and taken at the next pass).
+     */
+    private void follow(Set<Long> changed) {
+        List<Long> ids = List.copyOf(changed);
+        List<TicketFigures> before = new ArrayList<>();
+        List<TicketFigures> now = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 500) {
+            List<Long> some = ids.subList(i, Math.min(ids.size(), i + 500));
+            before.addAll(jdbc.sql("SELECT " + TicketFigures.COLUMNS + " FROM report_cell_ticket WHERE ticket_id IN (:ids)")
+                    .param("ids", some).query(TicketFigures::read).list());
+            now.addAll(jdbc.sql("SELECT " + TicketFigures.COLUMNS + " FROM report_ticket WHERE " + TicketFigures.COUNTED
+                    + " AND ticket_id IN (:ids)").param("ids", some).query(TicketFigures::read).list());
+        }
+        Map<Pair, Map<Dimension, Change>> changes = new TreeMap<>(PAIR_ORDER);
+        before.forEach(f -> add(changes, f, false));
+        now.forEach(f -> add(changes, f, true));
+        changes.forEach((pair, byDimension) -> byDimension.forEach((by, change) -> {
+            addTo(by, pair.month(), pair.organisation(), change);
+            addTo(by, pair.month(), ALL, change);
+        }));
+        forgetContributions(ids);
+        keepContributions(now);
+    }
+
+    private static final java.util.Comparator<Pair> PAIR_ORDER = java.util.Comparator.comparing(Pair::month)
+            .thenComparingLong(Pair::organisation);
+
+    /** What a dimension's groups take in and give up; kept apart, as a histogram holds no negative counts. */
+    private record Change(Map<String, Tally> in, Map<String, Tally> out) {
+
+        Change() {
+            this(new TreeMap<>(), new TreeMap<>());
+        }
+    }
+
+    private static void add(Map<Pair, Map<Dimension, Change>> changes, TicketFigures f, boolean in) {
+        Map<Dimension, Change> byDimension = changes.computeIfAbsent(new Pair(f.month(), f.organisation()),
+                p -> new java.util.EnumMap<>(Dimension.class));
+        for (Dimension by : Dimension.values()) {
+            Change change = byDimension.computeIfAbsent(by, d -> new Change());
+            (in ? change.in() : change.out()).computeIfAbsent(f.key(by), k -> new Tally()).add(f, 1);
+        }
+    }
+
+    /** Applies {@code change} to the cells of a month and organisation, group by group; a group left without tickets goes. */
+    private void addTo(Dimension by, String month, long organisation, Change change) {
+        Map<String, Tally> cells = cells(by, month, organisation);
+        Set<String> keys = new TreeSet<>(change.in().keySet());
+        keys.addAll(change.out().keySet());
+        for (String key : keys) {
+            Tally t = cells.getOrDefault(key, new Tally());
+            if (change.in().containsKey(key)) {
+                t.add(change.in().get(key), 1);
+            }
+            if (change.out().containsKey(key)) {
+                t.add(change.out().get(key), -1);
+            }
+            jdbc.sql("DELETE FROM report_cell WHERE dimension = ? AND support_month = ? AND organisation_id = ? AND group_key = ?")
+                    .params(by.name(), month, organisation, key).update();
+            if (t.tickets > 0) {
+                insert(by, month, organisation, key, t);
             }
         }
-        for (int i = 0; i < listed.size(); i += 500) {
-            jdbc.sql("DELETE FROM report_change WHERE id IN (:ids)").param("ids", listed.subList(i, Math.min(listed.size(), i + 500)))
+    }
+
+    private void forgetContributions(List<Long> tickets) {
+        for (int i = 0; i < tickets.size(); i += 500) {
+            jdbc.sql("DELETE FROM report_cell_ticket WHERE ticket_id IN (:ids)").param("ids", tickets.subList(i, Math.min(tickets.size(), i + 500)))
                     .update();
         }
-        jdbc.sql("UPDATE report_aggregation SET aggregated_at = ? WHERE id = 1").param(Sql.utc(clock.instant())).update();
-        return true;
+    }
+
+    /** Keeps each ticket's figures as the cells now count them. */
+    private void keepContributions(List<TicketFigures> counted) {
+        List<Object[]> rows = counted.stream().map(f -> new Object[] {f.ticketId(), f.month(), f.organisation(), f.priority(), f.plan(),
+                f.team(), f.agent(), f.channel(), f.first().name(), f.firstSeconds(), f.resolution().name(), f.resolutionSeconds(),
+                f.pausedSeconds(), f.reopened() ? 1 : 0, f.status(), f.waited(), Sql.utc(f.firstDue()), Sql.utc(f.resolutionDue()),
+                Sql.utc(f.pausedSince())}).toList();
+        if (!rows.isEmpty()) {
+            batch.batchUpdate("INSERT INTO report_cell_ticket (" + TicketFigures.COLUMNS + ") VALUES (" + "?, ".repeat(18) + "?)", rows);
+        }
     }
 
     private Map<String, Tally> cells(Dimension by, String month, long organisation) {

@@ -78,12 +78,12 @@ class TicketReadModel {
     /**
      * As {@link #refresh(Collection, Set)}, where the tickets in {@code ownerOnly} changed nothing but their team and
      * agent: their row takes the two from the ticket in one update (their history, clocks and flow are as they were),
-     * and their (month, organisation) is listed for the cells.
+     * and they are listed for the cells.
      */
     void refresh(Collection<TicketId> ids, Set<TicketId> openedHere, Set<TicketId> ownerOnly) {
         Instant now = clock.instant();
         Map<FlowKey, int[]> flowChange = new TreeMap<>();
-        Set<String> pairs = new TreeSet<>();
+        List<TicketView> written = new ArrayList<>();
         for (TicketId id : new TreeSet<>(ids.stream().map(TicketId::value).toList()).stream().map(TicketId::new).toList()) {
             if (ownerOnly.contains(id) && !openedHere.contains(id) && moveOwner(id, now)) {
                 continue;
@@ -109,18 +109,28 @@ class TicketReadModel {
             writeCauses(id, history, created);
             writeBreaches(t, measures, created);
             diffFlow(t, history, flowChange, created);
-            pairs.add(quotas.monthOf(t.receivedAt()) + "/" + t.organisationId().value());
+            written.add(t);
         }
         flowChange.forEach(this::applyFlow);
-        for (String pair : pairs) {
-            String[] p = pair.split("/");
-            jdbc.sql("INSERT INTO report_change (support_month, organisation_id) VALUES (?, ?)").params(p[0], Long.parseLong(p[1])).update();
+        listChanged(written);
+    }
+
+    /** Lists the tickets whose rows were written for the cells ({@link ReportCells}), in one statement. */
+    private void listChanged(List<TicketView> written) {
+        if (written.isEmpty()) {
+            return;
         }
+        List<Object> params = new ArrayList<>();
+        for (TicketView t : written) {
+            params.addAll(List.of(quotas.monthOf(t.receivedAt()).toString(), t.organisationId().value(), t.id().value()));
+        }
+        jdbc.sql("INSERT INTO report_change (support_month, organisation_id, ticket_id) VALUES "
+                + String.join(", ", java.util.Collections.nCopies(written.size(), "(?, ?, ?)"))).params(params).update();
     }
 
     /**
      * Sets the row's team and agent to the ticket's (this transaction changed them, and holds the ticket's row) and
-     * lists its (month, organisation); false when the ticket has no row yet.
+     * lists it for the cells; false when the ticket has no row yet.
      */
     private boolean moveOwner(TicketId id, Instant now) {
         int moved = jdbc.sql("""
@@ -130,8 +140,8 @@ class TicketReadModel {
         if (moved == 0) {
             return false;
         }
-        jdbc.sql("INSERT INTO report_change (support_month, organisation_id) SELECT support_month, organisation_id FROM report_ticket WHERE ticket_id = ?")
-                .param(id.value()).update();
+        jdbc.sql("INSERT INTO report_change (support_month, organisation_id, ticket_id) "
+                + "SELECT support_month, organisation_id, ticket_id FROM report_ticket WHERE ticket_id = ?").param(id.value()).update();
         return true;
     }
 

@@ -37,6 +37,7 @@ class ReportRebuildIntegrationTests {
     @Autowired Reports reports;
     @Autowired Tickets tickets;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.context.ApplicationContext context;
 
     ReportFixture desk;
 
@@ -119,6 +120,31 @@ class ReportRebuildIntegrationTests {
         rebuild.request("a test");
         rebuild.runRequested(l -> { });
         assertThat(readModel()).isEqualTo(live);
+    }
+
+    @Test
+    void followingTheChangedTicketsGivesTheCellsARecomputationGives() {
+        ReportCells cells = context.getBean(ReportCells.class);
+        cells.aggregate();
+        tickets.update(desk.a, TicketChanges.priority(org.atende.tickets.Priority.URGENT), desk.lead);
+        tickets.update(desk.f, TicketChanges.status(TicketStatus.OPEN), desk.lead);
+        tickets.update(desk.b, new TicketChanges(null, null, null, null, desk.lead.userId(), false, desk.secondLine, null), desk.lead);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM report_change WHERE ticket_id IS NOT NULL").query(Long.class).single()).isPositive();
+        cells.aggregate(); // follows the three tickets
+        List<String> followed = cellRows();
+
+        jdbc.sql("INSERT INTO report_change (support_month, organisation_id) SELECT DISTINCT support_month, organisation_id FROM report_ticket")
+                .update();
+        cells.aggregate(); // every pair recomputed whole
+        assertThat(cellRows()).isEqualTo(followed);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM report_cell_ticket c JOIN report_ticket r ON r.ticket_id = c.ticket_id "
+                + "WHERE r.organisation_id = ?").param(desk.org.value()).query(Long.class).single()).isEqualTo(5);
+    }
+
+    /** Every cell of the read model, the fixture's organisation's and every organisation's, as text. */
+    List<String> cellRows() {
+        return jdbc.sql("SELECT * FROM report_cell WHERE organisation_id IN (0, ?) ORDER BY dimension, support_month, organisation_id, group_key")
+                .param(desk.org.value()).query((rs, n) -> row(rs)).list();
     }
 
     @Test

@@ -158,15 +158,19 @@ class ReportProjection {
 
         void write(TicketReadModel model) {
             Set<TicketId> opened = new HashSet<>();
+            Set<TicketId> openedOnly = new HashSet<>();
             Set<TicketId> ownerOnly = new HashSet<>();
             changes.forEach((ticket, what) -> {
                 if (what.contains(Change.OPENED)) {
                     opened.add(ticket);
+                }
+                if (what.equals(EnumSet.of(Change.OPENED))) {
+                    openedOnly.add(ticket);
                 } else if (what.equals(EnumSet.of(Change.OWNER))) {
                     ownerOnly.add(ticket);
                 }
             });
-            model.refresh(changes.keySet(), opened, ownerOnly);
+            model.refresh(changes.keySet(), new TicketReadModel.Hints(opened, openedOnly, ownerOnly));
         }
     }
 

@@ -63,44 +63,47 @@ class TicketReadModel {
 
     /** Writes the rows of each ticket (those that exist) as it stands now; call inside a transaction. */
     void refresh(Collection<TicketId> ids) {
-        refresh(ids, Set.of());
+        refresh(ids, Hints.NONE);
     }
 
     /**
-     * Writes the rows of each ticket (those that exist) as it stands now; call inside a transaction. The tickets in
-     * {@code openedHere} were opened by the calling transaction: no other transaction can see them yet, so their row
-     * is written whole in one insert from what is read first, and there are no older rows to replace.
+     * What the calling transaction knows of the tickets it changed. {@code opened}: it opened them, so no other
+     * transaction can see them yet; their row is written whole in one insert from what is read first, and there are
+     * no older rows to replace. {@code openedOnly}: of those, the ones it did nothing else to (no event the
+     * projection hears but their opening): they are as {@link Tickets#asOpenedHere} has them, and their timeline
+     * holds nothing a report reads (every line {@link TicketHistory} takes comes with such an event), so neither is
+     * read. {@code ownerOnly}: tickets that changed nothing but their team and agent: their row takes the two from
+     * the ticket in one update (their history, clocks and flow are as they were).
      */
-    void refresh(Collection<TicketId> ids, Set<TicketId> openedHere) {
-        refresh(ids, openedHere, Set.of());
+    record Hints(Set<TicketId> opened, Set<TicketId> openedOnly, Set<TicketId> ownerOnly) {
+        static final Hints NONE = new Hints(Set.of(), Set.of(), Set.of());
     }
 
-    /**
-     * As {@link #refresh(Collection, Set)}, where the tickets in {@code ownerOnly} changed nothing but their team and
-     * agent: their row takes the two from the ticket in one update (their history, clocks and flow are as they were),
-     * and they are listed for the cells.
-     */
-    void refresh(Collection<TicketId> ids, Set<TicketId> openedHere, Set<TicketId> ownerOnly) {
+    /** Writes the rows of each ticket (those that exist) as it stands now, as {@code hints} allow; call inside a transaction. */
+    void refresh(Collection<TicketId> ids, Hints hints) {
         Instant now = clock.instant();
         Map<FlowKey, int[]> flowChange = new TreeMap<>();
         List<TicketView> written = new ArrayList<>();
         for (TicketId id : new TreeSet<>(ids.stream().map(TicketId::value).toList()).stream().map(TicketId::new).toList()) {
-            if (ownerOnly.contains(id) && !openedHere.contains(id) && moveOwner(id, now)) {
+            if (hints.ownerOnly().contains(id) && !hints.opened().contains(id) && moveOwner(id, now)) {
                 continue;
             }
-            TicketView t = tickets.lookup(id).orElse(null);
+            boolean openedOnly = hints.openedOnly().contains(id);
+            TicketView t = (openedOnly ? tickets.asOpenedHere(id) : java.util.Optional.<TicketView>empty())
+                    .or(() -> tickets.lookup(id)).orElse(null);
             if (t == null) {
                 continue;
             }
             TicketHistory history = null;
             List<ClockMeasure> measures = null;
             boolean created = false;
-            if (openedHere.contains(id)) {
-                history = TicketHistory.of(t.receivedAt(), tickets.timelineOf(id), quotas.zone());
+            if (hints.opened().contains(id)) {
+                history = TicketHistory.of(t.receivedAt(), openedOnly ? List.of() : tickets.timelineOf(id), quotas.zone());
                 measures = clocks.measure(id, now);
                 created = insertWhole(t, history, measures, now);
             }
             if (!created) { // lock first, then read what the last writer committed
+                t = tickets.lookup(id).orElse(t);
                 created = lock(t); // a row created now has no event, breach or flow rows yet: nothing to replace
                 history = TicketHistory.of(t.receivedAt(), tickets.timelineOf(id), quotas.zone());
                 measures = clocks.measure(id, now);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.ReadOnlyProperty;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.relational.core.mapping.Table;
 
 /** One message of a ticket's conversation: its own aggregate, so a reply is one insert. */
@@ -24,6 +25,9 @@ class Message {
     @Nullable DeliveryState deliveryState;
     @ReadOnlyProperty
     @Nullable String deliveryDetail;
+    /** Not stored: the message a ticket is opened with, whose ticket has no full-text entry yet ({@link TicketIndexing}). */
+    @Transient
+    boolean opensTicket;
 
     Message(long ticketId, MessageKind kind, @Nullable Long authorUserId, @Nullable Long authorContactId,
             Channel channel, String body, Instant createdAt) {

@@ -28,7 +28,11 @@ class TicketIndexing implements AfterSaveCallback<Message> {
 
     @Override
     public Message onAfterSave(Message message) {
-        search.added(message.ticketId, message.kind, message.body); // a message is saved once, when it is written
+        if (message.opensTicket) {
+            search.reindex(message.ticketId); // the ticket's entry is written whole, with its number and subject
+        } else {
+            search.added(message.ticketId, message.kind, message.body); // a message is saved once, when it is written
+        }
         return message;
     }
 

@@ -43,6 +43,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class Tickets {
 
     private static final String NEXT_DUE_SET = Tickets.class.getName() + ".nextDueSet";
+    private static final String OPENED_HERE = Tickets.class.getName() + ".openedHere";
 
     private final TicketRepository tickets;
     private final MessageRepository messages;
@@ -117,7 +118,9 @@ public class Tickets {
         t = tickets.save(t);
         LogFields.ticketOfRequest(number);
         MessageKind kind = actor.staff() ? MessageKind.AGENT : MessageKind.CUSTOMER;
-        Message first = messages.save(new Message(t.id, kind, actor.userIdValue(), requester, command.channel(), body, now));
+        Message opening = new Message(t.id, kind, actor.userIdValue(), requester, command.channel(), body, now);
+        opening.opensTicket = true;
+        Message first = messages.save(opening);
         timeline.append(t.ticketId(), actor.entry(now, "CREATED",
                 "#" + number + " via " + command.channel() + ", priority " + priority
                         + (command.suggestedPriority() == null ? "" : " (customer suggested " + command.suggestedPriority() + ")")));
@@ -127,7 +130,19 @@ public class Tickets {
             quotas.countAtIntake(t, actor, language); // last: it may hold the allowance's counter until commit
         }
         t.nextDueAt = nextDueOf(t); // what the clocks just set; the rest of the answer is what was saved
-        return t.view();
+        TicketView opened = t.view();
+        Tickets.<TicketView>transactionNotes(OPENED_HERE).ifPresent(views -> views.put(opened.id().value(), Optional.of(opened)));
+        return opened;
+    }
+
+    /**
+     * A ticket as this transaction opened it, when it did: what {@link #lookup} would read then, without reading it.
+     * Later changes in the same transaction are not in it; a caller that may have seen one (an event about the
+     * ticket other than its opening) reads the ticket instead.
+     */
+    public Optional<TicketView> asOpenedHere(TicketId id) {
+        Optional<TicketView> opened = Tickets.<TicketView>transactionNotes(OPENED_HERE).map(views -> views.get(id.value())).orElse(null);
+        return opened == null ? Optional.empty() : opened;
     }
 
     @Transactional(readOnly = true)
@@ -638,30 +653,31 @@ public class Tickets {
     public void setNextDue(TicketId ticket, @Nullable Instant due) {
         jdbc.sql("UPDATE ticket SET next_due_at = ? WHERE id = ?")
                 .params(due == null ? null : Timestamp.from(due), ticket.value()).update();
-        nextDueSetHere().ifPresent(set -> set.put(ticket.value(), Optional.ofNullable(due)));
+        transactionNotes(NEXT_DUE_SET).ifPresent(set -> set.put(ticket.value(), Optional.ofNullable(due)));
     }
 
     /**
-     * The next due times set in the current transaction, by ticket (empty outside a transaction): the answer to an
-     * opening is built from what was written, not read back.
+     * What the current transaction noted under {@code name}, by ticket id (empty outside a transaction; forgotten
+     * when it ends): the next due times it set, so the answer to an opening is built from what was written, not read
+     * back; and the tickets it opened ({@link #asOpenedHere}).
      */
     @SuppressWarnings("unchecked")
-    private static Optional<Map<Long, Optional<Instant>>> nextDueSetHere() {
+    private static <T> Optional<Map<Long, Optional<T>>> transactionNotes(String name) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return Optional.empty();
         }
-        Map<Long, Optional<Instant>> set = (Map<Long, Optional<Instant>>) TransactionSynchronizationManager.getResource(NEXT_DUE_SET);
-        if (set == null) {
-            set = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(NEXT_DUE_SET, set);
+        Map<Long, Optional<T>> notes = (Map<Long, Optional<T>>) TransactionSynchronizationManager.getResource(name);
+        if (notes == null) {
+            notes = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(name, notes);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(NEXT_DUE_SET);
+                    TransactionSynchronizationManager.unbindResourceIfPossible(name);
                 }
             });
         }
-        return Optional.of(set);
+        return Optional.of(notes);
     }
 
     /** Closes one resolved ticket on behalf of the desk (see {@link AutoClose}). */
@@ -741,7 +757,7 @@ public class Tickets {
     }
 
     private @Nullable Instant nextDueOf(Ticket t) {
-        Optional<Instant> set = nextDueSetHere().map(m -> m.get(t.id)).orElse(null);
+        Optional<Instant> set = Tickets.<Instant>transactionNotes(NEXT_DUE_SET).map(m -> m.get(t.id)).orElse(null);
         if (set != null) {
             return set.orElse(null);
         }

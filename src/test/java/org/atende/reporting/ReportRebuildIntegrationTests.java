@@ -38,6 +38,7 @@ class ReportRebuildIntegrationTests {
     @Autowired Tickets tickets;
     @Autowired JdbcClient jdbc;
     @Autowired org.springframework.context.ApplicationContext context;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
     ReportFixture desk;
 
@@ -145,6 +146,23 @@ class ReportRebuildIntegrationTests {
     List<String> cellRows() {
         return jdbc.sql("SELECT * FROM report_cell WHERE organisation_id IN (0, ?) ORDER BY dimension, support_month, organisation_id, group_key")
                 .param(desk.org.value()).query((rs, n) -> row(rs)).list();
+    }
+
+    @Test
+    void aTicketOpenedAndChangedInOneTransactionIsReportedAsItEnds() {
+        org.atende.tickets.TicketId opened = new org.springframework.transaction.support.TransactionTemplate(transactions).execute(tx -> {
+            org.atende.tickets.TicketView t = tickets.open(new org.atende.tickets.OpenTicket(desk.org, null, org.atende.tickets.Channel.API,
+                    "Subject", "It does not work", null, null, null, java.util.Set.of(), null), desk.lead);
+            tickets.reply(t.id(), org.atende.tickets.Reply.publicly("Looking"), desk.lead); // stops the first-response clock
+            tickets.update(t.id(), TicketChanges.priority(org.atende.tickets.Priority.URGENT), desk.lead);
+            return t.id();
+        });
+        List<String> live = readModel();
+        assertThat(live).anyMatch(row -> row.startsWith("ticket " + opened.value() + "|") && row.contains("|URGENT|") && row.contains("|MET|"));
+
+        rebuild.request("a test");
+        rebuild.runRequested(l -> { });
+        assertThat(readModel()).isEqualTo(live);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.atende.sla.internal.CalendarStore.utc;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.atende.tickets.TicketId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * {@code sla_clock} and {@code sla_clock_pause} in explicit SQL. A clock with an {@code excluded_since}
@@ -27,6 +30,7 @@ import org.springframework.stereotype.Component;
 public class ClockStore {
 
     private static final int IN_LIST = 500;
+    private static final String STARTED_HERE = ClockStore.class.getName() + ".startedHere";
     private static final String LOAD = """
             SELECT c.ticket_id, c.kind, c.policy_id, c.calendar_id, c.started_at, c.target_amount, c.target_unit,
                    c.state, c.due_at, c.warn_at, c.stopped_at, c.warned_at, c.breached_at, c.breach_noticed_at, c.excluded_since,
@@ -68,17 +72,35 @@ public class ClockStore {
                     utc(c.start()), c.target().amount(), c.target().unit().name(), c.reading().state().name(),
                     utc(c.reading().dueAt()), utc(c.reading().warnAt())));
         }
-        return jdbc.sql(sql.append(" ON CONFLICT DO NOTHING").toString()).params(params).update() > 0;
+        boolean inserted = jdbc.sql(sql.append(" ON CONFLICT DO NOTHING").toString()).params(params).update() > 0;
+        if (inserted) {
+            clocks.forEach(c -> startedHere().put(c.key().ticket(), null));
+        }
+        return inserted;
     }
 
     /** The clocks of many tickets with their pauses, in one query; tickets without clocks are left out. */
     public Map<TicketId, List<StoredClock>> load(Collection<TicketId> tickets) {
         Map<TicketId, List<StoredClock>> result = new LinkedHashMap<>();
-        List<Long> ids = tickets.stream().map(TicketId::value).distinct().toList();
+        Map<TicketId, @Nullable List<StoredClock>> startedHere = startedHere();
+        List<Long> ids = tickets.stream().distinct().filter(t -> {
+            List<StoredClock> known = startedHere.get(t);
+            if (known != null) {
+                result.put(t, known);
+            }
+            return known == null;
+        }).map(TicketId::value).toList();
         for (int i = 0; i < ids.size(); i += IN_LIST) {
             List<ClockRows.Row> rows = jdbc.sql(LOAD).param("tickets", ids.subList(i, Math.min(ids.size(), i + IN_LIST)))
                     .query(ClockRows::row).list();
             ClockRows.assemble(rows, result);
+        }
+        for (Map.Entry<TicketId, @Nullable List<StoredClock>> e : startedHere.entrySet()) {
+            if (e.getValue() == null && result.containsKey(e.getKey())) {
+                List<StoredClock> read = List.copyOf(result.get(e.getKey()));
+                e.setValue(read);
+                result.put(e.getKey(), read);
+            }
         }
         return result;
     }
@@ -87,7 +109,40 @@ public class ClockStore {
     public List<StoredClock> lock(TicketId ticket) {
         jdbc.sql("SELECT kind FROM sla_clock WHERE ticket_id = ? FOR UPDATE").param(ticket.value())
                 .query(String.class).list();
+        startedHere().replace(ticket, null);
         return load(List.of(ticket)).getOrDefault(ticket, List.of());
+    }
+
+    /**
+     * The clocks of the tickets whose clocks this transaction inserted, as it last read them (null: not read since it
+     * last wrote them). No other transaction sees those clocks before this one commits, so a read stays true until
+     * this transaction writes them again: the answer to an opening and the report read model share one read.
+     * Empty, and nothing kept, outside a transaction.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<TicketId, @Nullable List<StoredClock>> startedHere() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new HashMap<>();
+        }
+        Map<TicketId, @Nullable List<StoredClock>> known = (Map<TicketId, @Nullable List<StoredClock>>) TransactionSynchronizationManager
+                .getResource(STARTED_HERE);
+        if (known == null) {
+            known = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(STARTED_HERE, known);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(STARTED_HERE);
+                }
+            });
+        }
+        return known;
+    }
+
+    /** A statement that writes the clock {@code key}: what this transaction read of it is read again next time. */
+    private JdbcClient.StatementSpec change(ClockKey key, String sql) {
+        startedHere().replace(key.ticket(), null);
+        return jdbc.sql(sql);
     }
 
     /**
@@ -120,7 +175,7 @@ public class ClockStore {
 
     /** Writes what a reading found: state, due and warning times, and the stop. */
     public void write(ClockKey key, ClockState state, Instant due, Instant warn, @Nullable Instant stoppedAt) {
-        jdbc.sql("UPDATE sla_clock SET state = ?, due_at = ?, warn_at = ?, stopped_at = ? WHERE ticket_id = ? AND kind = ?")
+        change(key, "UPDATE sla_clock SET state = ?, due_at = ?, warn_at = ?, stopped_at = ? WHERE ticket_id = ? AND kind = ?")
                 .params(state.name(), utc(due), utc(warn), stoppedAt == null ? null : utc(stoppedAt),
                         key.ticket().value(), key.kind().name())
                 .update();
@@ -128,7 +183,7 @@ public class ClockStore {
 
     /** Moves a clock to another policy and calendar (null: the support calendar). */
     public void repolicy(ClockKey key, long policyId, @Nullable Long calendarId) {
-        jdbc.sql("UPDATE sla_clock SET policy_id = ?, calendar_id = ? WHERE ticket_id = ? AND kind = ?")
+        change(key, "UPDATE sla_clock SET policy_id = ?, calendar_id = ? WHERE ticket_id = ? AND kind = ?")
                 .params(policyId, calendarId, key.ticket().value(), key.kind().name()).update();
     }
 
@@ -141,13 +196,13 @@ public class ClockStore {
     }
 
     public void retarget(ClockKey key, SlaTarget target) {
-        jdbc.sql("UPDATE sla_clock SET target_amount = ?, target_unit = ? WHERE ticket_id = ? AND kind = ?")
+        change(key, "UPDATE sla_clock SET target_amount = ?, target_unit = ? WHERE ticket_id = ? AND kind = ?")
                 .params(target.amount(), target.unit().name(), key.ticket().value(), key.kind().name()).update();
     }
 
     /** Sets {@code warned_at} unless it is set; true when this call set it. */
     public boolean markWarned(ClockKey key, Instant at) {
-        return jdbc.sql("UPDATE sla_clock SET warned_at = ? WHERE ticket_id = ? AND kind = ? AND warned_at IS NULL")
+        return change(key, "UPDATE sla_clock SET warned_at = ? WHERE ticket_id = ? AND kind = ? AND warned_at IS NULL")
                 .params(utc(at), key.ticket().value(), key.kind().name()).update() == 1;
     }
 
@@ -156,7 +211,7 @@ public class ClockStore {
      * BREACHED unless the breach is marked; true when this call set it.
      */
     public boolean markBreached(ClockKey key, Instant at, Instant noticedAt) {
-        return jdbc.sql("""
+        return change(key, """
                 UPDATE sla_clock SET breached_at = ?, breach_noticed_at = ?, state = 'BREACHED'
                 WHERE ticket_id = ? AND kind = ? AND breached_at IS NULL""")
                 .params(utc(at), utc(noticedAt), key.ticket().value(), key.kind().name()).update() == 1;
@@ -164,29 +219,29 @@ public class ClockStore {
 
     /** A marked breach whose clock's due time moved (new terms, still past it) takes the new due time. */
     public void moveBreach(ClockKey key, Instant at) {
-        jdbc.sql("UPDATE sla_clock SET breached_at = ? WHERE ticket_id = ? AND kind = ? AND breached_at IS NOT NULL")
+        change(key, "UPDATE sla_clock SET breached_at = ? WHERE ticket_id = ? AND kind = ? AND breached_at IS NOT NULL")
                 .params(utc(at), key.ticket().value(), key.kind().name()).update();
     }
 
     /** Forgets the warning and breach marks (a new target moved the times past now). */
     public void clearMarks(ClockKey key, boolean warned, boolean breached) {
         if (warned) {
-            jdbc.sql("UPDATE sla_clock SET warned_at = NULL WHERE ticket_id = ? AND kind = ?")
+            change(key, "UPDATE sla_clock SET warned_at = NULL WHERE ticket_id = ? AND kind = ?")
                     .params(key.ticket().value(), key.kind().name()).update();
         }
         if (breached) {
-            jdbc.sql("UPDATE sla_clock SET breached_at = NULL, breach_noticed_at = NULL WHERE ticket_id = ? AND kind = ?")
+            change(key, "UPDATE sla_clock SET breached_at = NULL, breach_noticed_at = NULL WHERE ticket_id = ? AND kind = ?")
                     .params(key.ticket().value(), key.kind().name()).update();
         }
     }
 
     public void addPause(ClockKey key, Instant from, @Nullable Instant to, String reason) {
-        jdbc.sql("INSERT INTO sla_clock_pause (ticket_id, kind, paused_from, paused_to, reason) VALUES (?, ?, ?, ?, ?)")
+        change(key, "INSERT INTO sla_clock_pause (ticket_id, kind, paused_from, paused_to, reason) VALUES (?, ?, ?, ?, ?)")
                 .params(key.ticket().value(), key.kind().name(), utc(from), to == null ? null : utc(to), reason).update();
     }
 
     public void closePause(ClockKey key, Instant to) {
-        jdbc.sql("UPDATE sla_clock_pause SET paused_to = ? WHERE ticket_id = ? AND kind = ? AND paused_to IS NULL")
+        change(key, "UPDATE sla_clock_pause SET paused_to = ? WHERE ticket_id = ? AND kind = ? AND paused_to IS NULL")
                 .params(utc(to), key.ticket().value(), key.kind().name()).update();
     }
 
@@ -209,13 +264,13 @@ public class ClockStore {
 
     /** Marks a clock excluded from the SLA from {@code since} (its ticket became technical service). */
     public void exclude(ClockKey key, Instant since) {
-        jdbc.sql("UPDATE sla_clock SET excluded_since = ? WHERE ticket_id = ? AND kind = ? AND excluded_since IS NULL")
+        change(key, "UPDATE sla_clock SET excluded_since = ? WHERE ticket_id = ? AND kind = ? AND excluded_since IS NULL")
                 .params(utc(since), key.ticket().value(), key.kind().name()).update();
     }
 
     /** Takes a clock back into the SLA (its ticket is a support request again). */
     public void include(ClockKey key) {
-        jdbc.sql("UPDATE sla_clock SET excluded_since = NULL WHERE ticket_id = ? AND kind = ?")
+        change(key, "UPDATE sla_clock SET excluded_since = NULL WHERE ticket_id = ? AND kind = ?")
                 .params(key.ticket().value(), key.kind().name()).update();
     }
 

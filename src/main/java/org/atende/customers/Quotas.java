@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -75,7 +76,7 @@ public class Quotas {
      * over quota (billable). Call it as late in the transaction as possible: under a plan with an allowance it
      * holds the month's counter row until the transaction ends.
      */
-    public QuotaUnit takeAtIntake(OrganisationId organisation, long ticketId, Instant receivedAt, Language language) {
+    public QuotaUnit takeAtIntake(OrganisationId organisation, long ticketId, Instant receivedAt, Supplier<Language> language) {
         return count(organisation, ticketId, monthOf(receivedAt), "opened", language);
     }
 
@@ -98,7 +99,7 @@ public class Quotas {
      * intake because the row stays locked until the transaction ends; the allowance is the plan's at that moment.
      */
     private QuotaUnit count(OrganisationId organisation, long ticketId, YearMonth month, String because,
-            @Nullable Language refuseIn) {
+            @Nullable Supplier<Language> refuseIn) {
         Terms terms = terms(organisation);
         Integer allowance = terms.allowance();
         boolean over = false;
@@ -108,7 +109,7 @@ public class Quotas {
                 int used = counter.used(organisation, month);
                 Instant renews = renewalOf(month);
                 throw new QuotaExhaustedException(allowance, used, month, renews,
-                        QuotaMessages.refused(refuseIn, allowance, used, month, renews, zone));
+                        QuotaMessages.refused(refuseIn.get(), allowance, used, month, renews, zone));
             }
             if (over) {
                 counter.add(organisation, month, 1); // billable, and used all the same

@@ -51,7 +51,7 @@ class TicketQuotas {
      * the ticket is refused (in the customer's language) and its transaction rolls back; past an accepting
      * plan's it is flagged and the customer told it is billable.
      */
-    void countAtIntake(Ticket t, Author actor, Language language) {
+    void countAtIntake(Ticket t, Author actor, java.util.function.Supplier<Language> language) {
         OrganisationId organisation = new OrganisationId(t.organisationId);
         QuotaUnit unit;
         try {
@@ -69,7 +69,7 @@ class TicketQuotas {
         QuotaStatus status = quotas.status(organisation, unit.month());
         int allowance = Objects.requireNonNullElse(status.allowance(), 0);
         Message notice = messages.save(new Message(t.id, MessageKind.AUTOMATIC, null, null, t.channel,
-                QuotaMessages.acceptedOverQuota(language, allowance, status.used(), status.month(), status.renewsAt(), quotas.zone()),
+                QuotaMessages.acceptedOverQuota(language.get(), allowance, status.used(), status.month(), status.renewsAt(), quotas.zone()),
                 t.receivedAt));
         events.publishEvent(new MessageAdded(t.ticketId(), notice.id, MessageKind.AUTOMATIC, t.channel, t.receivedAt));
         events.publishEvent(new TicketOverQuota(t.ticketId(), organisation, status.month(), allowance, status.used(), t.receivedAt));

@@ -46,6 +46,7 @@ public class Tickets {
     private static final String OPENED_HERE = Tickets.class.getName() + ".openedHere";
 
     private final TicketRepository tickets;
+    private final NewTickets newTickets;
     private final MessageRepository messages;
     private final Timeline timeline;
     private final TicketSearch search;
@@ -60,7 +61,8 @@ public class Tickets {
 
     Tickets(TicketRepository tickets, MessageRepository messages, Timeline timeline, TicketSearch search,
             Customers customers, TicketQuotas quotas, Closings closings, Attachments attachments, ApplicationEventPublisher events,
-            JdbcClient jdbc, Clock clock, TicketLimits limits) {
+            JdbcClient jdbc, Clock clock, TicketLimits limits, NewTickets newTickets) {
+        this.newTickets = newTickets;
         this.attachments = attachments;
         this.limits = limits;
         this.quotas = quotas;
@@ -110,12 +112,12 @@ public class Tickets {
         String subject = required(command.subject(), "subject", 300);
         String body = required(command.body(), "body", 1_000_000);
         Set<String> tags = normalised(command.tags());
-        Language language = quotas.languageOf(requester, org);
-        long number = jdbc.sql("SELECT NEXTVAL('ticket_number_seq')").query(Long.class).single();
-        Ticket t = new Ticket(number, orgId.value(), requester, command.channel(), subject,
+        java.util.function.Supplier<Language> language = () -> quotas.languageOf(requester, org); // read only when over quota
+        Ticket t = new Ticket(0, orgId.value(), requester, command.channel(), subject,
                 type, category, priority, command.suggestedPriority(), now);
         t.replaceTags(tags);
-        t = tickets.save(t);
+        newTickets.insert(t); // draws its number
+        long number = t.number;
         LogFields.ticketOfRequest(number);
         MessageKind kind = actor.staff() ? MessageKind.AGENT : MessageKind.CUSTOMER;
         Message opening = new Message(t.id, kind, actor.userIdValue(), requester, command.channel(), body, now);

@@ -92,6 +92,9 @@ public final class ContactTimeZones {
 
     /** Whether the text names a time zone by its IANA id ({@code Europe/Madrid}); offsets such as {@code +01:00} are not zones. */
     public static boolean isZoneId(@Nullable String id) {
-        return id != null && ZoneId.getAvailableZoneIds().contains(id.strip());
+        return id != null && ZONE_IDS.contains(id.strip());
     }
+
+    /** The region ids the JDK knows; read once, as {@code ZoneId.getAvailableZoneIds()} copies its set on every call. */
+    private static final Set<String> ZONE_IDS = Set.copyOf(ZoneId.getAvailableZoneIds());
 }

@@ -13,7 +13,4 @@ interface MessageRepository extends Repository<Message, Long> {
 
     @Query("SELECT * FROM message WHERE ticket_id = :ticketId ORDER BY id")
     List<Message> findByTicket(long ticketId);
-
-    @Query("SELECT * FROM message WHERE ticket_id = :ticketId ORDER BY id LIMIT 1")
-    java.util.Optional<Message> findFirstOfTicket(long ticketId);
 }

@@ -567,10 +567,10 @@ public class Tickets {
         return messages.findByTicket(id.value()).stream().map(Message::view).toList();
     }
 
-    /** The message a ticket was opened with, as the desk itself reads it; empty only for a ticket that has none. */
+    /** The text of the message a ticket was opened with, as the desk itself reads it; empty only for a ticket that has none. */
     @Transactional(readOnly = true)
-    public java.util.Optional<MessageView> firstMessageOf(TicketId id) {
-        return messages.findFirstOfTicket(id.value()).map(Message::view);
+    public Optional<String> openingText(TicketId id) {
+        return jdbc.sql("SELECT body FROM message WHERE ticket_id = ? ORDER BY id LIMIT 1").param(id.value()).query(String.class).optional();
     }
 
     /** A message as the desk itself reads it, for channels and notifications (not a user's read). */

@@ -19,7 +19,6 @@ import org.atende.routing.RoutingMethod;
 import org.atende.routing.RoutingRule;
 import org.atende.routing.RoutingRules;
 import org.atende.routing.RoutingSettings;
-import org.atende.tickets.MessageView;
 import org.atende.tickets.TicketId;
 import org.atende.tickets.TicketStatus;
 import org.atende.tickets.TicketView;
@@ -146,7 +145,7 @@ public class Router {
         OrganisationSummary org = customers.organisation(t.organisationId()).orElseThrow();
         Language language = t.requesterContactId() == null ? org.language()
                 : customers.contact(t.requesterContactId()).map(ContactSummary::language).orElse(org.language());
-        String body = tickets.firstMessageOf(t.id()).map(MessageView::body).orElse("");
+        String body = tickets.openingText(t.id()).orElse("");
         return new TicketFacts(t.channel(), t.organisationId().value(), org.planId().value(), t.type(), t.category(), language,
                 t.priority(), t.tags(), Words.normalise(t.subject() + "\n" + body));
     }

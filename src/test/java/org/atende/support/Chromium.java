@@ -22,6 +22,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.remote.http.ClientConfig;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -60,14 +61,38 @@ public final class Chromium {
         }
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL")); // the console, for tests that read it
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(DRIVER))
-                .usingAnyFreePort()
-                .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        return driver;
+        for (int attempt = 1; ; attempt++) {
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(DRIVER))
+                    .usingAnyFreePort()
+                    .build();
+            // a command unanswered for a minute fails (the default waits three), so a browser that hung while starting
+            // on a loaded machine is replaced rather than waited for
+            ChromeDriver driver = null;
+            try {
+                driver = new ChromeDriver(service, options, ClientConfig.defaultConfig().readTimeout(Duration.ofSeconds(60)));
+                driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+                driver.manage().window().setSize(new Dimension(1280, 900));
+                return driver;
+            } catch (WebDriverException hung) {
+                if (driver != null) {
+                    quietly(driver);
+                } else {
+                    service.stop();
+                }
+                if (attempt == 3) {
+                    throw hung;
+                }
+            }
+        }
+    }
+
+    private static void quietly(WebDriver driver) {
+        try {
+            driver.quit();
+        } catch (WebDriverException alreadyGone) {
+            // the browser is being replaced
+        }
     }
 
     /**

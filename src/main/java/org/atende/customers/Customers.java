@@ -161,6 +161,9 @@ public class Customers {
             events.publishEvent(AuditedChange.changed(AuditKind.ORGANISATION, id.value(), "Organisation " + after.name(),
                     audited(before), audited(after)));
         }
+        if (before != null && !before.name().equals(after.name())) {
+            events.publishEvent(new OrganisationRenamed(id));
+        }
         if (before != null && !before.planId().equals(after.planId())) {
             quotas.planChangedFor(id);
         }
@@ -231,13 +234,20 @@ public class Customers {
         ZoneId zone = before.timeZone().equals(ContactTimeZones.of(before.phone(), supportZone))
                 ? ContactTimeZones.of(e164, before.timeZone()) : before.timeZone();
         jdbc.sql("UPDATE contact SET phone = ?, time_zone = ? WHERE id = ?").params(e164, zone.getId(), id.value()).update();
+        events.publishEvent(new ContactRenamed(id));
         return contact(id).orElseThrow();
     }
 
     @Transactional
     public ContactSummary updateContact(ContactId id, ContactDraft draft) {
+        Optional<ContactSummary> before = contact(id);
         contacts.replace(id, draft);
-        return contact(id).orElseThrow();
+        ContactSummary after = contact(id).orElseThrow();
+        if (before.isPresent() && !(before.get().name().equals(after.name()) && Objects.equals(before.get().email(), after.email())
+                && Objects.equals(before.get().phone(), after.phone()))) {
+            events.publishEvent(new ContactRenamed(id));
+        }
+        return after;
     }
 
     /**

@@ -32,6 +32,7 @@ abstract class TicketSearchContract { // no @Nested classes: they would take the
     @Autowired JdbcClient jdbc;
     @Autowired ErasedAuthors erasure;
     @Autowired TicketSearch index;
+    @Autowired org.atende.customers.Customers customers;
 
     DeskFixtures fixtures;
     OrganisationId acme;
@@ -149,6 +150,24 @@ abstract class TicketSearchContract { // no @Nested classes: they would take the
             rewritten.add(numbers(search(word, carla, acme)));
         }
         assertThat(added).isEqualTo(rewritten);
+    }
+
+    @Test
+    void findsTicketsByTheirRequestersAndOrganisationsNewNamesOnceRenamed() throws InterruptedException {
+        TicketView t = open(acme, "PT", "Pedido", "Olá");
+        tickets.reply(t.id(), Reply.publicly("Mais uma mensagem"), carla);
+        org.atende.customers.ContactSummary requester = customers.contact(java.util.Objects.requireNonNull(t.requesterContactId())).orElseThrow();
+        customers.updateContact(requester.id(), new org.atende.customers.ContactDraft("Bartolomeu Quintela", requester.email(),
+                requester.phone(), requester.language()));
+        org.atende.customers.OrganisationSummary org = customers.organisation(acme).orElseThrow();
+        customers.updateOrganisation(acme, new org.atende.customers.OrganisationDraft("Zarabatana Lda", org.planId(), org.language(),
+                org.calendarId(), org.emailDomains(), org.accountLeadId()));
+
+        for (int i = 0; i < 100 && (numbers(search("quintela", carla, acme)).isEmpty() || numbers(search("zarabatana", carla, acme)).isEmpty()); i++) {
+            Thread.sleep(100); // written again after the rename commits
+        }
+        assertThat(numbers(search("bartolomeu quintela", carla, acme))).containsExactly(t.number());
+        assertThat(numbers(search("zarabatana", carla, acme))).containsExactly(t.number());
     }
 
     @Test

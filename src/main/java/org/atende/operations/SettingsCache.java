@@ -4,9 +4,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Settings that rarely change (an organisation, a plan, an SLA policy), kept in memory and checked against the
@@ -21,9 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class SettingsCache<K, V> {
 
-    private static final String VERSION = SettingsCache.class.getName() + ".version";
-    /** Bound as the version of a transaction that changes settings itself. */
-    private static final Long CHANGING = Long.MIN_VALUE;
+    private static final String SEEN = SettingsCache.class.getName() + ".seen";
 
     private final JdbcClient jdbc;
     private final ConcurrentHashMap<K, Read<V>> values = new ConcurrentHashMap<>();
@@ -37,10 +34,11 @@ public final class SettingsCache<K, V> {
 
     /** The value of {@code key}: from memory when read under the current settings, else from {@code read}. */
     public Optional<V> get(K key, Supplier<Optional<V>> read) {
-        long version = version(jdbc);
-        if (version == CHANGING) {
+        Optional<Seen> seen = TransactionScoped.value(SEEN, Seen::new);
+        if (seen.isPresent() && seen.get().changing) {
             return read.get();
         }
+        long version = seen.map(s -> s.version(jdbc)).orElseGet(() -> version(jdbc));
         Read<V> kept = values.get(key);
         if (kept != null && kept.version() == version) {
             return Optional.of(kept.value());
@@ -55,41 +53,23 @@ public final class SettingsCache<K, V> {
      * of it, and keeps nothing it reads. Outside a transaction there is nothing to say.
      */
     public static void changingHere() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
-        }
-        if (TransactionSynchronizationManager.getResource(VERSION) == null) {
-            bind(CHANGING);
-        } else {
-            TransactionSynchronizationManager.unbindResource(VERSION);
-            TransactionSynchronizationManager.bindResource(VERSION, CHANGING);
-        }
+        TransactionScoped.value(SEEN, Seen::new).ifPresent(seen -> seen.changing = true);
     }
 
-    /** The settings' version as the current transaction reads it: once per transaction, each time outside one. */
-    private static long version(JdbcClient jdbc) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return read(jdbc);
-        }
-        Long version = (Long) TransactionSynchronizationManager.getResource(VERSION);
-        if (version == null) {
-            version = read(jdbc);
-            bind(version);
-        }
-        return version;
-    }
+    /** What the current transaction has seen of the settings: their version, read once; whether it changes them. */
+    private static final class Seen {
+        private @Nullable Long version;
+        private boolean changing;
 
-    private static long read(JdbcClient jdbc) {
-        return jdbc.sql("SELECT version FROM settings_version WHERE id = 1").query(Long.class).single();
-    }
-
-    private static void bind(Long version) {
-        TransactionSynchronizationManager.bindResource(VERSION, version);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(VERSION);
+        long version(JdbcClient jdbc) {
+            if (version == null) {
+                version = SettingsCache.version(jdbc);
             }
-        });
+            return version;
+        }
+    }
+
+    private static long version(JdbcClient jdbc) {
+        return jdbc.sql("SELECT version FROM settings_version WHERE id = 1").query(Long.class).single();
     }
 }

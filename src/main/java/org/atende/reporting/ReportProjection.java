@@ -5,11 +5,13 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.List;
 import java.util.Set;
 
 import org.atende.customers.OrganisationId;
 import org.atende.customers.Quotas;
+import org.atende.operations.TransactionScoped;
 import org.atende.sla.SlaBreached;
 import org.atende.sla.SlaTargetsChanged;
 import org.atende.sla.SlaWarning;
@@ -31,7 +33,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -119,28 +120,12 @@ class ReportProjection {
 
     /** Notes a changed ticket: its rows are written once, before the transaction commits. */
     private void changed(TicketId ticket, Change change) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        Optional<Pending> pending = TransactionScoped.value(BEFORE_COMMIT, () -> new Pending(new LinkedHashMap<>()), p -> p.write(model));
+        if (pending.isEmpty()) { // published outside a transaction
             transactions.executeWithoutResult(s -> model.refresh(List.of(ticket)));
             return;
         }
-        Pending pending = (Pending) TransactionSynchronizationManager.getResource(BEFORE_COMMIT);
-        if (pending == null) {
-            Pending tickets = new Pending(new LinkedHashMap<>());
-            TransactionSynchronizationManager.bindResource(BEFORE_COMMIT, tickets);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    tickets.write(model);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(BEFORE_COMMIT);
-                }
-            });
-            pending = tickets;
-        }
-        pending.changes().computeIfAbsent(ticket, t -> EnumSet.noneOf(Change.class)).add(change);
+        pending.get().changes().computeIfAbsent(ticket, t -> EnumSet.noneOf(Change.class)).add(change);
     }
 
     /** What a transaction did to a ticket, as far as its report rows go. */

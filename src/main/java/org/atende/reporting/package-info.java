@@ -12,6 +12,6 @@
  * {@code channels.portal} and {@code demo} may depend on it.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"tickets", "sla", "customers", "identity", "techservice", "macros", "problems",
-        "calendar", "notifications"})
+        "calendar", "notifications", "operations"})
 @org.jspecify.annotations.NullMarked
 package org.atende.reporting;

@@ -23,13 +23,12 @@ import org.atende.identity.Actor;
 import org.atende.identity.TeamId;
 import org.atende.identity.UserId;
 import org.atende.operations.LogFields;
+import org.atende.operations.TransactionScoped;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The desk's ticket operations. Every call names who is asking: a customer only ever reaches its own
@@ -42,7 +41,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @org.springframework.boot.context.properties.EnableConfigurationProperties(TicketLimits.class)
 public class Tickets {
 
-    private static final String NEXT_DUE_SET = Tickets.class.getName() + ".nextDueSet";
     private static final String OPENED_HERE = Tickets.class.getName() + ".openedHere";
 
     private final TicketRepository tickets;
@@ -117,6 +115,7 @@ public class Tickets {
                 type, category, priority, command.suggestedPriority(), now);
         t.replaceTags(tags);
         newTickets.insert(t); // draws its number
+        openedHere().put(t.id, t); // the clocks set its next due time on it; the report may take it as it stands
         long number = t.number;
         LogFields.ticketOfRequest(number);
         MessageKind kind = actor.staff() ? MessageKind.AGENT : MessageKind.CUSTOMER;
@@ -131,10 +130,7 @@ public class Tickets {
         if (type.isSupport()) { // technical service never counts
             quotas.countAtIntake(t, actor, language); // last: it may hold the allowance's counter until commit
         }
-        t.nextDueAt = nextDueOf(t); // what the clocks just set; the rest of the answer is what was saved
-        TicketView opened = t.view();
-        Tickets.<TicketView>transactionNotes(OPENED_HERE).ifPresent(views -> views.put(opened.id().value(), Optional.of(opened)));
-        return opened;
+        return t.view(); // what was saved, with the next due time the clocks set on it (setNextDue)
     }
 
     /**
@@ -143,8 +139,7 @@ public class Tickets {
      * ticket other than its opening) reads the ticket instead.
      */
     public Optional<TicketView> asOpenedHere(TicketId id) {
-        Optional<TicketView> opened = Tickets.<TicketView>transactionNotes(OPENED_HERE).map(views -> views.get(id.value())).orElse(null);
-        return opened == null ? Optional.empty() : opened;
+        return Optional.ofNullable(openedHere().get(id.value())).map(Ticket::view);
     }
 
     @Transactional(readOnly = true)
@@ -655,31 +650,15 @@ public class Tickets {
     public void setNextDue(TicketId ticket, @Nullable Instant due) {
         jdbc.sql("UPDATE ticket SET next_due_at = ? WHERE id = ?")
                 .params(due == null ? null : Timestamp.from(due), ticket.value()).update();
-        transactionNotes(NEXT_DUE_SET).ifPresent(set -> set.put(ticket.value(), Optional.ofNullable(due)));
+        Ticket opened = openedHere().get(ticket.value());
+        if (opened != null) {
+            opened.nextDueAt = due;
+        }
     }
 
-    /**
-     * What the current transaction noted under {@code name}, by ticket id (empty outside a transaction; forgotten
-     * when it ends): the next due times it set, so the answer to an opening is built from what was written, not read
-     * back; and the tickets it opened ({@link #asOpenedHere}).
-     */
-    @SuppressWarnings("unchecked")
-    private static <T> Optional<Map<Long, Optional<T>>> transactionNotes(String name) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return Optional.empty();
-        }
-        Map<Long, Optional<T>> notes = (Map<Long, Optional<T>>) TransactionSynchronizationManager.getResource(name);
-        if (notes == null) {
-            notes = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(name, notes);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(name);
-                }
-            });
-        }
-        return Optional.of(notes);
+    /** The tickets the current transaction opened, as it opened them (empty outside a transaction; see {@link #asOpenedHere}). */
+    private static Map<Long, Ticket> openedHere() {
+        return TransactionScoped.value(OPENED_HERE, () -> new HashMap<Long, Ticket>()).orElseGet(HashMap::new);
     }
 
     /** Closes one resolved ticket on behalf of the desk (see {@link AutoClose}). */
@@ -756,17 +735,6 @@ public class Tickets {
 
     private static @Nullable Timestamp timestamp(@Nullable Instant at) {
         return at == null ? null : Timestamp.from(at);
-    }
-
-    private @Nullable Instant nextDueOf(Ticket t) {
-        Optional<Instant> set = Tickets.<Instant>transactionNotes(NEXT_DUE_SET).map(m -> m.get(t.id)).orElse(null);
-        if (set != null) {
-            return set.orElse(null);
-        }
-        return jdbc.sql("SELECT next_due_at FROM ticket WHERE id = ?").param(t.id).query((rs, n) -> {
-            Timestamp due = rs.getTimestamp(1);
-            return due == null ? null : due.toInstant();
-        }).optional().orElse(null);
     }
 
     private TicketView reload(Ticket t) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.atende.operations.TransactionScoped;
 import org.atende.sla.ClockKind;
 import org.atende.sla.ClockReading;
 import org.atende.sla.ClockState;
@@ -18,8 +19,6 @@ import org.atende.tickets.TicketId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * {@code sla_clock} and {@code sla_clock_pause} in explicit SQL. A clock with an {@code excluded_since}
@@ -119,24 +118,8 @@ public class ClockStore {
      * this transaction writes them again: the answer to an opening and the report read model share one read.
      * Empty, and nothing kept, outside a transaction.
      */
-    @SuppressWarnings("unchecked")
     private static Map<TicketId, @Nullable List<StoredClock>> startedHere() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return new HashMap<>();
-        }
-        Map<TicketId, @Nullable List<StoredClock>> known = (Map<TicketId, @Nullable List<StoredClock>>) TransactionSynchronizationManager
-                .getResource(STARTED_HERE);
-        if (known == null) {
-            known = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(STARTED_HERE, known);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(STARTED_HERE);
-                }
-            });
-        }
-        return known;
+        return TransactionScoped.value(STARTED_HERE, () -> new HashMap<TicketId, @Nullable List<StoredClock>>()).orElseGet(HashMap::new);
     }
 
     /** A statement that writes the clock {@code key}: what this transaction read of it is read again next time. */

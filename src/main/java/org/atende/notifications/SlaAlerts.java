@@ -4,11 +4,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.atende.customers.Customers;
 import org.atende.customers.OrganisationSummary;
 import org.atende.identity.UserSummary;
+import org.atende.operations.TransactionScoped;
 import org.atende.sla.ClockKind;
 import org.atende.sla.ClockView;
 import org.atende.sla.SlaBreached;
@@ -37,6 +41,7 @@ class SlaAlerts {
 
     static final String WARNING = "WARNING";
     static final String BREACHED = "BREACHED";
+    private static final String PENDING = SlaAlerts.class.getName() + ".pending";
 
     private final Tickets tickets;
     private final Customers customers;
@@ -60,40 +65,61 @@ class SlaAlerts {
     @EventListener
     @Transactional
     void on(SlaWarning e) {
-        alert(e.ticketId(), e.kind(), WARNING, e.dueAt(), e.at());
+        alert(new Alert(e.ticketId(), e.kind(), WARNING, e.dueAt(), e.at()));
     }
 
     @EventListener
     @Transactional
     void on(SlaBreached e) {
-        alert(e.ticketId(), e.kind(), BREACHED, e.at(), e.noticedAt()); // missed at its due time, overdue by when it was noticed
+        alert(new Alert(e.ticketId(), e.kind(), BREACHED, e.at(), e.noticedAt())); // missed at its due time, overdue by when it was noticed
     }
 
-    private void alert(TicketId id, ClockKind kind, String threshold, Instant dueAt, Instant at) {
-        TicketView ticket = tickets.lookup(id).orElse(null);
-        if (ticket == null) {
-            return;
-        }
-        String organisation = customers.organisation(ticket.organisationId()).map(OrganisationSummary::name).orElse("");
-        Duration span = span(id, kind, threshold, dueAt, at);
-        for (UserSummary user : recipients.ofTicket(ticket)) {
-            if (!claim(id, kind, threshold, user)) {
+    /** A mark to tell: the clock, the threshold, its due time and when it was marked. */
+    private record Alert(TicketId ticket, ClockKind kind, String threshold, Instant dueAt, Instant at) {
+    }
+
+    /**
+     * Keeps the alert for the end of the transaction, where the transaction's alerts are told together (a sweep
+     * batch marks up to hundreds): their tickets, recipients and clocks are read once for all. Telling writes
+     * desk lines and outgoing mail and publishes no event, so it may run while the transaction commits.
+     */
+    private void alert(Alert alert) {
+        TransactionScoped.<List<Alert>>value(PENDING, ArrayList::new, this::tell).ifPresentOrElse(p -> p.add(alert),
+                () -> tell(List.of(alert)));
+    }
+
+    private void tell(List<Alert> alerts) {
+        Map<TicketId, TicketView> found = tickets.lookupAll(alerts.stream().map(Alert::ticket).toList());
+        Map<TicketId, List<UserSummary>> told = recipients.ofTickets(found.values());
+        Map<Instant, Map<TicketId, TicketClocks>> clocksAt = new HashMap<>();
+        for (Alert a : alerts) {
+            TicketView ticket = found.get(a.ticket());
+            List<UserSummary> users = ticket == null ? List.of() : told.getOrDefault(ticket.id(), List.of());
+            if (users.isEmpty()) {
                 continue;
             }
-            List<String> params = List.of(Long.toString(ticket.number()), ticket.subject(), organisation,
-                    kind.name(), dueAt.toString(), StaffTexts.span(span)); // the clock and the time are worded when read, in the reader's language
-            notices.tell(user, ticket, "SLA_" + threshold, threshold.equals(WARNING) ? StaffTexts.SLA_WARNING : StaffTexts.SLA_BREACHED,
-                    params, "alert.t" + id.value() + "." + kind.name().toLowerCase(java.util.Locale.ROOT) + "."
-                            + threshold.toLowerCase(java.util.Locale.ROOT));
+            String organisation = customers.organisation(ticket.organisationId()).map(OrganisationSummary::name).orElse("");
+            Map<TicketId, TicketClocks> read = clocksAt.computeIfAbsent(a.at(), at -> clocks.clocksOf(alerts.stream()
+                    .filter(o -> o.at().equals(at)).map(Alert::ticket).distinct().toList(), at));
+            Duration span = span(a, read.get(a.ticket()));
+            for (UserSummary user : users) {
+                if (!claim(a.ticket(), a.kind(), a.threshold(), user)) {
+                    continue;
+                }
+                List<String> params = List.of(Long.toString(ticket.number()), ticket.subject(), organisation,
+                        a.kind().name(), a.dueAt().toString(), StaffTexts.span(span)); // the clock and the time are worded when read, in the reader's language
+                notices.tell(user, ticket, "SLA_" + a.threshold(), a.threshold().equals(WARNING) ? StaffTexts.SLA_WARNING : StaffTexts.SLA_BREACHED,
+                        params, "alert.t" + a.ticket().value() + "." + a.kind().name().toLowerCase(java.util.Locale.ROOT) + "."
+                                + a.threshold().toLowerCase(java.util.Locale.ROOT));
+            }
         }
     }
 
     /** Business time left (warning) or past due (breach), as the clock reads now; wall-clock time if unreadable. */
-    private Duration span(TicketId id, ClockKind kind, String threshold, Instant dueAt, Instant at) {
-        TicketClocks read = clocks.clocksOf(id, at);
-        @Nullable ClockView view = kind == ClockKind.FIRST_RESPONSE ? read.firstResponse() : read.resolution();
-        long remaining = view != null ? view.remainingSeconds() : Duration.between(at, dueAt).toSeconds();
-        return Duration.ofSeconds(threshold.equals(WARNING) ? Math.max(remaining, 0) : Math.max(-remaining, 0));
+    private static Duration span(Alert a, @Nullable TicketClocks read) {
+        @Nullable ClockView view = read == null ? null : a.kind() == ClockKind.FIRST_RESPONSE ? read.firstResponse() : read.resolution();
+        long remaining = view != null ? view.remainingSeconds() : Duration.between(a.at(), a.dueAt()).toSeconds();
+        return Duration.ofSeconds(a.threshold().equals(WARNING) ? Math.max(remaining, 0) : Math.max(-remaining, 0));
     }
 
     private boolean claim(TicketId id, ClockKind kind, String threshold, UserSummary user) {

@@ -33,6 +33,24 @@ class StaffRecipients {
 
     /** The assignee, the team's members and the leads, in that order, each once. */
     List<UserSummary> ofTicket(TicketView ticket) {
+        return ofTicket(ticket, this::allLeads);
+    }
+
+    /** {@link #ofTicket(TicketView)} of many tickets, every active lead read at most once. */
+    Map<org.atende.tickets.TicketId, List<UserSummary>> ofTickets(java.util.Collection<TicketView> tickets) {
+        List<List<UserSummary>> leads = new ArrayList<>(1);
+        java.util.function.Supplier<List<UserSummary>> allLeads = () -> {
+            if (leads.isEmpty()) {
+                leads.add(allLeads());
+            }
+            return leads.getFirst();
+        };
+        Map<org.atende.tickets.TicketId, List<UserSummary>> found = new LinkedHashMap<>();
+        tickets.forEach(t -> found.put(t.id(), ofTicket(t, allLeads)));
+        return found;
+    }
+
+    private List<UserSummary> ofTicket(TicketView ticket, java.util.function.Supplier<List<UserSummary>> allLeads) {
         Map<UserId, UserSummary> found = new LinkedHashMap<>();
         if (ticket.assigneeId() != null) {
             add(found, identity.user(ticket.assigneeId()).orElse(null));
@@ -40,12 +58,16 @@ class StaffRecipients {
         if (ticket.teamId() != null) {
             identity.activeMembers(ticket.teamId()).forEach(u -> add(found, u));
         }
-        leadsOf(ticket).forEach(u -> add(found, u));
+        leadsOf(ticket, allLeads).forEach(u -> add(found, u));
         return List.copyOf(found.values());
     }
 
     /** The ticket's leads (see the class comment). */
     List<UserSummary> leadsOf(TicketView ticket) {
+        return leadsOf(ticket, this::allLeads);
+    }
+
+    private List<UserSummary> leadsOf(TicketView ticket, java.util.function.Supplier<List<UserSummary>> allLeads) {
         Map<UserId, UserSummary> found = new LinkedHashMap<>();
         if (ticket.teamId() != null) {
             identity.activeMembers(ticket.teamId()).stream().filter(u -> u.role() == Role.LEAD).forEach(u -> add(found, u));
@@ -53,7 +75,7 @@ class StaffRecipients {
         customers.organisation(ticket.organisationId()).map(o -> o.accountLeadId())
                 .flatMap(id -> identity.user(new UserId(id))).filter(u -> u.role() == Role.LEAD)
                 .ifPresent(u -> add(found, u));
-        return found.isEmpty() ? allLeads() : List.copyOf(found.values());
+        return found.isEmpty() ? allLeads.get() : List.copyOf(found.values());
     }
 
     /** An organisation's account lead if it is an active lead, else every active lead. */

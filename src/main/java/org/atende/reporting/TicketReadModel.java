@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +25,10 @@ import org.atende.sla.SlaClocks;
 import org.atende.tickets.TicketId;
 import org.atende.tickets.TicketStatus;
 import org.atende.tickets.TicketView;
+import org.atende.tickets.TimelineEventView;
 import org.atende.tickets.Tickets;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -45,15 +49,20 @@ class TicketReadModel {
 
     private static final Set<TicketStatus> DONE = EnumSet.of(TicketStatus.RESOLVED, TicketStatus.CLOSED);
 
+    private static final int IN_LIST = 500;
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Tickets tickets;
     private final SlaClocks clocks;
     private final Customers customers;
     private final Quotas quotas;
     private final Clock clock;
 
-    TicketReadModel(JdbcClient jdbc, Tickets tickets, SlaClocks clocks, Customers customers, Quotas quotas, Clock clock) {
+    TicketReadModel(JdbcClient jdbc, JdbcTemplate batch, Tickets tickets, SlaClocks clocks, Customers customers, Quotas quotas,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.tickets = tickets;
         this.clocks = clocks;
         this.customers = customers;
@@ -84,38 +93,73 @@ class TicketReadModel {
         Instant now = clock.instant();
         Map<FlowKey, int[]> flowChange = new TreeMap<>();
         List<TicketView> written = new ArrayList<>();
+        List<TicketId> toLock = new ArrayList<>();
         for (TicketId id : new TreeSet<>(ids.stream().map(TicketId::value).toList()).stream().map(TicketId::new).toList()) {
             if (hints.ownerOnly().contains(id) && !hints.opened().contains(id) && moveOwner(id, now)) {
                 continue;
             }
-            boolean openedOnly = hints.openedOnly().contains(id);
-            TicketView t = (openedOnly ? tickets.asOpenedHere(id) : java.util.Optional.<TicketView>empty())
-                    .or(() -> tickets.lookup(id)).orElse(null);
-            if (t == null) {
-                continue;
-            }
-            TicketHistory history = null;
-            List<ClockMeasure> measures = null;
-            boolean created = false;
             if (hints.opened().contains(id)) {
-                history = TicketHistory.of(t.receivedAt(), openedOnly ? List.of() : tickets.timelineOf(id), quotas.zone());
-                measures = clocks.measure(id, now);
-                created = insertWhole(t, history, measures, now);
+                boolean openedOnly = hints.openedOnly().contains(id);
+                TicketView t = (openedOnly ? tickets.asOpenedHere(id) : java.util.Optional.<TicketView>empty())
+                        .or(() -> tickets.lookup(id)).orElse(null);
+                if (t == null) {
+                    continue;
+                }
+                TicketHistory history = TicketHistory.of(t.receivedAt(), openedOnly ? List.of() : tickets.timelineOf(id), quotas.zone());
+                List<ClockMeasure> measures = clocks.measure(id, now);
+                if (insertWhole(t, history, measures, now)) {
+                    Changed opened = new Changed(t, history, measures, true);
+                    writeCauses(List.of(opened));
+                    writeBreaches(List.of(opened));
+                    writeFlows(List.of(opened), Map.of(), flowChange);
+                    written.add(t);
+                    continue;
+                }
             }
-            if (!created) { // lock first, then read what the last writer committed
-                t = tickets.lookup(id).orElse(t);
-                created = lock(t); // a row created now has no event, breach or flow rows yet: nothing to replace
-                history = TicketHistory.of(t.receivedAt(), tickets.timelineOf(id), quotas.zone());
-                measures = clocks.measure(id, now);
-                writeTicket(t, history, measures, now);
-            }
-            writeCauses(id, history, created);
-            writeBreaches(t, measures, created);
-            diffFlow(t, history, flowChange, created);
-            written.add(t);
+            toLock.add(id);
         }
+        written.addAll(rewrite(toLock, now, flowChange));
         flowChange.forEach(this::applyFlow);
         listChanged(written);
+    }
+
+    /** A ticket whose rows are being written: as read after its row was locked, and whether its row was made now. */
+    private record Changed(TicketView ticket, TicketHistory history, List<ClockMeasure> measures, boolean created) {
+    }
+
+    /**
+     * Rewrites the rows of tickets (in id order) whose row may exist: each row is locked first (made if absent), then
+     * the tickets, their timelines, clocks and stored flow rows are read together, as the last writer committed them,
+     * and the rows are written together. Answers the tickets written (those that exist).
+     */
+    private List<TicketView> rewrite(List<TicketId> ids, Instant now, Map<FlowKey, int[]> flowChange) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Set<TicketId> locked = lockRows(ids);
+        Map<TicketId, TicketView> views = new HashMap<>(tickets.lookupAll(ids));
+        List<TicketView> missing = ids.stream().filter(id -> !locked.contains(id)).map(views::get).filter(java.util.Objects::nonNull).toList();
+        Set<TicketId> created = insertEmpty(missing); // a row made now has no event, breach or flow rows yet: nothing to replace
+        for (TicketView t : missing) {
+            if (!created.contains(t.id())) { // another writer made it meanwhile: wait for it, then read what it committed
+                lockRows(List.of(t.id()));
+                tickets.lookup(t.id()).ifPresent(v -> views.put(t.id(), v));
+            }
+        }
+        List<TicketId> present = ids.stream().filter(views::containsKey).toList();
+        Map<TicketId, List<TimelineEventView>> timelines = tickets.timelinesOf(present);
+        Map<TicketId, List<ClockMeasure>> measures = clocks.measure(present, now);
+        List<Changed> changed = new ArrayList<>(present.size());
+        for (TicketId id : present) {
+            TicketView t = views.get(id);
+            changed.add(new Changed(t, TicketHistory.of(t.receivedAt(), timelines.getOrDefault(id, List.of()), quotas.zone()),
+                    measures.getOrDefault(id, List.of()), created.contains(id)));
+        }
+        writeTickets(changed, now);
+        writeCauses(changed);
+        writeBreaches(changed);
+        writeFlows(changed, storedFlows(changed), flowChange);
+        return changed.stream().map(Changed::ticket).toList();
     }
 
     /** Lists the tickets whose rows were written for the cells ({@link ReportCells}), in one statement. */
@@ -148,30 +192,53 @@ class TicketReadModel {
         return true;
     }
 
-    /**
-     * Inserts the ticket's row if absent (then this transaction holds it), else locks it. True when it was
-     * inserted now.
-     */
-    private boolean lock(TicketView t) {
-        int inserted = jdbc.sql("""
-                INSERT INTO report_ticket (ticket_id, ticket_number, organisation_id, channel, priority, ticket_type, technical_service,
-                       status, opened_at, support_month, first_response, resolution, paused_seconds, reopen_count, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?, ?, 'OPEN', 'OPEN', 0, 0, ?) ON CONFLICT DO NOTHING""")
-                .params(t.id().value(), t.number(), t.organisationId().value(), t.channel().name(), t.priority().name(),
-                        t.type().name(), t.status().name(), Sql.utc(t.receivedAt()), quotas.monthOf(t.receivedAt()).toString(),
-                        Sql.utc(t.receivedAt()))
-                .update();
-        if (inserted == 0) {
-            jdbc.sql("SELECT ticket_id FROM report_ticket WHERE ticket_id = ? FOR UPDATE").param(t.id().value()).query(Long.class).list();
+    /** Locks the existing rows of these tickets, in id order; answers the tickets whose row exists. */
+    private Set<TicketId> lockRows(List<TicketId> ids) {
+        Set<TicketId> found = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            jdbc.sql("SELECT ticket_id FROM report_ticket WHERE ticket_id IN (:ids) ORDER BY ticket_id FOR UPDATE")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST)).stream().map(TicketId::value).toList())
+                    .query(Long.class).list().forEach(id -> found.add(new TicketId(id)));
         }
-        return inserted == 1;
+        return found;
     }
 
-    private void writeTicket(TicketView t, TicketHistory history, List<ClockMeasure> measures, Instant now) {
-        Map<String, Object> row = row(t, history, measures, now);
-        List<Object> params = new ArrayList<>(row.values());
-        params.add(t.id().value());
-        jdbc.sql("UPDATE report_ticket SET " + String.join(" = ?, ", row.keySet()) + " = ? WHERE ticket_id = ?").params(params).update();
+    /** Inserts an empty row for each ticket that has none (then this transaction holds it), in one batch; answers the tickets given a row. */
+    private Set<TicketId> insertEmpty(List<TicketView> missing) {
+        if (missing.isEmpty()) {
+            return Set.of();
+        }
+        int[] inserted = batch.batchUpdate("""
+                INSERT INTO report_ticket (ticket_id, ticket_number, organisation_id, channel, priority, ticket_type, technical_service,
+                       status, opened_at, support_month, first_response, resolution, paused_seconds, reopen_count, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?, ?, 'OPEN', 'OPEN', 0, 0, ?) ON CONFLICT DO NOTHING""",
+                missing.stream().map(t -> new Object[] {t.id().value(), t.number(), t.organisationId().value(), t.channel().name(),
+                        t.priority().name(), t.type().name(), t.status().name(), Sql.utc(t.receivedAt()),
+                        quotas.monthOf(t.receivedAt()).toString(), Sql.utc(t.receivedAt())}).toList());
+        Set<TicketId> created = new HashSet<>();
+        for (int i = 0; i < inserted.length; i++) {
+            if (inserted[i] == 1) {
+                created.add(missing.get(i).id());
+            }
+        }
+        return created;
+    }
+
+    /** Updates the tickets' rows in one batch (every row has the same columns). */
+    private void writeTickets(List<Changed> changed, Instant now) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(changed.size());
+        String columns = null;
+        for (Changed c : changed) {
+            Map<String, Object> row = row(c.ticket(), c.history(), c.measures(), now);
+            columns = String.join(" = ?, ", row.keySet());
+            List<Object> params = new ArrayList<>(row.values());
+            params.add(c.ticket().id().value());
+            rows.add(params.toArray());
+        }
+        batch.batchUpdate("UPDATE report_ticket SET " + columns + " = ? WHERE ticket_id = ?", rows);
     }
 
     /** Inserts the ticket's whole row unless it exists; true when it was inserted. */
@@ -229,57 +296,95 @@ class TicketReadModel {
         return row;
     }
 
-    private void writeCauses(TicketId id, TicketHistory history, boolean created) {
-        if (!created) {
-            jdbc.sql("DELETE FROM report_ticket_event WHERE ticket_id = ?").param(id.value()).update();
+    /** Replaces the tickets' causes (those made now have none to replace). */
+    private void writeCauses(List<Changed> changed) {
+        delete("report_ticket_event", replaced(changed));
+        List<Object[]> rows = new ArrayList<>();
+        for (Changed c : changed) {
+            for (TicketHistory.Cause cause : c.history().causes()) {
+                rows.add(new Object[] {c.ticket().id().value(), Sql.utc(cause.at()), cause.kind(), cut(cause.detail(), 500),
+                        cut(cause.before(), 60), cut(cause.after(), 60)});
+            }
         }
-        for (TicketHistory.Cause c : history.causes()) {
-            jdbc.sql("INSERT INTO report_ticket_event (ticket_id, happened_at, kind, detail, before_value, after_value) VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(id.value(), Sql.utc(c.at()), c.kind(), cut(c.detail(), 500), cut(c.before(), 60), cut(c.after(), 60))
-                    .update();
-        }
+        insert("report_ticket_event (ticket_id, happened_at, kind, detail, before_value, after_value)", rows);
     }
 
     /** Every clock past its target: breached at its due time, whether it has stopped or still runs. */
-    private void writeBreaches(TicketView t, List<ClockMeasure> measures, boolean created) {
-        if (!created) {
-            jdbc.sql("DELETE FROM report_breach WHERE ticket_id = ?").param(t.id().value()).update();
+    private void writeBreaches(List<Changed> changed) {
+        delete("report_breach", replaced(changed));
+        List<Object[]> rows = new ArrayList<>();
+        for (Changed c : changed) {
+            TicketView t = c.ticket();
+            for (ClockMeasure m : c.measures()) {
+                if (m.breachedAt() != null) {
+                    rows.add(new Object[] {t.id().value(), m.kind().name(), t.organisationId().value(),
+                            quotas.monthOf(t.receivedAt()).toString(), Sql.utc(m.dueAt()), Sql.utc(m.breachedAt()),
+                            Sql.utc(m.breachNoticedAt())});
+                }
+            }
         }
-        for (ClockMeasure m : measures) {
-            if (m.breachedAt() == null) {
+        insert("report_breach (ticket_id, clock_kind, organisation_id, support_month, due_at, breached_at, noticed_at)", rows);
+    }
+
+    /** The flow rows stored for the tickets whose rows existed before, by ticket and day. */
+    private Map<TicketId, Map<LocalDate, int[]>> storedFlows(List<Changed> changed) {
+        Map<TicketId, Map<LocalDate, int[]>> stored = new HashMap<>();
+        List<Long> ids = replaced(changed);
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            jdbc.sql("SELECT ticket_id, flow_day, opened, resolved, reopened, waiting_change, backlog_change FROM report_ticket_flow WHERE ticket_id IN (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST)))
+                    .query(rs -> {
+                        stored.computeIfAbsent(new TicketId(rs.getLong("ticket_id")), k -> new TreeMap<>()).put(rs.getObject("flow_day", LocalDate.class),
+                                new int[] {rs.getInt("opened"), rs.getInt("resolved"), rs.getInt("reopened"), rs.getInt("waiting_change"),
+                                        rs.getInt("backlog_change")});
+                    });
+        }
+        return stored;
+    }
+
+    /** Replaces the flow rows of the tickets whose flow changed and adds the differences to {@code change}, per day and organisation. */
+    private void writeFlows(List<Changed> changed, Map<TicketId, Map<LocalDate, int[]>> storedFlows, Map<FlowKey, int[]> change) {
+        List<Long> replaced = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        for (Changed c : changed) {
+            TicketView t = c.ticket();
+            long org = t.organisationId().value();
+            Map<LocalDate, int[]> stored = storedFlows.getOrDefault(t.id(), Map.of());
+            Map<LocalDate, int[]> flow = c.history().flow();
+            if (sameFlow(stored, flow)) {
                 continue;
             }
-            jdbc.sql("""
-                    INSERT INTO report_breach (ticket_id, clock_kind, organisation_id, support_month, due_at, breached_at, noticed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(t.id().value(), m.kind().name(), t.organisationId().value(), quotas.monthOf(t.receivedAt()).toString(),
-                            Sql.utc(m.dueAt()), Sql.utc(m.breachedAt()), Sql.utc(m.breachNoticedAt()))
-                    .update();
+            stored.forEach((day, v) -> add(change, new FlowKey(day, org), v, -1));
+            flow.forEach((day, v) -> add(change, new FlowKey(day, org), v, 1));
+            if (!c.created()) {
+                replaced.add(t.id().value());
+            }
+            flow.forEach((day, v) -> rows.add(new Object[] {t.id().value(), day, org, v[0], v[1], v[2], v[3], v[4]}));
+        }
+        delete("report_ticket_flow", replaced);
+        insert("report_ticket_flow (ticket_id, flow_day, organisation_id, opened, resolved, reopened, waiting_change, backlog_change)", rows);
+    }
+
+    /** The tickets whose rows existed before this write (their event, breach and flow rows are replaced). */
+    private static List<Long> replaced(List<Changed> changed) {
+        return changed.stream().filter(c -> !c.created()).map(c -> c.ticket().id().value()).toList();
+    }
+
+    private void delete(String table, List<Long> tickets) {
+        for (int from = 0; from < tickets.size(); from += IN_LIST) {
+            jdbc.sql("DELETE FROM " + table + " WHERE ticket_id IN (:ids)")
+                    .param("ids", tickets.subList(from, Math.min(tickets.size(), from + IN_LIST))).update();
         }
     }
 
-    /** Replaces the ticket's flow rows and adds the difference to {@code change}, per day and organisation. */
-    private void diffFlow(TicketView t, TicketHistory history, Map<FlowKey, int[]> change, boolean created) {
-        long org = t.organisationId().value();
-        Map<LocalDate, int[]> stored = new TreeMap<>();
-        if (!created) {
-            jdbc.sql("SELECT flow_day, opened, resolved, reopened, waiting_change, backlog_change FROM report_ticket_flow WHERE ticket_id = ?")
-                    .param(t.id().value())
-                    .query((rs, n) -> Map.entry(rs.getObject("flow_day", LocalDate.class), new int[] {rs.getInt("opened"),
-                            rs.getInt("resolved"), rs.getInt("reopened"), rs.getInt("waiting_change"), rs.getInt("backlog_change")}))
-                    .list().forEach(e -> stored.put(e.getKey(), e.getValue()));
+    /** Inserts the rows, many to a statement; {@code into} is the table and its columns, as many as each row has values. */
+    private void insert(String into, List<Object[]> rows) {
+        for (int from = 0; from < rows.size(); from += IN_LIST) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + IN_LIST));
+            String values = "(" + String.join(", ", java.util.Collections.nCopies(chunk.getFirst().length, "?")) + ")";
+            jdbc.sql("INSERT INTO " + into + " VALUES " + String.join(", ", java.util.Collections.nCopies(chunk.size(), values)))
+                    .params(chunk.stream().flatMap(java.util.Arrays::stream).toList()).update();
         }
-        if (sameFlow(stored, history.flow())) {
-            return;
-        }
-        stored.forEach((day, v) -> add(change, new FlowKey(day, org), v, -1));
-        history.flow().forEach((day, v) -> add(change, new FlowKey(day, org), v, 1));
-        if (!created) {
-            jdbc.sql("DELETE FROM report_ticket_flow WHERE ticket_id = ?").param(t.id().value()).update();
-        }
-        history.flow().forEach((day, v) -> jdbc.sql("""
-                INSERT INTO report_ticket_flow (ticket_id, flow_day, organisation_id, opened, resolved, reopened, waiting_change, backlog_change)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""").params(t.id().value(), day, org, v[0], v[1], v[2], v[3], v[4]).update());
     }
 
     /** Adds to the day's counters; the day's row is made first only when it is missing (the first change of a day). */

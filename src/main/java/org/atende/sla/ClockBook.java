@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.atende.operations.LogFields;
 import org.atende.sla.internal.CalendarStore;
 import org.atende.sla.internal.ClockKey;
 import org.atende.sla.internal.ClockStore;
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ClockBook {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ClockBook.class);
 
     static final String PAUSED = "SLA_PAUSED";
     static final String RESUMED = "SLA_RESUMED";
@@ -68,6 +71,102 @@ class ClockBook {
         return new Settled(reading, reading.breached() && markBreach(clock, reading, now));
     }
 
+    /** What {@link #sweep} did: clocks read (the others could not be, and are left for the next pass), warnings and breaches marked. */
+    record Swept(int read, int warned, int breached) {
+    }
+
+    /**
+     * The sweep's work on clocks it holds locked, as just loaded: each is read now, written when the reading moved its
+     * state, due or warning time, and its warning and breach marked when due, as {@link #markWarning} and
+     * {@link #settle} would, but each kind of write for all clocks together: the updates in a batch, the timeline
+     * lines in one insert, then the events, in the clocks' order (a clock's warning before its breach).
+     */
+    Swept sweep(List<StoredClock> clocks, Instant now) {
+        Instant noticed = second(now);
+        List<ClockStore.ClockWrite> writes = new ArrayList<>();
+        List<StoredClock> toWarn = new ArrayList<>();
+        List<StoredClock> toBreach = new ArrayList<>();
+        java.util.Map<ClockKey, ClockReading> readings = new java.util.HashMap<>();
+        for (StoredClock c : clocks) {
+            ClockReading reading;
+            try {
+                reading = read(c, now);
+            } catch (RuntimeException e) {
+                try (var about = LogFields.aboutTicket(tickets.numbersOf(List.of(c.key().ticket())).getOrDefault(c.key().ticket(), 0L))) {
+                    log.error("SLA sweep could not read clock {} of ticket {}; left for the next pass", c.key().kind(), c.key().ticket(), e);
+                }
+                continue;
+            }
+            readings.put(c.key(), reading);
+            if (!reading.breached() && reading.state() == ClockState.RUNNING && c.warnedAt() == null && !now.isBefore(reading.warnAt())) {
+                toWarn.add(c);
+            }
+            if (reading.state() != c.state() || !reading.dueAt().equals(c.dueAt()) || !reading.warnAt().equals(c.warnAt())) {
+                writes.add(new ClockStore.ClockWrite(c.key(), reading.state(), reading.dueAt(), reading.warnAt()));
+            }
+            if (reading.breached() && c.breachedAt() != null && !c.breachedAt().equals(reading.dueAt())) {
+                store.moveBreach(c.key(), reading.dueAt()); // new terms moved the due time, still past: the breach moves with it
+            }
+            if (reading.breached()) {
+                toBreach.add(c);
+            }
+        }
+        if (!writes.isEmpty()) {
+            store.writeAll(writes);
+        }
+        boolean[] warned = toWarn.isEmpty() ? new boolean[0] : store.markWarnedAll(toWarn.stream().map(StoredClock::key).toList(), noticed);
+        boolean[] breached = toBreach.isEmpty() ? new boolean[0] : store.markBreachedAll(toBreach.stream()
+                .map(c -> new ClockStore.BreachMark(c.key(), readings.get(c.key()).dueAt(), noticed)).toList());
+        java.util.Set<ClockKey> warnedKeys = new java.util.HashSet<>();
+        java.util.Set<ClockKey> breachedKeys = new java.util.HashSet<>();
+        for (int i = 0; i < warned.length; i++) {
+            if (warned[i]) {
+                warnedKeys.add(toWarn.get(i).key());
+            }
+        }
+        for (int i = 0; i < breached.length; i++) {
+            if (breached[i]) {
+                breachedKeys.add(toBreach.get(i).key());
+            }
+        }
+        List<java.util.Map.Entry<TicketId, TimelineEntry>> lines = new ArrayList<>();
+        List<Object> marks = new ArrayList<>();
+        for (StoredClock c : clocks) {
+            ClockReading reading = readings.get(c.key());
+            if (reading == null) {
+                continue;
+            }
+            if (warnedKeys.contains(c.key())) {
+                lines.add(line(c, WARNING, now, warningDetail(c, reading)));
+                marks.add(new SlaWarning(c.key().ticket(), c.key().kind(), reading.dueAt(), noticed));
+            }
+            if (breachedKeys.contains(c.key())) {
+                lines.add(line(c, BREACHED, reading.dueAt(), breachDetail(c, reading, noticed)));
+                marks.add(new SlaBreached(c.key().ticket(), c.key().kind(), reading.dueAt(), reading.dueAt(), noticed));
+            }
+        }
+        if (!lines.isEmpty()) {
+            tickets.recordOnTimelines(lines);
+        }
+        marks.forEach(events::publishEvent);
+        return new Swept(readings.size(), warnedKeys.size(), breachedKeys.size());
+    }
+
+    private static String warningDetail(StoredClock clock, ClockReading reading) {
+        return "%s target (%s): %d%% used, due %s".formatted(clock.key().kind().label(), clock.facts().target(),
+                clock.warningPercent(), reading.dueAt());
+    }
+
+    private static String breachDetail(StoredClock clock, ClockReading reading, Instant noticed) {
+        return "%s target (%s) missed at its due time %s (noticed %s)".formatted(clock.key().kind().label(),
+                clock.facts().target(), reading.dueAt(), noticed);
+    }
+
+    private static java.util.Map.Entry<TicketId, TimelineEntry> line(StoredClock clock, String kind, Instant at, String detail) {
+        return java.util.Map.entry(clock.key().ticket(), new TimelineEntry(second(at), null, TimelineEntry.SYSTEM, kind,
+                clock.key().kind().name(), null, null, detail));
+    }
+
     /** A clock as written: its reading, and whether writing it marked its breach. */
     record Settled(ClockReading reading, boolean breachMarked) {
     }
@@ -77,8 +176,7 @@ class ClockBook {
         if (!store.markWarned(clock.key(), second(now))) {
             return false;
         }
-        record(clock, WARNING, now, "%s target (%s): %d%% used, due %s".formatted(clock.key().kind().label(),
-                clock.facts().target(), clock.warningPercent(), reading.dueAt()));
+        record(clock, WARNING, now, warningDetail(clock, reading));
         events.publishEvent(new SlaWarning(clock.key().ticket(), clock.key().kind(), reading.dueAt(), second(now)));
         return true;
     }
@@ -94,16 +192,15 @@ class ClockBook {
         if (!store.markBreached(clock.key(), reading.dueAt(), noticed)) {
             return false;
         }
-        record(clock, BREACHED, reading.dueAt(), "%s target (%s) missed at its due time %s (noticed %s)".formatted(
-                clock.key().kind().label(), clock.facts().target(), reading.dueAt(), noticed));
+        record(clock, BREACHED, reading.dueAt(), breachDetail(clock, reading, noticed));
         events.publishEvent(new SlaBreached(clock.key().ticket(), clock.key().kind(), reading.dueAt(), reading.dueAt(), noticed));
         return true;
     }
 
     /** A system entry on the ticket's timeline; {@code field} names the clock. */
     void record(StoredClock clock, String kind, Instant at, String detail) {
-        tickets.recordOnTimeline(clock.key().ticket(), new TimelineEntry(second(at), null, TimelineEntry.SYSTEM, kind,
-                clock.key().kind().name(), null, null, detail));
+        var line = line(clock, kind, at, detail);
+        tickets.recordOnTimeline(line.getKey(), line.getValue());
     }
 
     /** A system entry about all of a ticket's clocks. */

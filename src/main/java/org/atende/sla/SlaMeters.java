@@ -9,7 +9,9 @@ import java.util.Map;
 import org.atende.operations.AfterCommit;
 import org.atende.operations.CachedReading;
 import org.atende.operations.MetricsProperties;
+import org.atende.operations.TransactionScoped;
 import org.atende.tickets.Priority;
+import org.atende.tickets.TicketId;
 import org.atende.tickets.Tickets;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +38,8 @@ import io.micrometer.core.instrument.Timer;
  */
 @Component
 class SlaMeters {
+
+    private static final String BREACHED_HERE = SlaMeters.class.getName() + ".breachedHere";
 
     static final List<String> STATES = List.of("running", "at_risk", "paused", "breached");
 
@@ -67,14 +71,21 @@ class SlaMeters {
         return sweep;
     }
 
+    /** Counts a breach by its ticket's priority once the transaction commits; a transaction's breaches are read together. */
     @EventListener
     void on(SlaBreached breached) {
-        Priority priority = tickets.prioritiesOf(List.of(breached.ticketId())).get(breached.ticketId());
-        if (priority == null) {
-            return;
+        TransactionScoped.<List<SlaBreached>>value(BREACHED_HERE, java.util.ArrayList::new, this::count)
+                .ifPresentOrElse(b -> b.add(breached), () -> count(List.of(breached)));
+    }
+
+    private void count(List<SlaBreached> breached) {
+        Map<TicketId, Priority> priorities = tickets.prioritiesOf(breached.stream().map(SlaBreached::ticketId).toList());
+        for (SlaBreached b : breached) {
+            Priority priority = priorities.get(b.ticketId());
+            if (priority != null) {
+                AfterCommit.run(breaches.get(b.kind() + "/" + priority)::increment);
+            }
         }
-        Counter counter = breaches.get(breached.kind() + "/" + priority);
-        AfterCommit.run(counter::increment);
     }
 
     private static Map<String, Long> liveClocks(JdbcClient jdbc) {

@@ -12,11 +12,7 @@ import java.util.Set;
 import org.atende.sla.internal.ClockKey;
 import org.atende.sla.internal.ClockStore;
 import org.atende.sla.internal.StoredClock;
-import org.atende.operations.LogFields;
 import org.atende.tickets.TicketId;
-import org.atende.tickets.Tickets;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,7 +29,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class SlaSweep {
 
-    private static final Logger log = LoggerFactory.getLogger(SlaSweep.class);
     private static final int MAX_BATCHES_PER_PASS = 1_000;
 
     /** What one pass marked, and how many escalation rules it fired. */
@@ -54,12 +49,10 @@ class SlaSweep {
     private final int batchSize;
     private final EscalationSweep escalations;
     private final SlaMeters meters;
-    private final Tickets ticketNumbers;
 
     SlaSweep(ClockStore store, ClockBook book, PlatformTransactionManager transactions, Clock clock,
-            SlaSweepProperties properties, EscalationSweep escalations, SlaMeters meters, Tickets ticketNumbers) {
+            SlaSweepProperties properties, EscalationSweep escalations, SlaMeters meters) {
         this.meters = meters;
-        this.ticketNumbers = ticketNumbers;
         this.escalations = escalations;
         this.store = store;
         this.book = book;
@@ -94,32 +87,12 @@ class SlaSweep {
         if (claimed.isEmpty()) {
             return new Batch(0, 0, 0, 0);
         }
-        List<TicketId> tickets = new ArrayList<>(claimed.stream().map(ClockKey::ticket).distinct().toList());
-        Map<TicketId, List<StoredClock>> loaded = store.load(tickets);
-        Map<TicketId, Long> numbers = ticketNumbers.numbersOf(tickets);
-        int settled = 0;
-        int warned = 0;
-        int breached = 0;
+        Map<TicketId, List<StoredClock>> loaded = store.load(claimed.stream().map(ClockKey::ticket).distinct().toList());
+        List<StoredClock> clocks = new ArrayList<>(claimed.size());
         for (ClockKey key : claimed) {
-            StoredClock c = loaded.getOrDefault(key.ticket(), List.of()).stream()
-                    .filter(s -> s.key().equals(key)).findFirst().orElse(null);
-            if (c == null) {
-                continue;
-            }
-            try (var about = LogFields.aboutTicket(numbers.getOrDefault(key.ticket(), 0L))) {
-                ClockReading reading = book.read(c, now);
-                if (!reading.breached() && reading.state() == ClockState.RUNNING && c.warnedAt() == null
-                        && !now.isBefore(reading.warnAt()) && book.markWarning(c, reading, now)) {
-                    warned++;
-                }
-                if (book.settle(c, now).breachMarked()) {
-                    breached++;
-                }
-                settled++;
-            } catch (RuntimeException e) {
-                log.error("SLA sweep could not read clock {} of ticket {}; left for the next pass", key.kind(), key.ticket(), e);
-            }
+            loaded.getOrDefault(key.ticket(), List.of()).stream().filter(s -> s.key().equals(key)).findFirst().ifPresent(clocks::add);
         }
-        return new Batch(claimed.size(), settled, warned, breached);
+        ClockBook.Swept swept = book.sweep(clocks, now);
+        return new Batch(claimed.size(), swept.read(), swept.warned(), swept.breached());
     }
 }

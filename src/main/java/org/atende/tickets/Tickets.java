@@ -538,6 +538,14 @@ public class Tickets {
         return tickets.findById(id.value()).map(Ticket::view);
     }
 
+    /** The tickets of these ids that exist, with their tags, read together (the desk's own read). */
+    @Transactional(readOnly = true)
+    public Map<TicketId, TicketView> lookupAll(Collection<TicketId> ids) {
+        Map<TicketId, TicketView> found = new HashMap<>();
+        search.byIds(ids.stream().map(TicketId::value).distinct().toList()).forEach(t -> found.put(t.id(), t));
+        return found;
+    }
+
     /**
      * The ticket a contact's next message on a channel joins: the latest of theirs on that channel that
      * is not closed, if it is open or was resolved after {@code resolvedSince} (the desk's own read).
@@ -595,8 +603,12 @@ public class Tickets {
     @Transactional(readOnly = true)
     public Map<TicketId, Priority> prioritiesOf(Collection<TicketId> ids) {
         Map<TicketId, Priority> found = new HashMap<>();
-        for (TicketId id : ids) {
-            tickets.findById(id.value()).ifPresent(t -> found.put(id, t.priority));
+        List<Long> values = ids.stream().map(TicketId::value).distinct().toList();
+        for (int from = 0; from < values.size(); from += 500) {
+            jdbc.sql("SELECT id, priority FROM ticket WHERE id IN (:ids)").param("ids", values.subList(from, Math.min(values.size(), from + 500)))
+                    .query(rs -> {
+                        found.put(new TicketId(rs.getLong("id")), Priority.valueOf(rs.getString("priority")));
+                    });
         }
         return found;
     }
@@ -628,6 +640,12 @@ public class Tickets {
         return timeline.of(id);
     }
 
+    /** The audit trails of many tickets, each in the order it was written (tickets without one are left out). */
+    @Transactional(readOnly = true)
+    public Map<TicketId, List<TimelineEventView>> timelinesOf(Collection<TicketId> ids) {
+        return timeline.of(ids);
+    }
+
     /** Up to {@code limit} ticket ids above {@code after}, ascending: every ticket, page by page (the desk's own read). */
     @Transactional(readOnly = true)
     public List<TicketId> idsAfter(long after, int limit) {
@@ -644,6 +662,11 @@ public class Tickets {
     /** Appends to a ticket's timeline on behalf of another module; entries are never edited. */
     public void recordOnTimeline(TicketId ticket, TimelineEntry e) {
         timeline.append(ticket, e);
+    }
+
+    /** Appends entries to their tickets' timelines in one statement, in the order given. */
+    public void recordOnTimelines(List<Map.Entry<TicketId, TimelineEntry>> entries) {
+        timeline.appendAll(entries);
     }
 
     /** Sets the earliest due time of a ticket's running clocks, the queue's sort key (null: nothing due). */

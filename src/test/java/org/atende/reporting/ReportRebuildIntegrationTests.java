@@ -166,6 +166,25 @@ class ReportRebuildIntegrationTests {
     }
 
     @Test
+    void severalTicketsChangedInOneTransactionAreWrittenTogetherAsARebuildWouldWriteThem() {
+        List<String> before = readModel();
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            tickets.update(desk.a, TicketChanges.priority(org.atende.tickets.Priority.URGENT), desk.lead);
+            tickets.update(desk.b, TicketChanges.status(TicketStatus.OPEN), desk.lead); // reopened: a cause and a flow row more
+            tickets.update(desk.f, TicketChanges.status(TicketStatus.OPEN), desk.lead); // the customer's wait ends
+            tickets.update(desk.d, new TicketChanges(null, null, null, null, desk.lead.userId(), false, desk.secondLine, null), desk.lead);
+        });
+        List<String> live = readModel();
+        assertThat(live).isNotEqualTo(before);
+        assertThat(live).anyMatch(row -> row.startsWith("ticket " + desk.a.value() + "|") && row.contains("|URGENT|"));
+        assertThat(live).anyMatch(row -> row.startsWith("cause " + desk.b.value() + "|") && row.contains("REOPENED"));
+
+        rebuild.request("a test");
+        rebuild.runRequested(l -> { });
+        assertThat(readModel()).isEqualTo(live);
+    }
+
+    @Test
     void aTicketChangedWhileTheRebuildRunsEndsAsTheDeskHoldsIt() throws Exception {
         rebuild.request("a test");
         CompletableFuture<Boolean> running = CompletableFuture.supplyAsync(() -> rebuild.runRequested(l -> { }));

@@ -3,12 +3,12 @@ package org.atende.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.atende.customers.Customers;
@@ -92,7 +92,8 @@ class SlaModuleIntegrationTests {
                 .toArriveAndVerify(e -> {
                     assertThat(e.kind()).isEqualTo(ClockKind.FIRST_RESPONSE);
                     assertThat(e.dueAt()).isEqualTo(Instant.parse("2026-11-26T14:00:00Z"));
-                    verify(tickets).recordOnTimeline(eq(ticket), argThat((TimelineEntry t) -> t.kind().equals("SLA_BREACHED")));
+                    verify(tickets).recordOnTimelines(argThat((List<Map.Entry<TicketId, TimelineEntry>> lines) -> lines.size() == 1
+                            && lines.getFirst().getKey().equals(ticket) && lines.getFirst().getValue().kind().equals("SLA_BREACHED")));
                 });
     }
 }

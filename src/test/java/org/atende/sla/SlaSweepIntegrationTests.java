@@ -3,6 +3,7 @@ package org.atende.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.atende.sla.Desk.Entry;
 import org.atende.sla.internal.ClockStore;
@@ -130,15 +131,27 @@ class SlaSweepIntegrationTests extends SlaIntegrationSupport {
     }
 
     @Test
-    void sweepsEveryOverdueClockInBatches() {
+    void sweepsEveryOverdueClockInBatchesMarkingEachOnceOnItsTimelineAndInTheReport() {
+        List<TicketId> opened = new java.util.ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            desk.open(Priority.URGENT, "2026-11-26T10:00:00Z");
+            opened.add(desk.open(Priority.URGENT, "2026-11-26T10:00:00Z"));
         }
         clock.set("2026-11-27T20:00:00Z"); // every first response breached, every resolution warned
         SlaSweep small = new SlaSweep(sweepStore, sweepBook, transactions, clock,
-                new SlaSweepProperties(java.time.Duration.ofMinutes(1), 3, true), escalations, meters, tickets);
+                new SlaSweepProperties(java.time.Duration.ofMinutes(1), 3, true), escalations, meters);
 
         assertThat(small.runOnce()).isEqualTo(new SlaSweep.Result(7, 7));
         assertThat(small.runOnce()).isEqualTo(new SlaSweep.Result(0, 0));
+        for (TicketId ticket : opened) {
+            assertThat(jdbc.sql("SELECT kind || ':' || field FROM timeline_event WHERE ticket_id = ? AND kind IN ('SLA_WARNING', 'SLA_BREACHED') ORDER BY id")
+                    .param(ticket.value()).query(String.class).list())
+                    .as("ticket %s", ticket.value()).containsExactly("SLA_BREACHED:FIRST_RESPONSE", "SLA_WARNING:RESOLUTION");
+            assertThat(desk.column(ticket, ClockKind.FIRST_RESPONSE, "state")).isEqualTo("BREACHED");
+            assertThat(desk.column(ticket, ClockKind.RESOLUTION, "warned_at")).isNotNull();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM report_breach WHERE clock_kind = 'FIRST_RESPONSE' AND ticket_id IN (:ids)")
+                .param("ids", opened.stream().map(TicketId::value).toList()).query(Long.class).single()).isEqualTo(7);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM report_ticket_event WHERE kind = 'SLA_WARNING' AND ticket_id IN (:ids)")
+                .param("ids", opened.stream().map(TicketId::value).toList()).query(Long.class).single()).isEqualTo(7);
     }
 }

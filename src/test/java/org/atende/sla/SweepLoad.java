@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import org.atende.AtendeApplication;
 import org.atende.support.MovingTime;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +37,7 @@ public final class SweepLoad {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AtendeApplication.class, MovingTime.class).run(Stream.of(
                 "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + DB, "spring.datasource.username=postgres",
                 "spring.datasource.password=", "server.port=0", "atende.notifications.dispatch-enabled=false",
-                "atende.sla.sweep-enabled=false", "logging.level.root=WARN").map(p -> "--" + p).toArray(String[]::new))) {
+                "atende.sla.sweep-enabled=false", "atende.bench.count-statements=true", "logging.level.root=WARN").map(p -> "--" + p).toArray(String[]::new))) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             long t0 = System.nanoTime();
             jdbc.sql("INSERT INTO plan (name, sla_policy_id, default_priority, created_at) SELECT 'Bench', id, 'MEDIUM', now() FROM sla_policy WHERE name = 'Standard support terms'").update();
@@ -76,10 +77,19 @@ public final class SweepLoad {
 
             SlaSweep sweep = app.getBean(SlaSweep.class);
             for (String pass : List.of("first pass", "second pass (nothing left to mark)")) {
+                MeterRegistry meters = app.getBean(MeterRegistry.class);
+                double statements = counted(meters, "atende.jdbc.statements");
+                double transactions = counted(meters, "atende.jdbc.transactions");
                 long start = System.nanoTime();
                 SlaSweep.Result result = sweep.runOnce();
-                System.out.printf(Locale.ROOT, "| %s | %,d breaches, %,d warnings marked | %.2f s |%n", pass, result.breached(),
-                        result.warned(), (System.nanoTime() - start) / 1e9);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                int marks = result.breached() + result.warned();
+                double statementsRun = counted(meters, "atende.jdbc.statements") - statements;
+                double transactionsRun = counted(meters, "atende.jdbc.transactions") - transactions;
+                System.out.printf(Locale.ROOT, "| %s | %,d breaches, %,d warnings marked | %.2f s | %s |%n", pass, result.breached(),
+                        result.warned(), seconds, marks == 0 ? "%.0f statements, %.0f transactions".formatted(statementsRun, transactionsRun)
+                                : "%.3f ms, %.1f statements and %.3f transactions a mark".formatted(seconds * 1000 / marks,
+                                        statementsRun / marks, transactionsRun / marks));
             }
             for (String claim : List.of(
                     "SELECT ticket_id, kind FROM sla_clock WHERE state = 'RUNNING' AND excluded_since IS NULL AND breached_at IS NULL AND due_at < timestamptz '2026-11-26 10:00:00+00' ORDER BY due_at LIMIT 200",
@@ -88,5 +98,10 @@ public final class SweepLoad {
                 jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + claim).query(String.class).list().forEach(l -> System.out.println("  " + l));
             }
         }
+    }
+
+    /** The benchmark's statement or transaction counter (atende.bench.count-statements), all kinds of work together. */
+    private static double counted(MeterRegistry meters, String name) {
+        return meters.find(name).functionCounters().stream().mapToDouble(c -> c.count()).sum();
     }
 }

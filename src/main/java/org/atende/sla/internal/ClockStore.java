@@ -17,6 +17,7 @@ import org.atende.sla.ClockState;
 import org.atende.sla.SlaTarget;
 import org.atende.tickets.TicketId;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -42,9 +43,11 @@ public class ClockStore {
             ORDER BY c.ticket_id, c.kind, p.paused_from, p.id""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    ClockStore(JdbcClient jdbc) {
+    ClockStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** A clock to insert: its key, terms, start, and its state, due and warning times as read before the insert. */
@@ -162,6 +165,46 @@ public class ClockStore {
                 .params(state.name(), utc(due), utc(warn), stoppedAt == null ? null : utc(stoppedAt),
                         key.ticket().value(), key.kind().name())
                 .update();
+    }
+
+    /** A clock's state, due and warning times as read now (its stop unchanged), for {@link #writeAll}. */
+    public record ClockWrite(ClockKey key, ClockState state, Instant due, Instant warn) {
+    }
+
+    /** {@link #write} of many clocks (their stops unchanged) in one batch. */
+    public void writeAll(List<ClockWrite> writes) {
+        writes.forEach(w -> startedHere().replace(w.key().ticket(), null));
+        batch.batchUpdate("UPDATE sla_clock SET state = ?, due_at = ?, warn_at = ? WHERE ticket_id = ? AND kind = ?",
+                writes.stream().map(w -> new Object[] {w.state().name(), utc(w.due()), utc(w.warn()), w.key().ticket().value(),
+                        w.key().kind().name()}).toList());
+    }
+
+    /** {@link #markWarned} of many clocks in one batch; answers, in their order, whether each call set it. */
+    public boolean[] markWarnedAll(List<ClockKey> keys, Instant at) {
+        keys.forEach(k -> startedHere().replace(k.ticket(), null));
+        return marked(batch.batchUpdate("UPDATE sla_clock SET warned_at = ? WHERE ticket_id = ? AND kind = ? AND warned_at IS NULL",
+                keys.stream().map(k -> new Object[] {utc(at), k.ticket().value(), k.kind().name()}).toList()));
+    }
+
+    /** A breach to mark: the clock, the due time it passed and when that was noticed, for {@link #markBreachedAll}. */
+    public record BreachMark(ClockKey key, Instant at, Instant noticedAt) {
+    }
+
+    /** {@link #markBreached} of many clocks in one batch; answers, in their order, whether each call set it. */
+    public boolean[] markBreachedAll(List<BreachMark> marks) {
+        marks.forEach(m -> startedHere().replace(m.key().ticket(), null));
+        return marked(batch.batchUpdate("""
+                UPDATE sla_clock SET breached_at = ?, breach_noticed_at = ?, state = 'BREACHED'
+                WHERE ticket_id = ? AND kind = ? AND breached_at IS NULL""",
+                marks.stream().map(m -> new Object[] {utc(m.at()), utc(m.noticedAt()), m.key().ticket().value(), m.key().kind().name()}).toList()));
+    }
+
+    private static boolean[] marked(int[] counts) {
+        boolean[] set = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            set[i] = counts[i] == 1;
+        }
+        return set;
     }
 
     /** Moves a clock to another policy and calendar (null: the support calendar). */

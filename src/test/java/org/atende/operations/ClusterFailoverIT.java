@@ -91,6 +91,7 @@ class ClusterFailoverIT {
     @RegisterExtension
     static final PostgresSchema schema = PostgresSchema.createFor(ClusterFailoverIT.class);
 
+    private static final java.util.Set<Integer> GIVEN_PORTS = new java.util.HashSet<>(); // before the first freePort()
     static final int LB = freePort();
     static final List<Integer> INSTANCES = List.of(freePort(), freePort(), freePort());
     static GreenMail mail;
@@ -545,11 +546,23 @@ class ClusterFailoverIT {
         assertThat(process.exitValue()).as("deploy/cluster.sh %s; see %s", String.join(" ", arguments), DIR).isZero();
     }
 
+    /**
+     * A port free now, below the kernel's ephemeral range (32768 and up here): the instances bind theirs only after
+     * the mail and Graph servers of this test have bound theirs with port 0, and a port from the ephemeral range
+     * could meanwhile be handed to one of those (seen: "Port … was already in use").
+     */
     static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        java.util.Random random = new java.util.Random();
+        for (int i = 0; i < 200; i++) {
+            int port = 20_000 + random.nextInt(12_000);
+            try (ServerSocket s = new ServerSocket(port)) {
+                if (GIVEN_PORTS.add(port)) {
+                    return port;
+                }
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 }

@@ -237,7 +237,7 @@ class ClockBook {
             StoredClock draft = new StoredClock(key, policy.id(), terms.calendarId(), null, policy.warningPercent(),
                     new ClockFacts(start, target, List.of(), null), ClockState.RUNNING, start, start, null, null, null, null);
             drafts.add(draft);
-            clocks.add(new ClockStore.NewClock(key, policy.id(), terms.calendarId(), start, target, read(draft, now)));
+            clocks.add(new ClockStore.NewClock(key, policy.id(), terms.calendarId(), policy.warningPercent(), start, target, read(draft, now)));
         }
         if (!store.insertAll(clocks)) {
             return null; // the ticket had its clocks already

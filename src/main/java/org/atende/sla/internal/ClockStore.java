@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.atende.operations.TransactionScoped;
+import org.atende.sla.ClockFacts;
 import org.atende.sla.ClockKind;
 import org.atende.sla.ClockReading;
 import org.atende.sla.ClockState;
@@ -51,8 +52,14 @@ public class ClockStore {
     }
 
     /** A clock to insert: its key, terms, start, and its state, due and warning times as read before the insert. */
-    public record NewClock(ClockKey key, long policyId, @Nullable Long calendarId, Instant start, SlaTarget target,
-            ClockReading reading) {
+    public record NewClock(ClockKey key, long policyId, @Nullable Long calendarId, int warningPercent, Instant start,
+            SlaTarget target, ClockReading reading) {
+
+        /** The clock as a load right after the insert reads it; only on the support calendar, whose version a row does not carry. */
+        StoredClock stored() {
+            return new StoredClock(key, policyId, null, null, warningPercent, new ClockFacts(start, target, List.of(), null),
+                    reading.state(), reading.dueAt(), reading.warnAt(), null, null, null, null);
+        }
     }
 
     /**
@@ -75,8 +82,10 @@ public class ClockStore {
                     utc(c.reading().dueAt()), utc(c.reading().warnAt())));
         }
         boolean inserted = jdbc.sql(sql.append(" ON CONFLICT DO NOTHING").toString()).params(params).update() > 0;
-        if (inserted) {
-            clocks.forEach(c -> startedHere().put(c.key().ticket(), null));
+        if (inserted) { // known as inserted, unless a clock is on a calendar of its own (its version is read with it)
+            boolean supportCalendar = clocks.stream().allMatch(c -> c.calendarId() == null);
+            clocks.forEach(c -> startedHere().put(c.key().ticket(), supportCalendar
+                    ? clocks.stream().filter(o -> o.key().ticket().equals(c.key().ticket())).map(NewClock::stored).toList() : null));
         }
         return inserted;
     }

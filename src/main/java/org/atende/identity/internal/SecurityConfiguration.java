@@ -35,9 +35,9 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 class SecurityConfiguration {
 
     /**
-     * No observation around each security filter, authentication and authorisation: nothing here traces them, the
-     * requests themselves are measured as {@code http.server.requests}, and the wrapping cost about 6 % of the
-     * desk's CPU a ticket opened through the API (a profile of {@code bench/ticket-load.sh}).
+     * No observation around each security filter, authentication and authorisation: nothing here traces them, and the
+     * requests themselves are measured as {@code http.server.requests}; the wrapping was the largest single item of a
+     * request's CPU profile outside the desk's own code (see BENCHMARKS.md).
      */
     @Bean
     static SecurityObservationSettings securityObservations() {

@@ -98,25 +98,25 @@ class ClockBook {
                 continue;
             }
             readings.put(c.key(), reading);
+            // the clocks are held locked as just loaded: a mark not yet set is set now, with the clock's new times
             if (!reading.breached() && reading.state() == ClockState.RUNNING && c.warnedAt() == null && !now.isBefore(reading.warnAt())) {
                 toWarn.add(c);
-            }
-            if (reading.state() != c.state() || !reading.dueAt().equals(c.dueAt()) || !reading.warnAt().equals(c.warnAt())) {
-                writes.add(new ClockStore.ClockWrite(c.key(), reading.state(), reading.dueAt(), reading.warnAt()));
+            } else if (reading.breached() && c.breachedAt() == null) {
+                toBreach.add(c);
+            } else if (reading.state() != c.state() || !reading.dueAt().equals(c.dueAt()) || !reading.warnAt().equals(c.warnAt())) {
+                writes.add(write(c, reading));
             }
             if (reading.breached() && c.breachedAt() != null && !c.breachedAt().equals(reading.dueAt())) {
                 store.moveBreach(c.key(), reading.dueAt()); // new terms moved the due time, still past: the breach moves with it
-            }
-            if (reading.breached()) {
-                toBreach.add(c);
             }
         }
         if (!writes.isEmpty()) {
             store.writeAll(writes);
         }
-        boolean[] warned = toWarn.isEmpty() ? new boolean[0] : store.markWarnedAll(toWarn.stream().map(StoredClock::key).toList(), noticed);
-        boolean[] breached = toBreach.isEmpty() ? new boolean[0] : store.markBreachedAll(toBreach.stream()
-                .map(c -> new ClockStore.BreachMark(c.key(), readings.get(c.key()).dueAt(), noticed)).toList());
+        boolean[] warned = toWarn.isEmpty() ? new boolean[0]
+                : store.markWarnedAll(toWarn.stream().map(c -> write(c, readings.get(c.key()))).toList(), noticed);
+        boolean[] breached = toBreach.isEmpty() ? new boolean[0] : store.markBreachedAll(toBreach.stream().map(c -> new ClockStore.BreachMark(
+                c.key(), readings.get(c.key()).dueAt(), readings.get(c.key()).warnAt(), noticed)).toList());
         java.util.Set<ClockKey> warnedKeys = new java.util.HashSet<>();
         java.util.Set<ClockKey> breachedKeys = new java.util.HashSet<>();
         for (int i = 0; i < warned.length; i++) {
@@ -128,6 +128,11 @@ class ClockBook {
             if (breached[i]) {
                 breachedKeys.add(toBreach.get(i).key());
             }
+        }
+        List<ClockStore.ClockWrite> unmarked = java.util.stream.Stream.concat(toWarn.stream().filter(c -> !warnedKeys.contains(c.key())),
+                toBreach.stream().filter(c -> !breachedKeys.contains(c.key()))).map(c -> write(c, readings.get(c.key()))).toList();
+        if (!unmarked.isEmpty()) { // marked meanwhile after all: written as read, as any other
+            store.writeAll(unmarked);
         }
         List<java.util.Map.Entry<TicketId, TimelineEntry>> lines = new ArrayList<>();
         List<Object> marks = new ArrayList<>();
@@ -150,6 +155,10 @@ class ClockBook {
         }
         marks.forEach(events::publishEvent);
         return new Swept(readings.size(), warnedKeys.size(), breachedKeys.size());
+    }
+
+    private static ClockStore.ClockWrite write(StoredClock clock, ClockReading reading) {
+        return new ClockStore.ClockWrite(clock.key(), reading.state(), reading.dueAt(), reading.warnAt());
     }
 
     private static String warningDetail(StoredClock clock, ClockReading reading) {

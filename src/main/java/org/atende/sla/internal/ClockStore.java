@@ -188,24 +188,34 @@ public class ClockStore {
                         w.key().kind().name()}).toList());
     }
 
-    /** {@link #markWarned} of many clocks in one batch; answers, in their order, whether each call set it. */
-    public boolean[] markWarnedAll(List<ClockKey> keys, Instant at) {
-        keys.forEach(k -> startedHere().replace(k.ticket(), null));
-        return marked(batch.batchUpdate("UPDATE sla_clock SET warned_at = ? WHERE ticket_id = ? AND kind = ? AND warned_at IS NULL",
-                keys.stream().map(k -> new Object[] {utc(at), k.ticket().value(), k.kind().name()}).toList()));
+    /**
+     * {@link #markWarned} of many clocks in one batch, each written as read now in the same statement (so a clock is
+     * updated once); answers, in their order, whether each call set it (a clock already warned is left as it was).
+     */
+    public boolean[] markWarnedAll(List<ClockWrite> clocks, Instant at) {
+        clocks.forEach(w -> startedHere().replace(w.key().ticket(), null));
+        return marked(batch.batchUpdate("""
+                UPDATE sla_clock SET warned_at = ?, state = ?, due_at = ?, warn_at = ?
+                WHERE ticket_id = ? AND kind = ? AND warned_at IS NULL""",
+                clocks.stream().map(w -> new Object[] {utc(at), w.state().name(), utc(w.due()), utc(w.warn()), w.key().ticket().value(),
+                        w.key().kind().name()}).toList()));
     }
 
-    /** A breach to mark: the clock, the due time it passed and when that was noticed, for {@link #markBreachedAll}. */
-    public record BreachMark(ClockKey key, Instant at, Instant noticedAt) {
+    /** A breach to mark: the clock, the due time it passed (its due time now), its warning time and when the breach was noticed. */
+    public record BreachMark(ClockKey key, Instant at, Instant warnAt, Instant noticedAt) {
     }
 
-    /** {@link #markBreached} of many clocks in one batch; answers, in their order, whether each call set it. */
+    /**
+     * {@link #markBreached} of many clocks in one batch, each written as read now in the same statement (so a clock
+     * is updated once); answers, in their order, whether each call set it (a clock already marked is left as it was).
+     */
     public boolean[] markBreachedAll(List<BreachMark> marks) {
         marks.forEach(m -> startedHere().replace(m.key().ticket(), null));
         return marked(batch.batchUpdate("""
-                UPDATE sla_clock SET breached_at = ?, breach_noticed_at = ?, state = 'BREACHED'
+                UPDATE sla_clock SET breached_at = ?, breach_noticed_at = ?, state = 'BREACHED', due_at = ?, warn_at = ?
                 WHERE ticket_id = ? AND kind = ? AND breached_at IS NULL""",
-                marks.stream().map(m -> new Object[] {utc(m.at()), utc(m.noticedAt()), m.key().ticket().value(), m.key().kind().name()}).toList()));
+                marks.stream().map(m -> new Object[] {utc(m.at()), utc(m.noticedAt()), utc(m.at()), utc(m.warnAt()), m.key().ticket().value(),
+                        m.key().kind().name()}).toList()));
     }
 
     private static boolean[] marked(int[] counts) {

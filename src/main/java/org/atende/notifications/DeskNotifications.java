@@ -63,12 +63,27 @@ public class DeskNotifications {
 
     @Transactional(propagation = Propagation.MANDATORY)
     void add(UserId user, String kind, @Nullable TicketId ticket, @Nullable Long messageId, String key, List<String> params) {
-        jdbc.sql("""
-                INSERT INTO desk_notification (user_id, kind, ticket_id, message_id, text_key, text_params, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(user.value(), kind, ticket == null ? null : ticket.value(), messageId, key, JSON.writeValueAsString(params),
-                        Timestamp.from(clock.instant()))
-                .update();
+        addAll(List.of(new Line(user, kind, ticket, messageId, key, params)));
+    }
+
+    /** A line to put on a user's desk, for {@link #addAll}. */
+    record Line(UserId user, String kind, @Nullable TicketId ticket, @Nullable Long messageId, String key, List<String> params) {
+    }
+
+    /** Puts the lines on their users' desks, in one insert per 500. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void addAll(List<Line> lines) {
+        Timestamp now = Timestamp.from(clock.instant());
+        for (int from = 0; from < lines.size(); from += 500) {
+            List<Line> chunk = lines.subList(from, Math.min(lines.size(), from + 500));
+            List<Object> params = new ArrayList<>(chunk.size() * 7);
+            for (Line l : chunk) {
+                params.addAll(java.util.Arrays.asList(l.user().value(), l.kind(), l.ticket() == null ? null : l.ticket().value(),
+                        l.messageId(), l.key(), JSON.writeValueAsString(l.params()), now));
+            }
+            jdbc.sql("INSERT INTO desk_notification (user_id, kind, ticket_id, message_id, text_key, text_params, created_at) VALUES "
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?)"))).params(params).update();
+        }
     }
 
     private static DeskNotification row(ResultSet rs, Language language) throws SQLException {

@@ -81,6 +81,33 @@ public class Outbox {
         return ids;
     }
 
+    /**
+     * Queues messages that do not depend on one another and belong to no ticket message (alerts to staff), in one
+     * insert per 200.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enqueueAll(List<Outgoing> messages) {
+        Timestamp now = Timestamp.from(clock.instant());
+        for (int from = 0; from < messages.size(); from += 200) {
+            List<Outgoing> chunk = messages.subList(from, Math.min(messages.size(), from + 200));
+            List<Object> params = new java.util.ArrayList<>(chunk.size() * 15);
+            for (Outgoing m : chunk) {
+                if (m.ticketMessageId() != null) {
+                    throw new IllegalArgumentException("a message of a ticket is queued with enqueue, which records its delivery");
+                }
+                params.addAll(java.util.Arrays.asList(m.channel().name(), m.purpose().name(), m.ticketId() == null ? null : m.ticketId().value(),
+                        m.recipient(), m.subject(), m.body(), m.externalId(), m.inReplyTo(),
+                        m.references().isEmpty() ? null : String.join(" ", m.references()), m.automatic(), now, now,
+                        m.attachments().isEmpty() ? null : String.join(",", m.attachments().stream().map(String::valueOf).toList())));
+            }
+            jdbc.sql("""
+                    INSERT INTO outgoing_message (channel, purpose, ticket_id, recipient, subject, body, external_id, in_reply_to,
+                        thread_references, automatic, state, attempts, next_attempt_at, created_at, attachment_ids)
+                    VALUES """ + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?)")))
+                    .params(params).update();
+        }
+    }
+
     /** A file sent with a queued message, in the caller's transaction (e-mail only; other channels send none). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void attach(long outgoingId, String filename, String contentType, byte[] content) {

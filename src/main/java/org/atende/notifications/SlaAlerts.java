@@ -24,7 +24,7 @@ import org.atende.tickets.TicketView;
 import org.atende.tickets.Tickets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,17 +48,17 @@ class SlaAlerts {
     private final SlaClocks clocks;
     private final StaffRecipients recipients;
     private final StaffNotices notices;
-    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Clock clock;
 
     SlaAlerts(Tickets tickets, Customers customers, SlaClocks clocks, StaffRecipients recipients, StaffNotices notices,
-            JdbcClient jdbc, Clock clock) {
+            JdbcTemplate batch, Clock clock) {
         this.tickets = tickets;
         this.customers = customers;
         this.clocks = clocks;
         this.recipients = recipients;
         this.notices = notices;
-        this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
     }
 
@@ -92,6 +92,8 @@ class SlaAlerts {
         Map<TicketId, TicketView> found = tickets.lookupAll(alerts.stream().map(Alert::ticket).toList());
         Map<TicketId, List<UserSummary>> told = recipients.ofTickets(found.values());
         Map<Instant, Map<TicketId, TicketClocks>> clocksAt = new HashMap<>();
+        List<StaffNotices.Notice> notices = new ArrayList<>();
+        List<Alert> noticeAlerts = new ArrayList<>(); // the alert of each notice, in the same order
         for (Alert a : alerts) {
             TicketView ticket = found.get(a.ticket());
             List<UserSummary> users = ticket == null ? List.of() : told.getOrDefault(ticket.id(), List.of());
@@ -103,16 +105,23 @@ class SlaAlerts {
                     .filter(o -> o.at().equals(at)).map(Alert::ticket).distinct().toList(), at));
             Duration span = span(a, read.get(a.ticket()));
             for (UserSummary user : users) {
-                if (!claim(a.ticket(), a.kind(), a.threshold(), user)) {
-                    continue;
-                }
                 List<String> params = List.of(Long.toString(ticket.number()), ticket.subject(), organisation,
                         a.kind().name(), a.dueAt().toString(), StaffTexts.span(span)); // the clock and the time are worded when read, in the reader's language
-                notices.tell(user, ticket, "SLA_" + a.threshold(), a.threshold().equals(WARNING) ? StaffTexts.SLA_WARNING : StaffTexts.SLA_BREACHED,
-                        params, "alert.t" + a.ticket().value() + "." + a.kind().name().toLowerCase(java.util.Locale.ROOT) + "."
-                                + a.threshold().toLowerCase(java.util.Locale.ROOT));
+                notices.add(new StaffNotices.Notice(user, ticket, "SLA_" + a.threshold(),
+                        a.threshold().equals(WARNING) ? StaffTexts.SLA_WARNING : StaffTexts.SLA_BREACHED, params,
+                        "alert.t" + a.ticket().value() + "." + a.kind().name().toLowerCase(java.util.Locale.ROOT) + "."
+                                + a.threshold().toLowerCase(java.util.Locale.ROOT)));
+                noticeAlerts.add(a);
             }
         }
+        boolean[] first = claim(noticeAlerts, notices);
+        List<StaffNotices.Notice> toTell = new ArrayList<>();
+        for (int i = 0; i < first.length; i++) {
+            if (first[i]) {
+                toTell.add(notices.get(i));
+            }
+        }
+        this.notices.tellAll(toTell);
     }
 
     /** Business time left (warning) or past due (breach), as the clock reads now; wall-clock time if unreadable. */
@@ -122,9 +131,23 @@ class SlaAlerts {
         return Duration.ofSeconds(a.threshold().equals(WARNING) ? Math.max(remaining, 0) : Math.max(-remaining, 0));
     }
 
-    private boolean claim(TicketId id, ClockKind kind, String threshold, UserSummary user) {
-        return jdbc.sql("INSERT INTO sla_alert (ticket_id, clock_kind, threshold, recipient_user_id, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
-                .params(id.value(), kind.name(), threshold, user.id().value(), Timestamp.from(clock.instant())).update() == 1;
+    /** Records each (clock, threshold, recipient) unless recorded, in one batch; true where this call recorded it. */
+    private boolean[] claim(List<Alert> alerts, List<StaffNotices.Notice> notices) {
+        if (alerts.isEmpty()) {
+            return new boolean[0];
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> rows = new ArrayList<>(alerts.size());
+        for (int i = 0; i < alerts.size(); i++) {
+            Alert a = alerts.get(i);
+            rows.add(new Object[] {a.ticket().value(), a.kind().name(), a.threshold(), notices.get(i).user().id().value(), now});
+        }
+        int[] inserted = batch.batchUpdate("INSERT INTO sla_alert (ticket_id, clock_kind, threshold, recipient_user_id, created_at) "
+                + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows);
+        boolean[] first = new boolean[inserted.length];
+        for (int i = 0; i < inserted.length; i++) {
+            first[i] = inserted[i] == 1;
+        }
+        return first;
     }
 }

@@ -52,13 +52,32 @@ class StaffNotices {
     @Transactional(propagation = Propagation.MANDATORY)
     void tell(UserSummary user, TicketView ticket, @Nullable Long messageId, String kind, String key, List<String> params,
             String idPrefix) {
-        Language language = languageOf(user);
         desk.add(user.id(), kind, ticket.id(), messageId, key, params);
+        outbox.enqueue(mail(user, ticket, messageId, key, params, idPrefix));
+    }
+
+    /** One notice to one user about a ticket, for {@link #tellAll}. */
+    record Notice(UserSummary user, TicketView ticket, String kind, String key, List<String> params, String idPrefix) {
+    }
+
+    /** {@link #tell(UserSummary, TicketView, String, String, List, String)} of many notices: the desk lines and the mails each in one insert. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void tellAll(List<Notice> notices) {
+        if (notices.isEmpty()) {
+            return;
+        }
+        desk.addAll(notices.stream().map(n -> new DeskNotifications.Line(n.user().id(), n.kind(), n.ticket().id(), null, n.key(), n.params()))
+                .toList());
+        outbox.enqueueAll(notices.stream().map(n -> mail(n.user(), n.ticket(), null, n.key(), n.params(), n.idPrefix())).toList());
+    }
+
+    private Outgoing mail(UserSummary user, TicketView ticket, @Nullable Long messageId, String key, List<String> params, String idPrefix) {
+        Language language = languageOf(user);
         String body = StaffTexts.text(key, params, language) + "\n\n" + StaffTexts.openOnDesk(language) + ": "
                 + deskLink(ticket.number()) + (messageId == null ? "" : "#message-" + messageId) + "\n";
-        outbox.enqueue(new Outgoing(Channel.EMAIL, Outgoing.Purpose.ALERT, ticket.id(), null, user.email(),
+        return new Outgoing(Channel.EMAIL, Outgoing.Purpose.ALERT, ticket.id(), null, user.email(),
                 StaffTexts.subject(key, ticket.number(), ticket.subject(), language), body, messageId(idPrefix + ".u" + user.id().value()),
-                null, List.of(), true));
+                null, List.of(), true);
     }
 
     String deskLink(long number) {

@@ -96,8 +96,8 @@ public class SlaClocks {
             for (StoredClock c : stored) {
                 ClockReading reading = book.read(c, now);
                 ClockFacts facts = c.facts();
-                long unpaused = book.read(c.withFacts(new ClockFacts(facts.start(), facts.target(), List.of(), facts.stoppedAt())), now)
-                        .elapsedSeconds();
+                long unpaused = facts.pauses().isEmpty() ? reading.elapsedSeconds() // without pauses, the same reading
+                        : book.read(c.withFacts(new ClockFacts(facts.start(), facts.target(), List.of(), facts.stoppedAt())), now).elapsedSeconds();
                 Instant pausedSince = facts.isPaused() ? facts.pauses().getLast().from() : null;
                 Instant breachedAt = reading.breached() ? reading.dueAt() : null;
                 measures.add(new ClockMeasure(c.key().kind(), reading.state(), c.isStopped(), reading.elapsedSeconds(),

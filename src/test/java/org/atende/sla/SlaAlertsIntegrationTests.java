@@ -101,6 +101,31 @@ class SlaAlertsIntegrationTests extends SlaIntegrationSupport {
     }
 
     @Test
+    void oneSweepBatchOverSeveralTicketsTellsEachRecipientOfEachMarkOnceWithItsOwnTicket() {
+        TicketView first = staff.open(customer, Priority.URGENT, "2026-11-26T10:00:00Z", assignee, firstLine);
+        TicketView second = staff.open(customer, Priority.URGENT, "2026-11-26T10:00:00Z", teammate, null);
+        TicketView third = staff.open(customer, Priority.URGENT, "2026-11-26T10:00:00Z", null, null);
+
+        clock.set("2026-11-26T14:30:00Z"); // every first response past due, in one batch: warned and breached at once
+        SlaSweep.Result result = sweep.runOnce();
+        assertThat(result.breached()).isEqualTo(3);
+        // first: its assignee, team (assignee and teammate) and the account lead; second: its assignee and the lead; third: the lead
+        assertThat(staff.mailsTo(assignee)).extracting(AlertFixtures.Mail::subject).singleElement().asString()
+                .contains("#" + first.number() + " ");
+        assertThat(staff.mailsTo(teammate)).extracting(AlertFixtures.Mail::subject)
+                .allMatch(subject -> subject.contains("#" + first.number() + " ") || subject.contains("#" + second.number() + " "))
+                .hasSize(2);
+        assertThat(staff.mailsTo(lead)).extracting(AlertFixtures.Mail::subject)
+                .anyMatch(subject -> subject.contains("#" + third.number() + " ")).hasSize(3);
+        assertThat(staff.deskKinds(lead)).containsOnly("SLA_BREACHED").hasSize(3);
+        assertThat(staff.mailsTo(otherLead)).isEmpty();
+
+        clock.set("2026-11-26T16:00:00Z");
+        sweep.runOnce();
+        assertThat(staff.mails()).as("told once").hasSize(6);
+    }
+
+    @Test
     void deskNotificationsAreListedUnreadAndMarkedReadForTheirOwnerOnly() {
         TicketView ticket = staff.open(customer, Priority.URGENT, "2026-11-26T10:00:00Z", assignee, firstLine);
         clock.set("2026-11-26T13:00:00Z");

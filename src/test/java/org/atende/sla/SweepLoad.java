@@ -70,6 +70,11 @@ public final class SweepLoad {
                            CASE WHEN t.id % 100 BETWEEN 2 AND 6 THEN timestamptz '2026-11-26 09:30:00+00' END
                     FROM ticket t CROSS JOIN (SELECT id FROM sla_policy WHERE name = 'Standard support terms') p
                     """).update();
+            // -Dleads=N: N active leads, whom every mark is told (no ticket has an assignee, team or account lead)
+            for (int i = 0; i < Integer.getInteger("leads", 0); i++) {
+                jdbc.sql("INSERT INTO app_user (email, name, role, active, created_at) VALUES (?, ?, 'LEAD', TRUE, now())")
+                        .params("lead" + i + "@bench.example", "Lead " + i).update();
+            }
             jdbc.sql("ANALYZE ticket").update();
             jdbc.sql("ANALYZE sla_clock").update();
             System.out.printf(Locale.ROOT, "loaded %,d open tickets and %,d clocks in %.1f s%n", TICKETS,

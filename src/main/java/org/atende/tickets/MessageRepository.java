@@ -5,9 +5,7 @@ import java.util.List;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 
-interface MessageRepository extends Repository<Message, Long> {
-
-    Message save(Message message);
+interface MessageRepository extends Repository<Message, Long>, MessageInserts {
 
     java.util.Optional<Message> findById(long id);
 

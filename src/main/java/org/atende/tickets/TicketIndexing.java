@@ -2,19 +2,18 @@ package org.atende.tickets;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.relational.core.mapping.event.AfterSaveCallback;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps the full-text index in step with the conversation: every message saved adds its words to its ticket's
- * entry in the same transaction (Spring Data's after-save callback runs inside the repository call), and
+ * Keeps the full-text index in step with the conversation: every message written adds its words to its ticket's
+ * entry in the same transaction ({@link MessageInsertsImpl} calls it right after the insert), and
  * at startup the tickets written before the index existed are indexed in batches (H2; PostgreSQL's
  * migration filled its index).
  */
 @Component
-class TicketIndexing implements AfterSaveCallback<Message> {
+class TicketIndexing {
 
     private static final int BATCH = 500;
 
@@ -26,8 +25,8 @@ class TicketIndexing implements AfterSaveCallback<Message> {
         this.transactions = new TransactionTemplate(transactions);
     }
 
-    @Override
-    public Message onAfterSave(Message message) {
+    /** A message just inserted: its words join its ticket's entry (a ticket's first message writes the entry whole). */
+    Message indexed(Message message) {
         if (message.opensTicket) {
             search.reindex(message.ticketId); // the ticket's entry is written whole, with its number and subject
         } else {

@@ -31,8 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Tells the ticket's assignee, team and leads when a clock warns and when it breaches: a desk line and an
  * e-mail each. The sweep publishes each mark once, in the transaction that claims and marks the clock; these
- * are synchronous listeners in that transaction (not after-commit ones), so the alert commits with the mark
- * or not at all. Each (clock, threshold, recipient) is also recorded insert-if-absent in {@code sla_alert}, and
+ * listeners keep the transaction's alerts and tell them together just before it commits, inside it (not after
+ * it), so an alert commits with its mark or not at all. Each (clock, threshold, recipient) is also recorded insert-if-absent in {@code sla_alert}, and
  * only the transaction whose insert wrote the row tells that recipient: a clock marked again (new targets moved
  * its times, then it warned again) or a mark seen by two instances never tells anyone twice.
  */

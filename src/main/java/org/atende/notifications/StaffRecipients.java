@@ -38,13 +38,7 @@ class StaffRecipients {
 
     /** {@link #ofTicket(TicketView)} of many tickets, every active lead read at most once. */
     Map<org.atende.tickets.TicketId, List<UserSummary>> ofTickets(java.util.Collection<TicketView> tickets) {
-        List<List<UserSummary>> leads = new ArrayList<>(1);
-        java.util.function.Supplier<List<UserSummary>> allLeads = () -> {
-            if (leads.isEmpty()) {
-                leads.add(allLeads());
-            }
-            return leads.getFirst();
-        };
+        java.util.function.Supplier<List<UserSummary>> allLeads = org.springframework.util.function.SingletonSupplier.of(this::allLeads);
         Map<org.atende.tickets.TicketId, List<UserSummary>> found = new LinkedHashMap<>();
         tickets.forEach(t -> found.put(t.id(), ofTicket(t, allLeads)));
         return found;

@@ -37,12 +37,13 @@ import org.springframework.stereotype.Component;
  * timeline. The same code runs for a live change (in the change's transaction) and for a rebuild (one
  * ticket a transaction), so both write the same rows; writing them twice changes nothing.
  * <p>
- * Each ticket's row is locked first (inserted if absent, then {@code SELECT ... FOR UPDATE}), and only
- * then are the ticket's stored flow rows read and the new ones written. A rebuild and a live change of
- * the same ticket therefore run one after the other: the second waits for the first to commit and reads
- * what it committed, so the flow counters take each difference once. Several tickets are taken in id
- * order and the day counters are changed in (day, organisation) order, so that two writers never wait
- * for each other in a circle.
+ * Each ticket's row is locked first ({@code SELECT ... FOR UPDATE}, or inserted if absent), and only
+ * then are the ticket, its timeline, clocks and stored flow rows read and the new rows written. A rebuild and
+ * a live change of the same ticket therefore run one after the other: the second waits for the first to commit
+ * and reads what it committed, so the flow counters take each difference once. The tickets of one transaction
+ * (a sweep batch changes up to hundreds) are locked in id order in one statement, read together and written
+ * together; the day counters are changed in (day, organisation) order, so that two writers never wait for each
+ * other in a circle.
  */
 @Component
 class TicketReadModel {

@@ -76,10 +76,10 @@ class ClockBook {
     }
 
     /**
-     * The sweep's work on clocks it holds locked, as just loaded: each is read now, written when the reading moved its
-     * state, due or warning time, and its warning and breach marked when due, as {@link #markWarning} and
-     * {@link #settle} would, but each kind of write for all clocks together: the updates in a batch, the timeline
-     * lines in one insert, then the events, in the clocks' order (a clock's warning before its breach).
+     * The sweep's work on clocks it holds locked, as just loaded: each is read now and written when the reading moved
+     * its state, due or warning time; its warning is marked (timeline and {@link SlaWarning}) when its warning time has
+     * come, and its breach as {@link #settle} marks one. Each kind of write is done for all the clocks together: the
+     * updates in batches, the timeline lines in one insert, then the events, in the clocks' order.
      */
     Swept sweep(List<StoredClock> clocks, Instant now) {
         Instant noticed = second(now);
@@ -178,16 +178,6 @@ class ClockBook {
 
     /** A clock as written: its reading, and whether writing it marked its breach. */
     record Settled(ClockReading reading, boolean breachMarked) {
-    }
-
-    /** Marks the warning unless it is marked: timeline and {@link SlaWarning}. True when this call marked it. */
-    boolean markWarning(StoredClock clock, ClockReading reading, Instant now) {
-        if (!store.markWarned(clock.key(), second(now))) {
-            return false;
-        }
-        record(clock, WARNING, now, warningDetail(clock, reading));
-        events.publishEvent(new SlaWarning(clock.key().ticket(), clock.key().kind(), reading.dueAt(), second(now)));
-        return true;
     }
 
     /**

@@ -189,8 +189,9 @@ public class ClockStore {
     }
 
     /**
-     * {@link #markWarned} of many clocks in one batch, each written as read now in the same statement (so a clock is
-     * updated once); answers, in their order, whether each call set it (a clock already warned is left as it was).
+     * Sets {@code warned_at} of many clocks unless it is set, in one batch, each written as read now in the same
+     * statement (so a clock is updated once); answers, in their order, whether each call set it (a clock already
+     * warned is left as it was).
      */
     public boolean[] markWarnedAll(List<ClockWrite> clocks, Instant at) {
         clocks.forEach(w -> startedHere().replace(w.key().ticket(), null));
@@ -243,12 +244,6 @@ public class ClockStore {
     public void retarget(ClockKey key, SlaTarget target) {
         change(key, "UPDATE sla_clock SET target_amount = ?, target_unit = ? WHERE ticket_id = ? AND kind = ?")
                 .params(target.amount(), target.unit().name(), key.ticket().value(), key.kind().name()).update();
-    }
-
-    /** Sets {@code warned_at} unless it is set; true when this call set it. */
-    public boolean markWarned(ClockKey key, Instant at) {
-        return change(key, "UPDATE sla_clock SET warned_at = ? WHERE ticket_id = ? AND kind = ? AND warned_at IS NULL")
-                .params(utc(at), key.ticket().value(), key.kind().name()).update() == 1;
     }
 
     /**

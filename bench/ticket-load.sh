@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Ticket creation through the API on PostgreSQL at 1, 8 and 32 concurrent clients, beside pgbench
+# Ticket creation through the API (and, after replies, through the customer portal's form) on PostgreSQL at 1, 8 and 32
+# concurrent clients, beside pgbench
 # inserting an equally sized row into the same server with as many clients. Prints one line per run
 # and the API/pgbench throughput ratio. Usage: bash bench/ticket-load.sh [seconds-per-run]
 # Before the measured runs, 8 clients open tickets for BENCH_WARMUP seconds (60 by default), unmeasured: the JIT
@@ -50,11 +51,15 @@ counters() {
 # one run: clients, kind (tickets or replies), other requests made; prints the load client's line and the counts per request
 run() {
   read -r s0 t0 b0 u0 <<< "$(counters)"
-  line=$(java bench/TicketLoad.java "http://127.0.0.1:$PORT" "$TOKEN" "$1" "$SECONDS_PER_RUN" "$2")
+  if [[ $2 == portal ]]; then
+    line=$(java bench/PortalLoad.java "http://127.0.0.1:$PORT" "$PORTAL_USER" "$PORTAL_PASSWORD" "$1" "$SECONDS_PER_RUN")
+  else
+    line=$(java bench/TicketLoad.java "http://127.0.0.1:$PORT" "$TOKEN" "$1" "$SECONDS_PER_RUN" "$2")
+  fi
   sleep 1 # after-commit listeners finish
   read -r s1 t1 b1 u1 <<< "$(counters)"
-  n=$(sed -n 's/.* \(tickets\|replies\)=\([0-9]*\).*/\2/p' <<< "$line")
-  n=$((n + $3)) # requests the load client made besides: 200 warm-up tickets, or the tickets the replies go to
+  n=$(sed -n 's/.* \(tickets\|replies\|requests\)=\([0-9]*\).*/\2/p' <<< "$line")
+  n=$((n + $3)) # requests the load client made besides: warm-up tickets, the tickets the replies go to, the sign-ins
   per=$(awk -v s=$((s1 - s0)) -v t=$((t1 - t0)) -v bs=$((b1 - b0)) -v bt=$((u1 - u0)) -v n="$n" \
     'BEGIN { printf "request: statements=%.1f transactions=%.2f  background: statements=%.1f transactions=%.2f (per request)", s / n, t / n, bs / n, bt / n }')
   echo "$line $per"
@@ -72,6 +77,11 @@ done
 echo "# API: POST /api/v1/tickets/{id}/messages (the customer writes on a ticket of each client's own), $SECONDS_PER_RUN s per run"
 for c in 1 8 32; do
   echo "replies $(run "$c" replies "$c")"
+done
+echo "# Portal: POST /portal/tickets (the same customer, signed in, sends the new-request form; each client signs in first), $SECONDS_PER_RUN s per run"
+PORTAL_USER=joana@padaria-lusitana.pt PORTAL_PASSWORD=atende-demo-2026
+for c in 1 8; do # 32 sign-ins at once from one address meet the sign-in throttle (429)
+  echo "portal  $(run "$c" portal $((3 * c)))" # 3 requests a client to sign in and read the form
 done
 echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 kill $APP; wait $APP 2>/dev/null || true

@@ -88,12 +88,9 @@ class NewRequestPage {
         OrganisationId org = PortalAccess.organisationOf(actor);
         Draft draft = new Draft("technical".equals(kind) ? "technical" : "support", category, subject.strip(),
                 description.strip(), priority);
-        QuotaStatus quota = quotas.status(org);
-        Exhausted exhausted = PortalHome.refusesNow(quota)
-                ? new Exhausted(quota.allowance(), quota.used(), quota.renewsAt()) : null;
         String error = validate(draft, locale);
         if (error != null) {
-            return render(model, draft, exhausted, error);
+            return render(model, draft, exhausted(org), error);
         }
         TicketType type = draft.technical() ? TicketType.TECHNICAL_SERVICE : TicketType.QUESTION;
         String cat = draft.technical() ? TechnicalServiceCategory.of(draft.category()).orElse(TechnicalServiceCategory.OTHER).code() : null;
@@ -102,10 +99,13 @@ class NewRequestPage {
             TicketView opened = transactions.execute(tx -> {
                 TicketView t = tickets.open(new OpenTicket(null, null, Channel.PORTAL, draft.subject(), draft.description(),
                         type, cat, suggested, Set.of()), actor);
-                long first = tickets.messages(t.id(), actor).getFirst().id();
-                for (MultipartFile file : PortalFiles.present(files)) {
-                    attachments.attach(t.id(), first, PortalFiles.name(file), PortalFiles.type(file), PortalFiles.bytes(file),
-                            actor);
+                List<MultipartFile> present = PortalFiles.present(files);
+                if (!present.isEmpty()) { // a request without files is the ticket's one transaction and nothing more
+                    long first = tickets.messages(t.id(), actor).getFirst().id();
+                    for (MultipartFile file : present) {
+                        attachments.attach(t.id(), first, PortalFiles.name(file), PortalFiles.type(file), PortalFiles.bytes(file),
+                                actor);
+                    }
                 }
                 return t;
             });
@@ -114,8 +114,14 @@ class NewRequestPage {
             return render(model, Draft.empty("technical"),
                     new Exhausted(refused.allowance(), refused.used(), refused.renewsAt()), null);
         } catch (ErrorResponseException refused) {
-            return render(model, draft, exhausted, PortalFiles.reason(refused, messages, locale));
+            return render(model, draft, exhausted(org), PortalFiles.reason(refused, messages, locale));
         }
+    }
+
+    /** The allowance spent, when it refuses new requests now (read only to show the form again). */
+    private @Nullable Exhausted exhausted(OrganisationId org) {
+        QuotaStatus quota = quotas.status(org);
+        return PortalHome.refusesNow(quota) ? new Exhausted(quota.allowance(), quota.used(), quota.renewsAt()) : null;
     }
 
     private @Nullable String validate(Draft draft, Locale locale) {

@@ -5,12 +5,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -35,16 +31,13 @@ public class PortalLoad {
         Duration length = Duration.ofSeconds(Long.parseLong(args[4]));
         String description = "O relatório mensal falha ao exportar para PDF. ".repeat(8);
 
-        List<long[]> latencies = new ArrayList<>();
-        AtomicLong failures = new AtomicLong();
-        Map<String, AtomicLong> why = new java.util.concurrent.ConcurrentSkipListMap<>();
+        LoadSummary summary = new LoadSummary();
         CountDownLatch ready = new CountDownLatch(clients);
         CountDownLatch go = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(clients);
         long[] window = new long[2];
         for (int c = 0; c < clients; c++) {
-            long[] mine = new long[2_000_000];
-            latencies.add(mine);
+            long[] mine = summary.client();
             Thread.ofPlatform().start(() -> {
                 int n = 0;
                 try {
@@ -66,13 +59,11 @@ public class PortalLoad {
                         if (r.statusCode() == 302 && location.contains("/portal/tickets/") && location.endsWith("?created")) {
                             mine[n++] = System.nanoTime() - t0;
                         } else {
-                            failures.incrementAndGet();
-                            why.computeIfAbsent("HTTP " + r.statusCode() + " " + location, k -> new AtomicLong()).incrementAndGet();
+                            summary.failed("HTTP " + r.statusCode() + " " + location);
                         }
                     }
                 } catch (Exception e) {
-                    failures.incrementAndGet();
-                    why.computeIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(), k -> new AtomicLong()).incrementAndGet();
+                    summary.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
                     ready.countDown();
                 } finally {
                     mine[mine.length - 1] = n; // count kept in the last slot
@@ -86,20 +77,7 @@ public class PortalLoad {
         go.countDown();
         done.await();
         double seconds = (System.nanoTime() - window[0]) / 1e9;
-        long total = latencies.stream().mapToLong(l -> l[l.length - 1]).sum();
-        long[] all = new long[(int) total];
-        int i = 0;
-        for (long[] l : latencies) {
-            int n = (int) l[l.length - 1];
-            System.arraycopy(l, 0, all, i, n);
-            i += n;
-        }
-        Arrays.sort(all);
-        System.out.printf("clients=%d requests=%d failures=%d seconds=%.1f throughput=%.1f/s p50=%.2fms p99=%.2fms%n",
-                clients, total, failures.get(), seconds, total / seconds, pct(all, 50), pct(all, 99));
-        if (!why.isEmpty()) {
-            System.err.println("failures: " + why);
-        }
+        summary.print("requests", clients, seconds);
     }
 
     /**
@@ -152,13 +130,5 @@ public class PortalLoad {
     private static String form(Map<String, String> fields) {
         return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-    }
-
-    private static double pct(long[] sorted, int p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, idx)] / 1e6;
     }
 }

@@ -3,11 +3,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A closed-loop load client: N clients each open tickets through the API, one after another, for a
@@ -34,15 +30,12 @@ public class TicketLoad {
         String reply = """
                 {"body":"%s"}""".formatted("Continua a falhar depois de reiniciar. ".repeat(4));
 
-        List<long[]> latencies = new ArrayList<>();
-        AtomicLong failures = new AtomicLong();
-        java.util.Map<String, AtomicLong> why = new java.util.concurrent.ConcurrentSkipListMap<>();
+        LoadSummary summary = new LoadSummary();
         CountDownLatch done = new CountDownLatch(clients);
         long start = System.nanoTime();
         long end = start + length.toNanos();
         for (int c = 0; c < clients; c++) {
-            long[] mine = new long[2_000_000];
-            latencies.add(mine);
+            long[] mine = summary.client();
             Thread.ofPlatform().start(() -> {
                 int n = 0;
                 try {
@@ -60,13 +53,11 @@ public class TicketLoad {
                         if (r.statusCode() == 201) {
                             mine[n++] = System.nanoTime() - t0;
                         } else {
-                            failures.incrementAndGet();
-                            why.computeIfAbsent("HTTP " + r.statusCode(), k -> new AtomicLong()).incrementAndGet();
+                            summary.failed("HTTP " + r.statusCode());
                         }
                     }
                 } catch (Exception e) {
-                    failures.incrementAndGet();
-                    why.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
+                    summary.failed(e.getClass().getSimpleName());
                 } finally {
                     mine[mine.length - 1] = n; // count kept in the last slot
                     done.countDown();
@@ -75,20 +66,7 @@ public class TicketLoad {
         }
         done.await();
         double seconds = (System.nanoTime() - start) / 1e9;
-        long total = latencies.stream().mapToLong(l -> l[l.length - 1]).sum();
-        long[] all = new long[(int) total];
-        int i = 0;
-        for (long[] l : latencies) {
-            int n = (int) l[l.length - 1];
-            System.arraycopy(l, 0, all, i, n);
-            i += n;
-        }
-        Arrays.sort(all);
-        System.out.printf("clients=%d " + (replies ? "replies" : "tickets") + "=%d failures=%d seconds=%.1f throughput=%.1f/s p50=%.2fms p99=%.2fms%n",
-                clients, total, failures.get(), seconds, total / seconds, pct(all, 50), pct(all, 99));
-        if (!why.isEmpty()) {
-            System.err.println("failures: " + why);
-        }
+        summary.print(replies ? "replies" : "tickets", clients, seconds);
     }
 
     private static void warmUp(HttpClient http, String base, String token, String body) throws Exception {
@@ -105,13 +83,5 @@ public class TicketLoad {
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    private static double pct(long[] sorted, int p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, idx)] / 1e6;
     }
 }

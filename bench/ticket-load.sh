@@ -7,7 +7,7 @@
 # compiler is still busy for about a minute after start (measured: 14.2 ms of desk CPU a ticket after 30 s of
 # warm-up, 8.6 ms after 90 s), and the figures are meant for a desk that has been up for a while.
 # (BENCH_DB and BENCH_PORT choose another scratch database and port than atende_bench and 18080, BENCH_JAR
-# another build than target/atende.jar)
+# another build than target/atende.jar; the load clients share bench/LoadSummary.java, which the source launcher of JDK 22+ finds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

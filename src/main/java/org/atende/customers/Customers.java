@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -119,6 +121,17 @@ public class Customers {
 
     public Optional<ContactSummary> contact(ContactId id) {
         return jdbc.sql(CONTACT + " WHERE id = ?").param(id.value()).query(this::contactRow).optional();
+    }
+
+    /** The contacts of these ids that exist, read together. */
+    public Map<ContactId, ContactSummary> contacts(Collection<ContactId> ids) {
+        Map<ContactId, ContactSummary> found = new HashMap<>();
+        List<Long> all = ids.stream().map(ContactId::value).distinct().toList();
+        for (int from = 0; from < all.size(); from += 500) {
+            jdbc.sql(CONTACT + " WHERE id IN (:ids)").param("ids", all.subList(from, Math.min(all.size(), from + 500)))
+                    .query(this::contactRow).list().forEach(c -> found.put(c.id(), c));
+        }
+        return found;
     }
 
     /** One page of an organisation's contacts by name; {@code page} counts from 0. */

@@ -51,6 +51,11 @@ class TicketReadModel {
     private static final Set<TicketStatus> DONE = EnumSet.of(TicketStatus.RESOLVED, TicketStatus.CLOSED);
 
     private static final int IN_LIST = 500;
+    /** How many rows a day's flow of one organisation is spread over (see {@link #applyFlow}). */
+    static final int FLOW_STRIPES = 16;
+    private static final String FLOW_STRIPE = "reporting.flow-stripe";
+    /** Transactions take the stripes in turn: of any {@value #FLOW_STRIPES} started one after another on an instance, no two share one. */
+    private final java.util.concurrent.atomic.AtomicInteger nextStripe = new java.util.concurrent.atomic.AtomicInteger();
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -95,8 +100,10 @@ class TicketReadModel {
         Map<FlowKey, int[]> flowChange = new TreeMap<>();
         List<TicketView> written = new ArrayList<>();
         List<TicketId> toLock = new ArrayList<>();
-        for (TicketId id : new TreeSet<>(ids.stream().map(TicketId::value).toList()).stream().map(TicketId::new).toList()) {
-            if (hints.ownerOnly().contains(id) && !hints.opened().contains(id) && moveOwner(id, now)) {
+        List<TicketId> sorted = new TreeSet<>(ids.stream().map(TicketId::value).toList()).stream().map(TicketId::new).toList();
+        Set<TicketId> moved = moveOwners(sorted.stream().filter(id -> hints.ownerOnly().contains(id) && !hints.opened().contains(id)).toList(), now);
+        for (TicketId id : sorted) {
+            if (moved.contains(id)) {
                 continue;
             }
             if (hints.opened().contains(id)) {
@@ -177,20 +184,26 @@ class TicketReadModel {
     }
 
     /**
-     * Sets the row's team and agent to the ticket's (this transaction changed them, and holds the ticket's row) and
-     * lists it for the cells; false when the ticket has no row yet.
+     * Sets the rows' team and agent to their tickets' (this transaction changed them, and holds the tickets' rows) and
+     * lists them for the cells, the rows locked first in id order; answers the tickets whose row exists (the others
+     * have none yet).
      */
-    private boolean moveOwner(TicketId id, Instant now) {
-        int moved = jdbc.sql("""
-                UPDATE report_ticket SET team_id = (SELECT team_id FROM ticket WHERE id = ?),
-                       assignee_id = (SELECT assignee_id FROM ticket WHERE id = ?), updated_at = ?
-                WHERE ticket_id = ?""").params(id.value(), id.value(), Sql.utc(now), id.value()).update();
-        if (moved == 0) {
-            return false;
+    private Set<TicketId> moveOwners(List<TicketId> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return Set.of();
         }
-        jdbc.sql("INSERT INTO report_change (support_month, organisation_id, ticket_id) "
-                + "SELECT support_month, organisation_id, ticket_id FROM report_ticket WHERE ticket_id = ?").param(id.value()).update();
-        return true;
+        Set<TicketId> present = lockRows(ids);
+        List<Long> rows = ids.stream().filter(present::contains).map(TicketId::value).toList();
+        for (int from = 0; from < rows.size(); from += IN_LIST) {
+            List<Long> chunk = rows.subList(from, Math.min(rows.size(), from + IN_LIST));
+            jdbc.sql("""
+                    UPDATE report_ticket SET team_id = (SELECT team_id FROM ticket WHERE id = report_ticket.ticket_id),
+                           assignee_id = (SELECT assignee_id FROM ticket WHERE id = report_ticket.ticket_id), updated_at = :now
+                    WHERE ticket_id IN (:ids)""").param("now", Sql.utc(now)).param("ids", chunk).update();
+            jdbc.sql("INSERT INTO report_change (support_month, organisation_id, ticket_id) "
+                    + "SELECT support_month, organisation_id, ticket_id FROM report_ticket WHERE ticket_id IN (:ids)").param("ids", chunk).update();
+        }
+        return present;
     }
 
     /** Locks the existing rows of these tickets, in id order; answers the tickets whose row exists. */
@@ -388,24 +401,32 @@ class TicketReadModel {
         }
     }
 
-    /** Adds to the day's counters; the day's row is made first only when it is missing (the first change of a day). */
+    /**
+     * Adds to the day's counters, in one of the day's {@value #FLOW_STRIPES} rows (stripes), taken in turn once per transaction;
+     * the row is made first only when it is missing. Every ticket an organisation opens in a day adds to its day: with
+     * one row, each such transaction held that row's lock from its update to its commit, and an organisation's intake
+     * went one ticket at a time. Readers sum the stripes. One stripe for a whole transaction keeps its locks in
+     * (day, organisation) order, as with one row a day, so two transactions never wait on each other crosswise.
+     */
     private void applyFlow(FlowKey key, int[] v) {
         if (java.util.Arrays.stream(v).allMatch(x -> x == 0)) {
             return;
         }
-        if (addFlow(key, v) == 0) {
-            jdbc.sql("INSERT INTO report_flow_day (flow_day, organisation_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                    .params(key.day(), key.organisation()).update();
-            addFlow(key, v);
+        int stripe = org.atende.operations.TransactionScoped.value(FLOW_STRIPE,
+                () -> Math.floorMod(nextStripe.getAndIncrement(), FLOW_STRIPES)).orElse(0);
+        if (addFlow(key, stripe, v) == 0) {
+            jdbc.sql("INSERT INTO report_flow_day (flow_day, organisation_id, stripe) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                    .params(key.day(), key.organisation(), stripe).update();
+            addFlow(key, stripe, v);
         }
     }
 
-    private int addFlow(FlowKey key, int[] v) {
+    private int addFlow(FlowKey key, int stripe, int[] v) {
         return jdbc.sql("""
                 UPDATE report_flow_day SET opened = opened + ?, resolved = resolved + ?, reopened = reopened + ?,
                        waiting_change = waiting_change + ?, backlog_change = backlog_change + ?
-                WHERE flow_day = ? AND organisation_id = ?""")
-                .params(v[0], v[1], v[2], v[3], v[4], key.day(), key.organisation()).update();
+                WHERE flow_day = ? AND organisation_id = ? AND stripe = ?""")
+                .params(v[0], v[1], v[2], v[3], v[4], key.day(), key.organisation(), stripe).update();
     }
 
     record FlowKey(LocalDate day, long organisation) implements Comparable<FlowKey> {

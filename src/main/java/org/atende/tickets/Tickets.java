@@ -26,6 +26,7 @@ import org.atende.operations.LogFields;
 import org.atende.operations.TransactionScoped;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,12 +55,14 @@ public class Tickets {
     private final Attachments attachments;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Clock clock;
     private final TicketLimits limits;
 
     Tickets(TicketRepository tickets, MessageRepository messages, Timeline timeline, TicketSearch search,
             Customers customers, TicketQuotas quotas, Closings closings, Attachments attachments, ApplicationEventPublisher events,
-            JdbcClient jdbc, Clock clock, TicketLimits limits, NewTickets newTickets) {
+            JdbcClient jdbc, JdbcTemplate batch, Clock clock, TicketLimits limits, NewTickets newTickets) {
+        this.batch = batch;
         this.newTickets = newTickets;
         this.attachments = attachments;
         this.limits = limits;
@@ -449,18 +452,45 @@ public class Tickets {
      */
     public boolean route(TicketId id, @Nullable TeamId seenTeam, @Nullable UserId seenAssignee, TeamId team,
             @Nullable UserId assignee, String because) {
-        Instant now = clock.instant();
-        int changed = jdbc.sql("UPDATE ticket SET team_id = ?, assignee_id = ?, version = version + 1 WHERE id = ? AND status <> 'CLOSED' AND "
-                        + (seenTeam == null ? "team_id IS NULL AND " : "team_id = " + seenTeam.value() + " AND ")
-                        + (seenAssignee == null ? "assignee_id IS NULL" : "assignee_id = " + seenAssignee.value()))
-                .params(team.value(), assignee == null ? null : assignee.value(), id.value()).update();
-        if (changed == 0) {
-            return false;
+        return !route(List.of(new Routing(id, seenTeam, seenAssignee, team, assignee, because))).isEmpty();
+    }
+
+    /** What routing gives a ticket, and the owner it saw (see {@link #route(List)}). */
+    public record Routing(TicketId ticket, @Nullable TeamId seenTeam, @Nullable UserId seenAssignee, TeamId team,
+            @Nullable UserId assignee, String because) {
+    }
+
+    /**
+     * {@link #route(TicketId, TeamId, UserId, TeamId, UserId, String)} for many tickets at once: the conditional
+     * updates go in one batch, the lines in one insert. Answers the tickets routed; the others changed meanwhile.
+     */
+    public Set<TicketId> route(List<Routing> routings) {
+        if (routings.isEmpty()) {
+            return Set.of();
         }
-        timeline.append(id, new TimelineEntry(now, null, TimelineEntry.SYSTEM, "ROUTED", "owner", owner(seenTeam, seenAssignee),
-                owner(team, assignee), because));
-        events.publishEvent(new TicketAssigned(id, assignee, team, now));
-        return true;
+        Instant now = clock.instant();
+        int[] changed = batch.batchUpdate("UPDATE ticket SET team_id = ?, assignee_id = ?, version = version + 1 WHERE id = ? "
+                        + "AND status <> 'CLOSED' AND team_id IS NOT DISTINCT FROM ? AND assignee_id IS NOT DISTINCT FROM ?",
+                routings.stream().map(r -> new Object[] {r.team().value(), r.assignee() == null ? null : r.assignee().value(),
+                        r.ticket().value(), r.seenTeam() == null ? null : r.seenTeam().value(),
+                        r.seenAssignee() == null ? null : r.seenAssignee().value()}).toList(),
+                new int[] {java.sql.Types.BIGINT, java.sql.Types.BIGINT, java.sql.Types.BIGINT, java.sql.Types.BIGINT, java.sql.Types.BIGINT});
+        Set<TicketId> routed = new java.util.LinkedHashSet<>();
+        List<Map.Entry<TicketId, TimelineEntry>> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < routings.size(); i++) {
+            Routing r = routings.get(i);
+            if (changed[i] != 0 && routed.add(r.ticket())) {
+                lines.add(Map.entry(r.ticket(), new TimelineEntry(now, null, TimelineEntry.SYSTEM, "ROUTED", "owner",
+                        owner(r.seenTeam(), r.seenAssignee()), owner(r.team(), r.assignee()), r.because())));
+            }
+        }
+        timeline.appendAll(lines);
+        for (Routing r : routings) {
+            if (routed.contains(r.ticket())) {
+                events.publishEvent(new TicketAssigned(r.ticket(), r.assignee(), r.team(), now));
+            }
+        }
+        return routed;
     }
 
     /**
@@ -568,6 +598,19 @@ public class Tickets {
     @Transactional(readOnly = true)
     public List<MessageView> messagesOf(TicketId id) {
         return messages.findByTicket(id.value()).stream().map(Message::view).toList();
+    }
+
+    /** The texts of the messages these tickets were opened with, read together (tickets without a message are absent). */
+    @Transactional(readOnly = true)
+    public Map<TicketId, String> openingTexts(Collection<TicketId> ids) {
+        Map<TicketId, String> found = new HashMap<>();
+        List<Long> all = ids.stream().map(TicketId::value).distinct().toList();
+        for (int from = 0; from < all.size(); from += 500) {
+            jdbc.sql("SELECT ticket_id, body FROM message WHERE id IN (SELECT MIN(id) FROM message WHERE ticket_id IN (:ids) GROUP BY ticket_id)")
+                    .param("ids", all.subList(from, Math.min(all.size(), from + 500)))
+                    .query((rs, n) -> found.put(new TicketId(rs.getLong(1)), rs.getString(2))).list();
+        }
+        return found;
     }
 
     /** The text of the message a ticket was opened with, as the desk itself reads it; empty only for a ticket that has none. */

@@ -178,7 +178,8 @@ class DemoDeskIntegrationTests {
     /** Waits for routing, which runs after the seeding transaction commits. */
     void routed() {
         java.time.Instant until = java.time.Instant.now().plusSeconds(60);
-        while (jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single() > 0) {
+        while (jdbc.sql("SELECT COUNT(*) FROM routing_queue").query(Long.class).single() > 0
+                || jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single() > 0) {
             assertThat(java.time.Instant.now()).as("routing finished").isBefore(until);
             try {
                 Thread.sleep(50);

@@ -62,8 +62,9 @@ class ReportRebuildIntegrationTests {
                        paused_seconds, reopen_count, resolved_at, waited, closed_as, paused_since, first_response_due, resolution_due, live_at
                 FROM report_ticket WHERE organisation_id = ? ORDER BY ticket_id""").param(org)
                 .query((rs, n) -> "ticket " + row(rs)).list());
-        rows.addAll(jdbc.sql("SELECT flow_day, opened, resolved, reopened, waiting_change, backlog_change FROM report_flow_day "
-                + "WHERE organisation_id = ? ORDER BY flow_day").param(org).query((rs, n) -> "day " + row(rs)).list());
+        rows.addAll(jdbc.sql("SELECT flow_day, SUM(opened), SUM(resolved), SUM(reopened), SUM(waiting_change), SUM(backlog_change) "
+                + "FROM report_flow_day WHERE organisation_id = ? GROUP BY flow_day ORDER BY flow_day").param(org)
+                .query((rs, n) -> "day " + row(rs)).list());
         rows.addAll(jdbc.sql("SELECT ticket_id, clock_kind, due_at, breached_at, noticed_at FROM report_breach WHERE organisation_id = ? "
                 + "ORDER BY ticket_id, clock_kind").param(org).query((rs, n) -> "breach " + row(rs)).list());
         rows.addAll(jdbc.sql("SELECT e.ticket_id, e.happened_at, e.kind, e.before_value, e.after_value FROM report_ticket_event e "

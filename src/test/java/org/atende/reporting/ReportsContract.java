@@ -18,10 +18,13 @@ import org.atende.support.MutableClock;
 import org.atende.techservice.QuoteAccepted;
 import org.atende.techservice.QuoteId;
 import org.atende.techservice.QuoteSent;
+import org.atende.tickets.Channel;
+import org.atende.tickets.OpenTicket;
 import org.atende.tickets.Priority;
 import org.atende.tickets.TicketChanges;
 import org.atende.tickets.TicketId;
 import org.atende.tickets.TicketStatus;
+import org.atende.tickets.TicketType;
 import org.atende.tickets.Tickets;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +35,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -91,6 +96,51 @@ abstract class ReportsContract {
 
     ComplianceRow overall() {
         return reports.complianceOverall(NOVEMBER, NOVEMBER, org);
+    }
+
+    @Test
+    void twoTransactionsOpeningTicketsOfOneOrganisationAtOnceDoNotWaitOnItsDayOfFlow() throws Exception {
+        at("2026-11-30T10:00:00Z");
+        LocalDate day = LocalDate.of(2026, 11, 30);
+        long before = reports.flowByDay(day, day, org).getFirst().opened();
+        TransactionTemplate tx = new TransactionTemplate(transactionManager);
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var first = pool.submit(() -> tx.executeWithoutResult(s -> {
+                open("held until the second commits");
+                // after the report rows are written, just before commit: the first holds whatever rows it wrote
+                TransactionSynchronizationManager.registerSynchronization(
+                        new TransactionSynchronization() {
+                            @Override
+                            public void beforeCommit(boolean readOnly) {
+                                written.countDown();
+                                await(release);
+                            }
+                        });
+            }));
+            assertThat(written.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            var second = pool.submit(() -> tx.executeWithoutResult(s -> open("not kept waiting")));
+            try {
+                second.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } finally {
+                release.countDown();
+            }
+            first.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThat(reports.flowByDay(day, day, org).getFirst().opened()).isEqualTo(before + 2);
+    }
+
+    private void open(String subject) {
+        tickets.open(new OpenTicket(org, null, Channel.PORTAL, subject, "…", TicketType.QUESTION, null, null, java.util.Set.of()), lead);
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

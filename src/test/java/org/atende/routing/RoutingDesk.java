@@ -114,10 +114,14 @@ final class RoutingDesk {
         return new RoutingRuleDraft.Conditions(null, null, null, null, null, null, null, null, Arrays.asList(words));
     }
 
-    /** Waits until every event publication is complete: routing has done whatever it was going to do. */
+    /**
+     * Waits until no ticket waits in the routing queue for its first attempt and every event publication is complete:
+     * routing has done whatever it was going to do.
+     */
     void settle() {
         Instant until = Instant.now().plus(Duration.ofSeconds(30));
-        while (jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL AND (status IS NULL OR status <> 'FAILED')").query(Long.class).single() > 0) {
+        while (jdbc.sql("SELECT COUNT(*) FROM routing_queue WHERE attempts = 0").query(Long.class).single() > 0
+                || jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL AND (status IS NULL OR status <> 'FAILED')").query(Long.class).single() > 0) {
             if (Instant.now().isAfter(until)) {
                 throw new AssertionError("routing did not finish within 30 s");
             }
@@ -142,6 +146,37 @@ final class RoutingDesk {
      * Whom a team's tickets went to, in the order the team's row was locked: each routing writes its line while it
      * holds the lock, so the lines' ids follow the order of the choices.
      */
+    /**
+     * Upgrading from a desk that routed opened tickets through the event publication registry: runs the dialect's
+     * migration (in the transaction {@code inTransaction} gives) over two pending routing publications (the id as a
+     * number, and in its older {@code {"value": n}} form) and a completed one; answers the three tickets.
+     */
+    List<TicketView> pendingPublicationsMovedToTheQueue(Actor customer, String dialect, java.util.function.Consumer<Runnable> inTransaction,
+            javax.sql.DataSource dataSource) {
+        List<TicketView> opened = List.of(open(customer, "Pendente", "…"), open(customer, "Pendente antiga", "…"), open(customer, "Feita", "…"));
+        settle(); // no rule: each left unrouted, and out of the queue
+        String listener = "org.atende.routing.internal.RoutingListener.on(org.atende.tickets.TicketOpened)";
+        String[] events = {"{\"ticketId\":%d,\"number\":1,\"organisationId\":1,\"priority\":\"HIGH\",\"type\":\"QUESTION\"}",
+                "{\"ticketId\":{\"value\":%d},\"number\":2,\"organisationId\":{\"value\":1}}", "{\"ticketId\":%d}"};
+        inTransaction.accept(() -> {
+            for (int i = 0; i < 3; i++) {
+                jdbc.sql("INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date, completion_date, status, "
+                                + "completion_attempts) VALUES (?, ?, 'org.atende.tickets.TicketOpened', ?, ?, ?, ?, 0)")
+                        .params(java.util.UUID.randomUUID(), listener, events[i].formatted(opened.get(i).id().value()),
+                                java.sql.Timestamp.from(Instant.now().minusSeconds(60)), i == 2 ? java.sql.Timestamp.from(Instant.now()) : null,
+                                i == 2 ? "COMPLETED" : "PUBLISHED").update();
+            }
+            org.springframework.jdbc.datasource.init.ScriptUtils.executeSqlScript(
+                    org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource),
+                    new org.springframework.core.io.ClassPathResource("db/migration/" + dialect + "/V185__routing_queue_from_publications.sql"));
+            assertThat(jdbc.sql("SELECT ticket_id FROM routing_queue ORDER BY ticket_id").query(Long.class).list())
+                    .containsExactly(opened.get(0).id().value(), opened.get(1).id().value());
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE listener_id = ? AND completion_date IS NULL").param(listener)
+                    .query(Long.class).single()).isZero();
+        });
+        return opened;
+    }
+
     List<Long> picksInLockOrder(TeamId team) {
         return jdbc.sql("SELECT after_value FROM timeline_event WHERE kind = 'ROUTED' AND after_value LIKE ? ORDER BY id")
                 .param("team=" + team.value() + ";%").query(String.class).list().stream()

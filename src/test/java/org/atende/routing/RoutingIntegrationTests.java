@@ -57,7 +57,8 @@ class RoutingIntegrationTests {
     @Autowired RoutingRules rules;
     @Autowired Availabilities availabilities;
     @Autowired TransactionTemplate transactions;
-    @Autowired org.atende.routing.internal.RoutingRetries retries;
+    @Autowired org.atende.routing.internal.RoutingQueue queue;
+    @Autowired javax.sql.DataSource dataSource;
 
     RoutingDesk desk;
     TeamId firstLine;
@@ -425,7 +426,7 @@ class RoutingIntegrationTests {
     }
 
     @Test
-    void aFailedRoutingIsTakenUpAgainThroughThePublicationRegistry() throws Exception {
+    void aTicketWhoseRoutingFailedWaitsInTheQueueAndIsRoutedOnALaterAttempt() throws Exception {
         desk.rule("Tudo", any(), firstLine, RoutingMethod.ROUND_ROBIN);
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -442,20 +443,87 @@ class RoutingIntegrationTests {
         locked.await();
         TicketView t = desk.open(joana, "Bloqueado", "A equipa está ocupada.");
         java.time.Instant until = java.time.Instant.now().plusSeconds(20);
-        while (jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL AND status = 'FAILED'")
+        while (jdbc.sql("SELECT COUNT(*) FROM routing_queue WHERE ticket_id = ? AND attempts > 0").param(t.id().value())
                 .query(Long.class).single() == 0) {
             assertThat(java.time.Instant.now()).as("the routing failed").isBefore(until);
             RoutingDesk.sleep(50);
         }
+        assertThat(jdbc.sql("SELECT last_error FROM routing_queue WHERE ticket_id = ?").param(t.id().value()).query(String.class).single())
+                .as("why it waits").isNotBlank();
         release.countDown();
         holder.join();
         assertThat(tickets.lookup(t.id()).orElseThrow().assigneeId()).as("intake went through; routing did not").isNull();
 
-        retries.resubmit(java.time.Duration.ZERO);
-        TicketView routed = desk.now(t);
+        jdbc.sql("UPDATE routing_queue SET next_attempt_at = queued_at WHERE ticket_id = ?").param(t.id().value()).update();
+        assertThat(queue.routeWaiting()).isEqualTo(1);
+        TicketView routed = tickets.lookup(t.id()).orElseThrow();
         assertThat(routed.assigneeId()).isIn(ines.userId(), tiago.userId());
         assertThat(desk.routed(t.id())).hasSize(1);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single()).isZero();
+        assertThat(queue.waiting()).isZero();
+    }
+
+    @Test
+    void aTicketThatCannotBeRoutedHoldsUpNoOtherOfItsBatch() {
+        desk.rule("Tudo", any(), firstLine, RoutingMethod.ROUND_ROBIN);
+        List<TicketView> opened = new ArrayList<>();
+        transactions.executeWithoutResult(s -> {
+            for (int i = 0; i < 5; i++) {
+                opened.add(desk.open(joana, "Pedido " + i, "Texto " + i));
+            }
+            // the third one's row holds a type the desk does not know: reading it fails, and so does its routing
+            jdbc.sql("UPDATE ticket SET type = 'UNKNOWN' WHERE id = ?").param(opened.get(2).id().value()).update();
+        });
+        desk.settle();
+        for (int i = 0; i < 5; i++) {
+            long id = opened.get(i).id().value();
+            Long assignee = jdbc.sql("SELECT assignee_id FROM ticket WHERE id = ?").param(id).query(Long.class).optional().orElse(null);
+            if (i == 2) {
+                assertThat(assignee).isNull();
+                assertThat(jdbc.sql("SELECT attempts FROM routing_queue WHERE ticket_id = ?").param(id).query(Integer.class).single())
+                        .as("it waits for another attempt").isPositive();
+            } else {
+                assertThat(assignee).as("ticket %d", i).isIn(ines.userId().value(), tiago.userId().value());
+            }
+        }
+        // mended, it is routed at its next attempt
+        jdbc.sql("UPDATE ticket SET type = 'QUESTION' WHERE id = ?").param(opened.get(2).id().value()).update();
+        jdbc.sql("UPDATE routing_queue SET next_attempt_at = queued_at WHERE ticket_id = ?").param(opened.get(2).id().value()).update();
+        assertThat(queue.routeWaiting()).isEqualTo(1);
+        assertThat(tickets.lookup(opened.get(2).id()).orElseThrow().assigneeId()).isIn(ines.userId(), tiago.userId());
+    }
+
+    @Test
+    void routingsPendingInThePublicationRegistryAtUpgradeAreTakenUpByTheQueue() {
+        List<TicketView> opened = desk.pendingPublicationsMovedToTheQueue(joana, "h2",
+                work -> transactions.executeWithoutResult(s -> {
+                    work.run();
+                    desk.rule("Tudo", any(), firstLine, RoutingMethod.ROUND_ROBIN);
+                }), dataSource);
+        desk.settle();
+        assertThat(tickets.lookup(opened.get(0).id()).orElseThrow().assigneeId()).isIn(ines.userId(), tiago.userId());
+        assertThat(tickets.lookup(opened.get(1).id()).orElseThrow().assigneeId()).isIn(ines.userId(), tiago.userId());
+        assertThat(tickets.lookup(opened.get(2).id()).orElseThrow().assigneeId()).as("its routing had been done").isNull();
+    }
+
+    @Test
+    void ticketsRoutedInOneBatchTakeTurnsAsIfRoutedOneAfterAnother() {
+        desk.rule("Tudo", any(), firstLine, RoutingMethod.ROUND_ROBIN);
+        List<TicketView> opened = new ArrayList<>();
+        transactions.executeWithoutResult(s -> {
+            for (int i = 0; i < 6; i++) {
+                opened.add(desk.open(joana, "Pedido " + i, "Texto " + i));
+            }
+        });
+        desk.settle();
+        List<UserId> owners = opened.stream().map(t -> tickets.lookup(t.id()).orElseThrow().assigneeId()).toList();
+        assertThat(owners).doesNotContainNull();
+        for (int i = 1; i < owners.size(); i++) {
+            assertThat(owners.get(i)).as("ticket %d goes to the other agent than ticket %d", i, i - 1).isNotEqualTo(owners.get(i - 1));
+        }
+        assertThat(jdbc.sql("SELECT assigned FROM routing_cursor WHERE team_id = ?").param(firstLine.value()).query(Long.class).single())
+                .isEqualTo(6);
+        assertThat(jdbc.sql("SELECT last_user_id FROM routing_cursor WHERE team_id = ?").param(firstLine.value()).query(Long.class).single())
+                .isEqualTo(owners.getLast().value());
     }
 
     @Test

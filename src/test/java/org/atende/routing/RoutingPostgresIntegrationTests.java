@@ -57,6 +57,8 @@ class RoutingPostgresIntegrationTests {
     @Autowired Tickets tickets;
     @Autowired RoutingRules rules;
     @Autowired Router router;
+    @Autowired javax.sql.DataSource dataSource;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
     RoutingDesk desk;
     TeamId team;
@@ -109,6 +111,20 @@ class RoutingPostgresIntegrationTests {
             assertThat(load.get(picks.get(i))).as("pick %d went to an agent with the least open work then: %s", i, picks).isEqualTo(least);
             load.merge(picks.get(i), 1, Integer::sum);
         }
+    }
+
+    @Test
+    void routingsPendingInThePublicationRegistryAtUpgradeAreTakenUpByTheQueue() {
+        List<TicketView> opened = desk.pendingPublicationsMovedToTheQueue(customers.getFirst(), "postgresql",
+                work -> transactions.executeWithoutResult(s -> {
+                    work.run();
+                    desk.rule("Tudo", any(), team, RoutingMethod.ROUND_ROBIN);
+                }), dataSource);
+        desk.settle();
+        List<Long> ids = agents.stream().map(a -> a.userId().value()).toList();
+        assertThat(tickets.lookup(opened.get(0).id()).orElseThrow().assigneeId().value()).isIn(ids);
+        assertThat(tickets.lookup(opened.get(1).id()).orElseThrow().assigneeId().value()).isIn(ids);
+        assertThat(tickets.lookup(opened.get(2).id()).orElseThrow().assigneeId()).as("its routing had been done").isNull();
     }
 
     @Test

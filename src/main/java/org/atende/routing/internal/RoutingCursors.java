@@ -56,8 +56,9 @@ public class RoutingCursors {
                 }).optional();
     }
 
-    void advance(TeamId team, UserId picked) {
-        jdbc.sql("UPDATE routing_cursor SET last_user_id = ?, assigned = assigned + 1, updated_at = ? WHERE team_id = ?")
-                .params(picked.value(), Timestamp.from(clock.instant()), team.value()).update();
+    /** The team gave {@code count} tickets, the last of them to {@code picked}. */
+    void advance(TeamId team, UserId picked, int count) {
+        jdbc.sql("UPDATE routing_cursor SET last_user_id = ?, assigned = assigned + ?, updated_at = ? WHERE team_id = ?")
+                .params(picked.value(), count, Timestamp.from(clock.instant()), team.value()).update();
     }
 }

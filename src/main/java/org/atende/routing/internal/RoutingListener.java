@@ -1,6 +1,5 @@
 package org.atende.routing.internal;
 
-import org.atende.tickets.TicketOpened;
 import org.atende.tickets.TicketReclassified;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,10 +7,10 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Routes tickets after the transaction that opened or reclassified them commits, each in a transaction of its own and
- * apart from the request: intake is never slowed or refused by routing. A routing that throws leaves its publication
- * incomplete in the registry, where {@link RoutingRetries} takes it up again. A change of priority alone re-routes
- * nothing.
+ * Routes a reclassified ticket again after the transaction that changed its type commits, in a transaction of its own
+ * and apart from the request. A routing that throws leaves its publication incomplete in the registry, where
+ * {@link RoutingRetries} takes it up again. A change of priority alone re-routes nothing. (Opened tickets are routed
+ * from {@link RoutingQueue}, in batches.)
  */
 @Component
 class RoutingListener {
@@ -22,12 +21,6 @@ class RoutingListener {
 
     RoutingListener(Router router) {
         this.router = router;
-    }
-
-    @ApplicationModuleListener
-    void on(TicketOpened opened) {
-        Router.Result result = router.opened(opened.ticketId());
-        log.debug("ticket #{} opened: {}", opened.number(), result);
     }
 
     @ApplicationModuleListener

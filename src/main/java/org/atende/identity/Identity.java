@@ -51,9 +51,19 @@ public class Identity {
 
     /** The actor an active user signs in as; empty for an unknown or inactive user. */
     public Optional<Actor> actor(UserId id) {
-        return users.find(id).filter(UserSummary::active)
-                .map(u -> new Actor(u.id(), u.name(), u.role(), u.organisationId(), u.contactId()));
+        return users.find(id).filter(UserSummary::active).map(Identity::actorOf);
     }
+
+    /** Who a user acts as. */
+    public static Actor actorOf(UserSummary u) {
+        return new Actor(u.id(), u.name(), u.role(), u.organisationId(), u.contactId());
+    }
+
+    /**
+     * The request attribute under which a page request keeps the signed-in user (a {@link UserSummary}) as read once
+     * for the request, so that what else the request needs of them (the page's language) is not read again.
+     */
+    public static final String SIGNED_IN_USER = "atende.signed-in-user";
 
     public Optional<UserSummary> user(UserId id) {
         return users.find(id);

@@ -52,7 +52,7 @@ final class PageLocales implements LocaleResolver {
         if (request.getAttribute(PAGE_LANGUAGE) instanceof Locale named && SUPPORTED.contains(named)) {
             return named; // a page for someone without an account speaks the language the desk wrote to them in
         }
-        Language chosen = chosen();
+        Language chosen = chosen(request);
         Locale locale = chosen != null ? locale(chosen) : browser.resolveLocale(request);
         request.setAttribute(RESOLVED, locale);
         return locale;
@@ -68,9 +68,12 @@ final class PageLocales implements LocaleResolver {
         return Locale.of(language.name().toLowerCase(Locale.ROOT));
     }
 
-    private @Nullable Language chosen() {
+    private @Nullable Language chosen(HttpServletRequest request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
+            if (request.getAttribute(Identity.SIGNED_IN_USER) instanceof UserSummary read && read.id().equals(actor.userId())) {
+                return read.language(); // as read for this request when it was signed in
+            }
             return identity.user(actor.userId()).map(UserSummary::language).orElse(null);
         }
         return null;

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,6 +65,27 @@ class FormLoginIntegrationTests extends ApiIntegrationSupport {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE principal_name = ?").param(ADMIN_EMAIL)
                 .query(Long.class).single()).isPositive();
         assertThat(browser.get("/account/csrf").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void pagesRequestedWithinAMinuteOfEachOtherDoNotWriteTheSessionAgain() throws Exception {
+        browser.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        assertThat(browser.get("/account/csrf").statusCode()).isEqualTo(200);
+        List<Long> before = lastAccesses();
+        for (int i = 0; i < 3; i++) {
+            assertThat(browser.get("/account/csrf").statusCode()).isEqualTo(200);
+        }
+        assertThat(lastAccesses()).as("the session row's last access, as stored").isEqualTo(before).isNotEmpty();
+        jdbc.sql("UPDATE spring_session SET last_access_time = last_access_time - 61000, expiry_time = expiry_time - 61000 "
+                + "WHERE principal_name = ?").param(ADMIN_EMAIL).update();
+        List<Long> aMinuteEarlier = lastAccesses();
+        assertThat(browser.get("/account/csrf").statusCode()).isEqualTo(200);
+        assertThat(lastAccesses()).as("a minute later the request moves it").isNotEqualTo(aMinuteEarlier);
+    }
+
+    private List<Long> lastAccesses() {
+        return jdbc.sql("SELECT last_access_time FROM spring_session WHERE principal_name = ? ORDER BY primary_id").param(ADMIN_EMAIL)
+                .query(Long.class).list();
     }
 
     @Test

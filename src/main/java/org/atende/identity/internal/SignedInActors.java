@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpSession;
 import org.atende.identity.Actor;
 import org.atende.identity.Identity;
 import org.atende.identity.UserId;
+import org.atende.identity.UserSummary;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -44,7 +45,9 @@ final class SignedInActors extends OncePerRequestFilter {
         Authentication signedIn = contexts.getContext().getAuthentication();
         if (signedIn != null && signedIn.getPrincipal() instanceof SignedInUser user) {
             SecurityContext context = contexts.createEmptyContext();
-            identity.actor(new UserId(user.userId())).ifPresentOrElse(actor -> {
+            identity.user(new UserId(user.userId())).filter(UserSummary::active).ifPresentOrElse(found -> {
+                request.setAttribute(Identity.SIGNED_IN_USER, found);
+                Actor actor = Identity.actorOf(found);
                 var authentication = new UsernamePasswordAuthenticationToken(actor, null,
                         java.util.List.of(new SimpleGrantedAuthority("ROLE_" + actor.role().name())));
                 authentication.setDetails(signedIn.getDetails());

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.atende.sla.internal.ClockKey;
 import org.atende.sla.internal.ClockStore;
@@ -19,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One pass of the SLA sweep: in batches of {@code atende.sla.sweep-batch-size}, each its own
- * transaction, claims running clocks past their due time or their warning time with
+ * transaction, worked on {@code atende.sla.sweep-lanes} at a time, claims running clocks past their due time or their warning time with
  * {@code SELECT ... FOR UPDATE SKIP LOCKED}, reads each again (a pause may have moved it), and marks
  * warnings and breaches: timeline entry and event in the same transaction. Sweepers on several
  * instances share one database without marking a clock twice: a claimed row is invisible to the
@@ -47,6 +51,7 @@ class SlaSweep {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final int batchSize;
+    private final int lanes;
     private final EscalationSweep escalations;
     private final SlaMeters meters;
 
@@ -59,6 +64,7 @@ class SlaSweep {
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
         this.batchSize = properties.sweepBatchSize();
+        this.lanes = properties.sweepLanes();
     }
 
     Result runOnce() {
@@ -67,18 +73,54 @@ class SlaSweep {
 
     private Result pass() {
         Instant now = ClockBook.second(clock.instant());
-        int warned = 0;
-        int breached = 0;
+        int[] marked = new int[2]; // warned, breached
+        if (lanes == 1) {
+            add(marked, lane(now));
+        } else { // the lanes claim apart (SKIP LOCKED) as sweepers on several instances do
+            try (ExecutorService pool = Executors.newFixedThreadPool(lanes, Thread.ofPlatform().name("sla-sweep-lane-", 1).factory())) {
+                List<Future<int[]>> running = new ArrayList<>();
+                for (int i = 0; i < lanes; i++) {
+                    running.add(pool.submit(() -> lane(now)));
+                }
+                for (Future<int[]> lane : running) {
+                    add(marked, done(lane));
+                }
+            }
+        }
+        // after the marks, so a rule on the warning or the breach sees the clocks this pass marked
+        return new Result(marked[0], marked[1], escalations.runOnce(now));
+    }
+
+    /** Batch after batch until one finds less than a full batch, or marks nothing; answers what it warned and breached. */
+    private int[] lane(Instant now) {
+        int[] marked = new int[2];
         for (int i = 0; i < MAX_BATCHES_PER_PASS; i++) {
             Batch batch = Objects.requireNonNull(transactions.execute(tx -> batch(now)));
-            warned += batch.warned();
-            breached += batch.breached();
+            add(marked, new int[] {batch.warned(), batch.breached()});
             if (batch.claimed() < batchSize || batch.settled() == 0) {
                 break;
             }
         }
-        // after the marks, so a rule on the warning or the breach sees the clocks this pass marked
-        return new Result(warned, breached, escalations.runOnce(now));
+        return marked;
+    }
+
+    private static void add(int[] sum, int[] more) {
+        sum[0] += more[0];
+        sum[1] += more[1];
+    }
+
+    private static int[] done(Future<int[]> lane) {
+        try {
+            return lane.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the sweep was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private Batch batch(Instant now) {

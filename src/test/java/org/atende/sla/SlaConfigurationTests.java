@@ -14,15 +14,21 @@ class SlaConfigurationTests {
     @Test
     void sweepsEveryMinuteInBatchesOfTwoHundredByDefault() {
         context.run(ctx -> {
-            assertThat(ctx.getBean(SlaSweepProperties.class)).isEqualTo(new SlaSweepProperties(Duration.ofMinutes(1), 200, true));
+            assertThat(ctx.getBean(SlaSweepProperties.class)).isEqualTo(new SlaSweepProperties(Duration.ofMinutes(1), 200, true, 2));
         });
     }
 
     @Test
     void takesTheSweepSettingsFromProperties() {
         context.withPropertyValues("atende.sla.sweep-interval=PT30S", "atende.sla.sweep-batch-size=50",
-                "atende.sla.sweep-enabled=false").run(ctx -> assertThat(ctx.getBean(SlaSweepProperties.class))
-                .isEqualTo(new SlaSweepProperties(Duration.ofSeconds(30), 50, false)));
+                "atende.sla.sweep-enabled=false", "atende.sla.sweep-lanes=3").run(ctx -> assertThat(ctx.getBean(SlaSweepProperties.class))
+                .isEqualTo(new SlaSweepProperties(Duration.ofSeconds(30), 50, false, 3)));
+    }
+
+    @Test
+    void refusesToStartWithoutALane() {
+        context.withPropertyValues("atende.sla.sweep-lanes=0").run(ctx -> assertThat(ctx).hasFailed().getFailure()
+                .hasStackTraceContaining("atende.sla.sweep-lanes must be positive"));
     }
 
     @Test

@@ -138,7 +138,7 @@ class SlaSweepIntegrationTests extends SlaIntegrationSupport {
         }
         clock.set("2026-11-27T20:00:00Z"); // every first response breached, every resolution warned
         SlaSweep small = new SlaSweep(sweepStore, sweepBook, transactions, clock,
-                new SlaSweepProperties(java.time.Duration.ofMinutes(1), 3, true), escalations, meters);
+                new SlaSweepProperties(java.time.Duration.ofMinutes(1), 3, true, 2), escalations, meters);
 
         assertThat(small.runOnce()).isEqualTo(new SlaSweep.Result(7, 7));
         assertThat(small.runOnce()).isEqualTo(new SlaSweep.Result(0, 0));

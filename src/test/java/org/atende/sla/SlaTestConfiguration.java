@@ -28,20 +28,25 @@ class SlaTestConfiguration {
     static final class PublishedSlaEvents {
         final List<SlaWarning> warnings = new CopyOnWriteArrayList<>();
         final List<SlaBreached> breaches = new CopyOnWriteArrayList<>();
+        /** The threads that marked them. */
+        final java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         @EventListener
         void on(SlaWarning e) {
             warnings.add(e);
+            threads.add(Thread.currentThread().getName());
         }
 
         @EventListener
         void on(SlaBreached e) {
             breaches.add(e);
+            threads.add(Thread.currentThread().getName());
         }
 
         void clear() {
             warnings.clear();
             breaches.clear();
+            threads.clear();
         }
     }
 }

@@ -35,6 +35,9 @@ class FormLoginIntegrationTests extends ApiIntegrationSupport {
 
     Browser browser;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.atende.identity.internal.RecentActors recentActors;
+
     @BeforeEach
     void aFreshBrowser() {
         browser = new Browser(port);
@@ -81,6 +84,29 @@ class FormLoginIntegrationTests extends ApiIntegrationSupport {
         List<Long> aMinuteEarlier = lastAccesses();
         assertThat(browser.get("/account/csrf").statusCode()).isEqualTo(200);
         assertThat(lastAccesses()).as("a minute later the request moves it").isNotEqualTo(aMinuteEarlier);
+    }
+
+    @Test
+    void aSignedInUserIsReadAtMostEveryFewSecondsAndAChangeMadeThroughTheDeskAppliesAtOnce() throws Exception {
+        browser.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        String name = jdbc.sql("SELECT name FROM app_user WHERE email = ?").param(ADMIN_EMAIL).query(String.class).single();
+        assertThat(signedInAs()).isEqualTo(name);
+        try {
+            jdbc.sql("UPDATE app_user SET name = 'Renamed Behind The Desk' WHERE email = ?").param(ADMIN_EMAIL).update();
+            assertThat(signedInAs()).as("the header's actor, as read a moment ago").isEqualTo(name);
+            recentActors.forgetAll(); // stands for the few seconds passing, or for a change made through the desk
+            assertThat(signedInAs()).isEqualTo("Renamed Behind The Desk");
+        } finally {
+            jdbc.sql("UPDATE app_user SET name = ? WHERE email = ?").params(name, ADMIN_EMAIL).update();
+            recentActors.forgetAll();
+        }
+    }
+
+    /** The name in the page header's account link: the request's actor. */
+    private String signedInAs() throws Exception {
+        Matcher m = Pattern.compile("<a href=\"/account\">([^<]*)</a>").matcher(browser.get("/account").body());
+        assertThat(m.find()).as("the header's account link").isTrue();
+        return m.group(1);
     }
 
     private List<Long> lastAccesses() {

@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import java.util.Map;
 
 import org.atende.support.Api.Answer;
-import org.atende.identity.internal.TokenActors;
+import org.atende.identity.internal.RecentActors;
 import org.atende.support.ApiIntegrationSupport;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class TokenAuthenticationIntegrationTests extends ApiIntegrationSupport {
 
     @Autowired
-    TokenActors tokenActors;
+    RecentActors recentActors;
 
     @Test
     void aCachedActorSparesTheReadOfItsTokenForAFewSeconds() {
@@ -33,7 +33,7 @@ class TokenAuthenticationIntegrationTests extends ApiIntegrationSupport {
         jdbc.sql("UPDATE api_token SET token_hash = 'changed' WHERE id = ?").param(issued.id()).update();
         assertThat(api.get("/api/v1/me", secret).status()).isEqualTo(200);
 
-        tokenActors.forgetAll(); // stands for those few seconds passing
+        recentActors.forgetAll(); // stands for those few seconds passing
         assertThat(api.get("/api/v1/me", secret).status()).isEqualTo(401);
     }
 
@@ -98,7 +98,7 @@ class TokenAuthenticationIntegrationTests extends ApiIntegrationSupport {
             Instant twoMinutesBefore = first.minus(2, ChronoUnit.MINUTES);
             jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?")
                     .params(Timestamp.from(twoMinutesBefore), issued.id()).update();
-            tokenActors.forgetAll(); // stands for the few seconds after which the token is read again
+            recentActors.forgetAll(); // stands for the few seconds after which the token is read again
             api.get("/api/v1/me", secret);
             assertThat(lastUsed(issued.id())).isAfter(twoMinutesBefore.plusSeconds(60));
         }
@@ -166,7 +166,7 @@ class TokenAuthenticationIntegrationTests extends ApiIntegrationSupport {
 
             jdbc.sql("UPDATE api_token SET expires_at = ? WHERE id = ?")
                     .params(Timestamp.from(Instant.now().minusSeconds(1)), issued.id()).update();
-            tokenActors.forgetAll(); // stands for the few seconds after which the token is read again
+            recentActors.forgetAll(); // stands for the few seconds after which the token is read again
 
             assertThat(api.get("/api/v1/me", secret).status()).isEqualTo(401);
         }

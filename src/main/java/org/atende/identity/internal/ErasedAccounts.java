@@ -17,17 +17,17 @@ class ErasedAccounts {
 
     private final JdbcClient jdbc;
 
-    private final TokenActors tokenActors;
+    private final RecentActors recentActors;
 
-    ErasedAccounts(JdbcClient jdbc, TokenActors tokenActors) {
+    ErasedAccounts(JdbcClient jdbc, RecentActors recentActors) {
         this.jdbc = jdbc;
-        this.tokenActors = tokenActors;
+        this.recentActors = recentActors;
     }
 
     @EventListener
     void on(ContactErased erased) {
         Timestamp at = Timestamp.from(erased.at());
-        tokenActors.forgetAll();
+        recentActors.forgetAll();
         for (long user : erased.userIds()) {
             String email = jdbc.sql("SELECT email FROM app_user WHERE id = ?").param(user).query(String.class).optional().orElse(null);
             if (email == null) {

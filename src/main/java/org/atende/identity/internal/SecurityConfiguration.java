@@ -92,7 +92,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http, Identity identity, SignInProperties signIn) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, Identity identity, SignInProperties signIn, RecentActors recent) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -111,7 +111,7 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterBefore(new SignInThrottle(signIn.attemptsPerMinute()), UsernamePasswordAuthenticationFilter.class)
-                .addFilterBefore(new SignedInActors(identity), AuthorizationFilter.class)
+                .addFilterBefore(new SignedInActors(identity, recent), AuthorizationFilter.class)
                 .build();
     }
 }

@@ -20,17 +20,21 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Pages see the same principal as the API: an {@link Actor}, read fresh from the database on each request
- * from the user id the session keeps. A user deactivated since signing in is signed out at once; a changed
- * role applies to the next request. The fresh actor lives for the request only; the session keeps the id.
+ * Pages see the same principal as the API: an {@link Actor}, made on each request from the user the session's id
+ * names, read from the database at most every few seconds ({@link RecentActors}, as for API tokens). A user
+ * deactivated since signing in is signed out at once, and a changed role applies to the next request, on the
+ * instance that made the change (within those seconds on another). The actor lives for the request only; the
+ * session keeps the id.
  */
 final class SignedInActors extends OncePerRequestFilter {
 
     private final Identity identity;
+    private final RecentActors recent;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    SignedInActors(Identity identity) {
+    SignedInActors(Identity identity, RecentActors recent) {
         this.identity = identity;
+        this.recent = recent;
     }
 
     /** Error pages show who is signed in too, so they need the actor as much as the page that failed. */
@@ -45,7 +49,8 @@ final class SignedInActors extends OncePerRequestFilter {
         Authentication signedIn = contexts.getContext().getAuthentication();
         if (signedIn != null && signedIn.getPrincipal() instanceof SignedInUser user) {
             SecurityContext context = contexts.createEmptyContext();
-            identity.user(new UserId(user.userId())).filter(UserSummary::active).ifPresentOrElse(found -> {
+            UserId id = new UserId(user.userId());
+            recent.user(id, () -> identity.user(id)).filter(UserSummary::active).ifPresentOrElse(found -> {
                 request.setAttribute(Identity.SIGNED_IN_USER, found);
                 Actor actor = Identity.actorOf(found);
                 var authentication = new UsernamePasswordAuthenticationToken(actor, null,

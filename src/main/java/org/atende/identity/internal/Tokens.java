@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Issues, lists and revokes API tokens, and authenticates their secrets: by the secret's SHA-256, for a
- * token neither revoked nor expired, of an active user, its actor then cached a few seconds ({@link TokenActors}).
+ * token neither revoked nor expired, of an active user, its actor then cached a few seconds ({@link RecentActors}).
  * {@code last_used_at} is written at most once a {@link #LAST_USED_RESOLUTION}, so that a busy client does not turn
  * every request into a write.
  */
@@ -42,9 +42,9 @@ public class Tokens {
     private final UserRepository users;
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final TokenActors actors;
+    private final RecentActors actors;
 
-    Tokens(ApiTokenRepository tokens, UserRepository users, JdbcClient jdbc, ObjectProvider<Clock> clock, TokenActors actors) {
+    Tokens(ApiTokenRepository tokens, UserRepository users, JdbcClient jdbc, ObjectProvider<Clock> clock, RecentActors actors) {
         this.actors = actors;
         this.tokens = tokens;
         this.users = users;
@@ -90,7 +90,7 @@ public class Tokens {
 
     /**
      * The actor behind a token's secret: one indexed read of the token with its user, or none while the
-     * {@link TokenActors} cache holds it. Runs outside any transaction; {@code last_used_at} is written by its
+     * {@link RecentActors} cache holds it. Runs outside any transaction; {@code last_used_at} is written by its
      * own statement, at most once a {@link #LAST_USED_RESOLUTION} per token.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -100,7 +100,7 @@ public class Tokens {
         }
         Instant now = clock.instant();
         String hash = TokenSecrets.hash(secret);
-        TokenActors.Cached cached = actors.find(hash, now);
+        RecentActors.Cached cached = actors.find(hash, now);
         if (cached == null) {
             cached = read(hash, now);
             if (cached == null) {
@@ -118,7 +118,7 @@ public class Tokens {
         return Optional.of(cached.actor());
     }
 
-    private TokenActors.@Nullable Cached read(String hash, Instant now) {
+    private RecentActors.@Nullable Cached read(String hash, Instant now) {
         return jdbc.sql("""
                 SELECT t.id, t.kind, t.expires_at, t.last_used_at, u.id AS user_id, u.name, u.role, u.organisation_id, u.contact_id
                 FROM api_token t JOIN app_user u ON u.id = t.user_id

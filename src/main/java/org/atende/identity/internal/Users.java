@@ -38,11 +38,11 @@ public class Users {
     private final Clock clock;
     private final PasswordRules rules;
     private final OtherSessions sessions;
-    private final TokenActors tokenActors;
+    private final RecentActors recentActors;
 
     Users(UserRepository users, TeamRepository teams, Customers customers, PasswordEncoder passwords,
-            ObjectProvider<Clock> clock, PasswordRules rules, OtherSessions sessions, TokenActors tokenActors) {
-        this.tokenActors = tokenActors;
+            ObjectProvider<Clock> clock, PasswordRules rules, OtherSessions sessions, RecentActors recentActors) {
+        this.recentActors = recentActors;
         this.rules = rules;
         this.sessions = sessions;
         this.users = users;
@@ -220,7 +220,7 @@ public class Users {
 
     /** A user's role, organisation or activity may change what its tokens let in: cached actors are forgotten. */
     private User save(User user) {
-        tokenActors.forgetAll();
+        recentActors.forgetAll();
         try {
             return users.save(user);
         } catch (DuplicateKeyException e) { // a concurrent write took the e-mail

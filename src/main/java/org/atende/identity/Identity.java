@@ -25,6 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Identity {
 
+    /**
+     * The request attribute under which a page request keeps the signed-in user (a {@link UserSummary}) as read once
+     * for the request, so that what else the request needs of them (the page's language) is not read again.
+     */
+    public static final String SIGNED_IN_USER = "atende.signed-in-user";
+
     private final Users users;
     private final Teams teams;
     private final Tokens tokens;
@@ -58,12 +64,6 @@ public class Identity {
     public static Actor actorOf(UserSummary u) {
         return new Actor(u.id(), u.name(), u.role(), u.organisationId(), u.contactId());
     }
-
-    /**
-     * The request attribute under which a page request keeps the signed-in user (a {@link UserSummary}) as read once
-     * for the request, so that what else the request needs of them (the page's language) is not read again.
-     */
-    public static final String SIGNED_IN_USER = "atende.signed-in-user";
 
     public Optional<UserSummary> user(UserId id) {
         return users.find(id);

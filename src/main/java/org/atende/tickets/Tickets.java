@@ -443,26 +443,18 @@ public class Tickets {
         return java.util.Optional.of(reload(t));
     }
 
-    /**
-     * Gives a ticket to a team (and an agent, or none: the team's queue) on behalf of routing, only if its owner is
-     * still what routing saw ({@code seenTeam}, {@code seenAssignee}) and it is not closed: a change made meanwhile, by
-     * hand or by another instance, wins and nothing is written (false). Writes one {@code ROUTED} line by the system
-     * (owner before and after as {@link #owner}, {@code because}, the rule and method, as its detail) and publishes
-     * {@link TicketAssigned} as a change by hand does.
-     */
-    public boolean route(TicketId id, @Nullable TeamId seenTeam, @Nullable UserId seenAssignee, TeamId team,
-            @Nullable UserId assignee, String because) {
-        return !route(List.of(new Routing(id, seenTeam, seenAssignee, team, assignee, because))).isEmpty();
-    }
-
-    /** What routing gives a ticket, and the owner it saw (see {@link #route(List)}). */
+    /** What routing gives a ticket, and the owner it saw (see {@link #route}). */
     public record Routing(TicketId ticket, @Nullable TeamId seenTeam, @Nullable UserId seenAssignee, TeamId team,
             @Nullable UserId assignee, String because) {
     }
 
     /**
-     * {@link #route(TicketId, TeamId, UserId, TeamId, UserId, String)} for many tickets at once: the conditional
-     * updates go in one batch, the lines in one insert. Answers the tickets routed; the others changed meanwhile.
+     * Gives tickets to a team (and an agent, or none: the team's queue) on behalf of routing, each only if its owner is
+     * still what routing saw ({@code seenTeam}, {@code seenAssignee}) and it is not closed: a change made meanwhile, by
+     * hand or by another instance, wins and nothing is written for that ticket. Writes one {@code ROUTED} line by the
+     * system for each ticket routed (owner before and after as {@link #owner}, {@code because}, the rule and method,
+     * as its detail) and publishes {@link TicketAssigned} as a change by hand does. The conditional updates go in one
+     * batch, the lines in one insert. Answers the tickets routed.
      */
     public Set<TicketId> route(List<Routing> routings) {
         if (routings.isEmpty()) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +82,7 @@ public class Router {
     @Transactional
     public Map<TicketId, Result> opened(List<TicketId> ids) {
         Map<TicketId, TicketView> found = tickets.lookupAll(ids);
-        Map<TicketId, Result> results = new LinkedHashMap<>();
+        Map<TicketId, Result> results = new HashMap<>();
         List<TicketView> unowned = new ArrayList<>();
         for (TicketId id : ids) {
             TicketView t = found.get(id);
@@ -93,7 +92,6 @@ public class Router {
                 results.put(id, Result.ALREADY_OWNED);
             } else {
                 unowned.add(t);
-                results.put(id, null); // keeps the order given
             }
         }
         results.putAll(route(unowned, false));

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.atende.tickets.TicketId;
 import org.atende.tickets.TicketOpened;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -171,10 +172,11 @@ public class RoutingQueue {
     }
 
     /** Locks the due rows (all of them, or one ticket's) that no other transaction holds, in ticket order. */
-    private List<TicketId> claim(TicketId only) {
-        return jdbc.sql("SELECT ticket_id FROM routing_queue WHERE next_attempt_at <= ?" + (only == null ? "" : " AND ticket_id = " + only.value())
-                        + " ORDER BY ticket_id LIMIT ? FOR UPDATE SKIP LOCKED")
-                .params(Timestamp.from(clock.instant()), BATCH).query((rs, n) -> new TicketId(rs.getLong(1))).list();
+    private List<TicketId> claim(@Nullable TicketId only) {
+        return jdbc.sql("SELECT ticket_id FROM routing_queue WHERE next_attempt_at <= :now AND (:only IS NULL OR ticket_id = :only) "
+                        + "ORDER BY ticket_id LIMIT :limit FOR UPDATE SKIP LOCKED")
+                .param("now", Timestamp.from(clock.instant())).param("only", only == null ? null : only.value(), java.sql.Types.BIGINT)
+                .param("limit", BATCH).query((rs, n) -> new TicketId(rs.getLong(1))).list();
     }
 
     private void remove(List<TicketId> ids) {

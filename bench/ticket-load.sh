@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Ticket creation through the API (and, after replies, through the customer portal's form) on PostgreSQL at 1, 8 and 32
+# Ticket creation through the API (one organisation, then 50 taken in turn; and, after replies, through the customer
+# portal's form) on PostgreSQL at 1, 8 and 32
 # concurrent clients, beside pgbench
 # inserting an equally sized row into the same server with as many clients. Prints one line per run
 # and the API/pgbench throughput ratio. Usage: bash bench/ticket-load.sh [seconds-per-run]
@@ -37,6 +38,8 @@ for _ in $(seq 1 120); do
 done
 curl -fs "http://127.0.0.1:$PORT/actuator/health" > /dev/null || { echo "the desk did not start; log: $LOG" >&2; exit 1; }
 TOKEN=$(sed -n 's/^CUSTOMER_TOKEN=//p' "$TOKENS")
+# 50 more organisations on the same plan as the demo customer's (Empresarial: no allowance), a customer token each
+SPREAD=$(java bench/Organisations.java "http://127.0.0.1:$PORT" "$(sed -n 's/^ADMIN_TOKEN=//p' "$TOKENS")" 50 Empresarial)
 
 # The desk counts the SQL statements it sends and the transactions it ends (atende.bench.count-statements,
 # org.atende.operations.internal.StatementCounting); read before and after each run, divided by the tickets
@@ -54,7 +57,7 @@ run() {
   if [[ $2 == portal ]]; then
     line=$(java bench/PortalLoad.java "http://127.0.0.1:$PORT" "$PORTAL_USER" "$PORTAL_PASSWORD" "$1" "$SECONDS_PER_RUN")
   else
-    line=$(java bench/TicketLoad.java "http://127.0.0.1:$PORT" "$TOKEN" "$1" "$SECONDS_PER_RUN" "$2")
+    line=$(java bench/TicketLoad.java "http://127.0.0.1:$PORT" "${RUN_TOKENS:-$TOKEN}" "$1" "$SECONDS_PER_RUN" "$2")
   fi
   sleep 1 # after-commit listeners finish
   read -r s1 t1 b1 u1 <<< "$(counters)"
@@ -73,6 +76,13 @@ for c in 1 8 32; do
   line=$(run "$c" tickets 200)
   echo "api     $line"
   API[$c]=$(sed -n 's/.*throughput=\([0-9.]*\).*/\1/p' <<< "$line")
+done
+echo "# API: the same, the requests taking in turn the tokens of customers of 50 organisations, $SECONDS_PER_RUN s per run"
+declare -A API50
+for c in 1 8 32; do
+  line=$(RUN_TOKENS=$SPREAD run "$c" tickets 200)
+  echo "api-50  $line"
+  API50[$c]=$(sed -n 's/.*throughput=\([0-9.]*\).*/\1/p' <<< "$line")
 done
 echo "# API: POST /api/v1/tickets/{id}/messages (the customer writes on a ticket of each client's own), $SECONDS_PER_RUN s per run"
 for c in 1 8 32; do
@@ -103,7 +113,7 @@ echo "# pgbench: one INSERT of an equally sized row per transaction"
 for c in 1 8 32; do
   tps=$(pgbench -h 127.0.0.1 -U postgres -n -c "$c" -j 2 -T "$SECONDS_PER_RUN" -f "$SCRIPT" $DB 2>/dev/null \
         | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
-  ratio=$(awk -v a="${API[$c]}" -v p="$tps" 'BEGIN { printf "%.3f", a / p }')
+  ratio=$(awk -v a="${API[$c]}" -v b="${API50[$c]}" -v p="$tps" 'BEGIN { printf "%.3f, over 50 organisations %.3f", a / p, b / p }')
   echo "pgbench clients=$c throughput=${tps}/s   api/pgbench=$ratio"
 done
 rm -f "$SCRIPT"

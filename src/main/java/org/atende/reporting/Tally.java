@@ -67,6 +67,15 @@ final class Tally {
         paused.addAll(t.paused, sign);
     }
 
+    /** Whether the two hold the same counts and histograms (as stored: what a cell's row would be). */
+    boolean sameAs(Tally other) {
+        return tickets == other.tickets && firstMet == other.firstMet && firstBreached == other.firstBreached
+                && resolutionMet == other.resolutionMet && resolutionBreached == other.resolutionBreached
+                && pausedTickets == other.pausedTickets && pausedTotal == other.pausedTotal && reopened == other.reopened
+                && first.encode().equals(other.first.encode()) && resolution.encode().equals(other.resolution.encode())
+                && paused.encode().equals(other.paused.encode());
+    }
+
     ComplianceRow row(String key, String label) {
         return new ComplianceRow(key, label, tickets, firstMet, firstBreached, tickets - firstMet - firstBreached,
                 share(firstMet, firstBreached), resolutionMet, resolutionBreached, tickets - resolutionMet - resolutionBreached,

@@ -143,6 +143,41 @@ class ReportRebuildIntegrationTests {
                 + "WHERE r.organisation_id = ?").param(desk.org.value()).query(Long.class).single()).isEqualTo(5);
     }
 
+    @Test
+    void theChangesOfSeveralOrganisationsTakenTogetherLeaveTheCellsOfEveryOrganisationTheirSum() {
+        ReportCells cells = context.getBean(ReportCells.class);
+        ReportFixture other = new ReportFixture(jdbc, tickets, "Outra");
+        cells.aggregate();
+        tickets.update(desk.a, TicketChanges.priority(org.atende.tickets.Priority.URGENT), desk.lead);
+        tickets.update(other.b, TicketChanges.status(TicketStatus.OPEN), other.lead);
+        tickets.update(other.d, new TicketChanges(null, null, null, null, other.lead.userId(), false, other.secondLine, null), other.lead);
+        jdbc.sql("INSERT INTO report_change (support_month, organisation_id) VALUES (?, ?)") // and one pair recomputed whole
+                .params(ReportsContract.NOVEMBER.toString(), desk.org.value()).update();
+        assertThat(jdbc.sql("SELECT COUNT(DISTINCT organisation_id) FROM report_change").query(Long.class).single()).isEqualTo(2);
+        assertThat(cells.aggregate()).as("pairs taken").isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM report_change").query(Long.class).single()).isZero();
+
+        String figures = "SUM(tickets), SUM(fr_met), SUM(fr_breached), SUM(res_met), SUM(res_breached), SUM(paused_tickets), "
+                + "SUM(paused_total), SUM(reopened)";
+        List<String> everyOrganisation = jdbc.sql("SELECT dimension, support_month, group_key, " + figures
+                + " FROM report_cell WHERE organisation_id = 0 GROUP BY dimension, support_month, group_key ORDER BY 1, 2, 3")
+                .query((rs, n) -> row(rs)).list();
+        List<String> sumOfEach = jdbc.sql("SELECT dimension, support_month, group_key, " + figures
+                + " FROM report_cell WHERE organisation_id <> 0 GROUP BY dimension, support_month, group_key ORDER BY 1, 2, 3")
+                .query((rs, n) -> row(rs)).list();
+        assertThat(everyOrganisation).isNotEmpty().isEqualTo(sumOfEach);
+        assertThat(everyOrganisation).anyMatch(row -> row.startsWith("PRIORITY|" + ReportsContract.NOVEMBER + "|URGENT|"));
+
+        List<String> followed = jdbc.sql("SELECT * FROM report_cell WHERE organisation_id IN (0, ?, ?) ORDER BY dimension, "
+                + "support_month, organisation_id, group_key").params(desk.org.value(), other.org.value()).query((rs, n) -> row(rs)).list();
+        jdbc.sql("INSERT INTO report_change (support_month, organisation_id) SELECT DISTINCT support_month, organisation_id FROM report_ticket")
+                .update();
+        cells.aggregate(); // every pair recomputed whole
+        assertThat(jdbc.sql("SELECT * FROM report_cell WHERE organisation_id IN (0, ?, ?) ORDER BY dimension, "
+                + "support_month, organisation_id, group_key").params(desk.org.value(), other.org.value()).query((rs, n) -> row(rs)).list())
+                .isEqualTo(followed);
+    }
+
     /** Every cell of the read model, the fixture's organisation's and every organisation's, as text. */
     List<String> cellRows() {
         return jdbc.sql("SELECT * FROM report_cell WHERE organisation_id IN (0, ?) ORDER BY dimension, support_month, organisation_id, group_key")

@@ -23,6 +23,7 @@ import org.atende.customers.Language;
 import org.atende.customers.OrganisationDraft;
 import org.atende.customers.PlanDraft;
 import org.atende.sla.SlaPolicies;
+import org.atende.support.StatementCount;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,8 +81,8 @@ public final class InboundMailLoad {
             long start = System.nanoTime();
             MailboxPoller.Result r = poller.poll(mailbox); // the measured batch: mailbox to committed tickets
             double seconds = (System.nanoTime() - start) / 1e9;
-            statements.printCpu(MAILS);
-            statements.print(MAILS);
+            statements.printCpu(MAILS, "mail");
+            statements.print(MAILS, "mail");
             int read = r.read() + r.duplicates();
             InboundMail inbound = app.getBean(InboundMail.class);
             long direct = System.nanoTime();

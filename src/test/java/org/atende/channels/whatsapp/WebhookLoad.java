@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.atende.AtendeApplication;
+import org.atende.support.StatementCount;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,7 +32,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * numbers, new tickets and follow-ups) posted by 1, 8 and 32 concurrent clients to the desk on a scratch
  * PostgreSQL database, then a burst from 20 numbers (100 messages each, 32 clients); the latency is the time
  * to Meta's {@code 200} (the notification committed and its message queued), then the time until every
- * message is on a ticket (each waits the ordering window, 1 s, before it is taken in). Run with {@code mvn -Pwebhook-load test-compile exec:exec}.
+ * message is on a ticket (each waits the ordering window, 1 s, before it is taken in). Each measured run also prints
+ * what a message cost, from the first notification until the last message is on its ticket: commits, rows written
+ * and read, and CPU of the desk and of PostgreSQL ({@link StatementCount}). Run with
+ * {@code mvn -Pwebhook-load test-compile exec:exec}.
  */
 public final class WebhookLoad {
 
@@ -70,6 +74,11 @@ public final class WebhookLoad {
         AtomicInteger failures = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(clients);
         long before = jdbc.sql("SELECT COUNT(*) FROM whatsapp_message").query(Long.class).single();
+        StatementCount cost = new StatementCount(jdbc);
+        boolean measured = !tag.equals("warmup");
+        if (measured) {
+            cost.start();
+        }
         long start = System.nanoTime();
         try (var pool = Executors.newFixedThreadPool(clients)) {
             for (int c = 0; c < clients; c++) {
@@ -108,11 +117,14 @@ public final class WebhookLoad {
         double onTickets = (System.nanoTime() - start) / 1e9;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        if (!tag.equals("warmup")) {
+        if (measured) {
             System.out.printf(Locale.ROOT,
                     "clients=%d numbers=%d notifications=%d failed=%d acknowledged/s=%.1f p50=%.1fms p99=%.1fms all-on-tickets=%.1fs (%.1f messages/s)%n",
                     clients, numbers, total, failures.get(), total / acknowledged, percentile(sorted, 0.50), percentile(sorted, 0.99), onTickets,
                     total / onTickets);
+            Thread.sleep(1000); // routing's batch and the report listeners after the last message's commit
+            cost.printCpu(total, "message");
+            cost.print(total, "message");
         }
     }
 

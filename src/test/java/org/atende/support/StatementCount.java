@@ -1,4 +1,4 @@
-package org.atende.channels.email;
+package org.atende.support;
 
 import java.util.List;
 import java.util.Locale;
@@ -7,10 +7,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What one measured run asked of PostgreSQL, from its own statistics views: transactions committed and
- * rows written, read by index and by scan, per table. Printed by {@link InboundMailLoad} per mail, to
- * see where the statements go without a proxy in the way of what is measured.
+ * rows written, read by index and by scan, per table, and the CPU time of the desk's process and of the
+ * database's backends. The load runs print them per mail or message, to see where the statements go without a
+ * proxy in the way of what is measured.
  */
-final class StatementCount {
+public final class StatementCount {
 
     private static final String TABLES = """
             SELECT relname, n_tup_ins + n_tup_upd + n_tup_del AS written, COALESCE(idx_scan, 0) AS idx, seq_scan
@@ -25,11 +26,11 @@ final class StatementCount {
     private long deskCpuBefore;
     private long databaseCpuBefore;
 
-    StatementCount(JdbcClient jdbc) {
+    public StatementCount(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    void start() {
+    public void start() {
         snapshotClear();
         before = tables();
         commitsBefore = commits();
@@ -37,10 +38,10 @@ final class StatementCount {
         databaseCpuBefore = databaseCpu();
     }
 
-    /** CPU per mail since {@link #start}, read before the statistics wait. */
-    void printCpu(int mails) {
-        System.out.printf(Locale.ROOT, "CPU per mail: desk %.2f ms, PostgreSQL %.2f ms%n", (deskCpu() - deskCpuBefore) / 1e6 / mails,
-                (databaseCpu() - databaseCpuBefore) / 1e6 / mails);
+    /** CPU per unit of work ({@code what}: "mail", "message") since {@link #start}, read before the statistics wait. */
+    public void printCpu(int count, String what) {
+        System.out.printf(Locale.ROOT, "CPU per %s: desk %.2f ms, PostgreSQL %.2f ms%n", what, (deskCpu() - deskCpuBefore) / 1e6 / count,
+                (databaseCpu() - databaseCpuBefore) / 1e6 / count);
     }
 
     private static long deskCpu() {
@@ -63,11 +64,11 @@ final class StatementCount {
         return ticks * 10_000_000L; // 100 ticks a second
     }
 
-    void print(int mails) {
+    public void print(int count, String what) {
         snapshotClear();
         List<Table> after = tables();
         long commits = commits() - commitsBefore;
-        System.out.printf(Locale.ROOT, "per mail: %.2f commits%n", commits / (double) mails);
+        System.out.printf(Locale.ROOT, "per %s: %.2f commits%n", what, commits / (double) count);
         long written = 0;
         long idx = 0;
         long seq = 0;
@@ -80,12 +81,12 @@ final class StatementCount {
             idx += i;
             seq += s;
             if (w + i + s > 0) {
-                System.out.printf(Locale.ROOT, "  %-32s written %6.2f  index reads %6.2f  scans %6.2f%n", a.name(), w / (double) mails,
-                        i / (double) mails, s / (double) mails);
+                System.out.printf(Locale.ROOT, "  %-32s written %6.2f  index reads %6.2f  scans %6.2f%n", a.name(), w / (double) count,
+                        i / (double) count, s / (double) count);
             }
         }
-        System.out.printf(Locale.ROOT, "  %-32s written %6.2f  index reads %6.2f  scans %6.2f%n", "all tables", written / (double) mails,
-                idx / (double) mails, seq / (double) mails);
+        System.out.printf(Locale.ROOT, "  %-32s written %6.2f  index reads %6.2f  scans %6.2f%n", "all tables", written / (double) count,
+                idx / (double) count, seq / (double) count);
     }
 
     private List<Table> tables() {
@@ -96,14 +97,18 @@ final class StatementCount {
         return jdbc.sql("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()").query(Long.class).single();
     }
 
-    /** The statistics views keep a snapshot per transaction; a fresh one is read after the run's own writes. */
+    /**
+     * The statistics views keep a snapshot per transaction; a fresh one is read after the run's own writes. A backend
+     * reports its counts when it goes idle, but at most once a second, and one that is then left idle (a pooled
+     * connection) only after 10 s: the wait covers that.
+     */
     private void snapshotClear() {
-        jdbc.sql("SELECT pg_stat_clear_snapshot()").query().singleRow();
         try {
-            Thread.sleep(1100); // the statistics are flushed by each backend at most once a second
+            Thread.sleep(11_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         jdbc.sql("SELECT pg_stat_force_next_flush()").query().singleRow();
+        jdbc.sql("SELECT pg_stat_clear_snapshot()").query().singleRow();
     }
 }

@@ -65,17 +65,20 @@ class SlaAlerts {
     @EventListener
     @Transactional
     void on(SlaWarning e) {
-        alert(new Alert(e.ticketId(), e.kind(), WARNING, e.dueAt(), e.at()));
+        alert(new Alert(e.ticketId(), e.kind(), WARNING, e.dueAt(), e.at(), e.remainingSeconds()));
     }
 
     @EventListener
     @Transactional
     void on(SlaBreached e) {
-        alert(new Alert(e.ticketId(), e.kind(), BREACHED, e.at(), e.noticedAt())); // missed at its due time, overdue by when it was noticed
+        alert(new Alert(e.ticketId(), e.kind(), BREACHED, e.at(), e.noticedAt(), e.remainingSeconds())); // missed at its due time, overdue by when it was noticed
     }
 
-    /** A mark to tell: the clock, the threshold, its due time and when it was marked. */
-    private record Alert(TicketId ticket, ClockKind kind, String threshold, Instant dueAt, Instant at) {
+    /**
+     * A mark to tell: the clock, the threshold, its due time, when it was marked and, when the mark says, the business
+     * time left then (negative: past due).
+     */
+    private record Alert(TicketId ticket, ClockKind kind, String threshold, Instant dueAt, Instant at, @Nullable Long remaining) {
     }
 
     /**
@@ -101,9 +104,10 @@ class SlaAlerts {
                 continue;
             }
             String organisation = customers.organisation(ticket.organisationId()).map(OrganisationSummary::name).orElse("");
-            Map<TicketId, TicketClocks> read = clocksAt.computeIfAbsent(a.at(), at -> clocks.clocksOf(alerts.stream()
-                    .filter(o -> o.at().equals(at)).map(Alert::ticket).distinct().toList(), at));
-            Duration span = span(a, read.get(a.ticket()));
+            Duration span = a.remaining() != null ? span(a, a.remaining()) // as the sweep read the clock: no need to read it again
+                    : span(a, clocksAt.computeIfAbsent(a.at(), at -> clocks.clocksOf(alerts.stream()
+                            .filter(o -> o.at().equals(at) && o.remaining() == null).map(Alert::ticket).distinct().toList(), at))
+                            .get(a.ticket()));
             for (UserSummary user : users) {
                 List<String> params = List.of(Long.toString(ticket.number()), ticket.subject(), organisation,
                         a.kind().name(), a.dueAt().toString(), StaffTexts.span(span)); // the clock and the time are worded when read, in the reader's language
@@ -127,7 +131,10 @@ class SlaAlerts {
     /** Business time left (warning) or past due (breach), as the clock reads now; wall-clock time if unreadable. */
     private static Duration span(Alert a, @Nullable TicketClocks read) {
         @Nullable ClockView view = read == null ? null : a.kind() == ClockKind.FIRST_RESPONSE ? read.firstResponse() : read.resolution();
-        long remaining = view != null ? view.remainingSeconds() : Duration.between(a.at(), a.dueAt()).toSeconds();
+        return span(a, view != null ? view.remainingSeconds() : Duration.between(a.at(), a.dueAt()).toSeconds());
+    }
+
+    private static Duration span(Alert a, long remaining) {
         return Duration.ofSeconds(a.threshold().equals(WARNING) ? Math.max(remaining, 0) : Math.max(-remaining, 0));
     }
 

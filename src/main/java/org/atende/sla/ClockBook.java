@@ -143,11 +143,12 @@ class ClockBook {
             }
             if (warnedKeys.contains(c.key())) {
                 lines.add(line(c, WARNING, now, warningDetail(c, reading)));
-                marks.add(new SlaWarning(c.key().ticket(), c.key().kind(), reading.dueAt(), noticed));
+                marks.add(new SlaWarning(c.key().ticket(), c.key().kind(), reading.dueAt(), noticed, reading.remainingSeconds()));
             }
             if (breachedKeys.contains(c.key())) {
                 lines.add(line(c, BREACHED, reading.dueAt(), breachDetail(c, reading, noticed)));
-                marks.add(new SlaBreached(c.key().ticket(), c.key().kind(), reading.dueAt(), reading.dueAt(), noticed));
+                marks.add(new SlaBreached(c.key().ticket(), c.key().kind(), reading.dueAt(), reading.dueAt(), noticed,
+                        reading.remainingSeconds()));
             }
         }
         if (!lines.isEmpty()) {

@@ -97,11 +97,11 @@ class SlaSweepIntegrationTests extends SlaIntegrationSupport {
                     assertThat(e.detail()).isEqualTo("First response target (4 business hours) missed at its due time "
                             + "2026-11-26T14:00:00Z (noticed 2026-11-26T14:00:01Z)");
                 });
-        assertThat(events.stream(SlaWarning.class)).containsExactly(
-                new SlaWarning(ticket, ClockKind.FIRST_RESPONSE, at("2026-11-26T14:00:00Z"), at("2026-11-26T13:00:00Z")));
+        assertThat(events.stream(SlaWarning.class)).as("with the business time left as the sweep read it").containsExactly(
+                new SlaWarning(ticket, ClockKind.FIRST_RESPONSE, at("2026-11-26T14:00:00Z"), at("2026-11-26T13:00:00Z"), 3_600L));
         assertThat(events.stream(SlaBreached.class)).containsExactly(
                 new SlaBreached(ticket, ClockKind.FIRST_RESPONSE, at("2026-11-26T14:00:00Z"), at("2026-11-26T14:00:00Z"),
-                        at("2026-11-26T14:00:01Z")));
+                        at("2026-11-26T14:00:01Z"), -1L));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.atende.customers.QuotaExhaustedException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -165,14 +166,21 @@ class SenderQueue {
                     return Step.IDLE;
                 }
                 Queued q = next.get();
-                Duration age = Duration.between(q.queuedAt(), q.databaseNow());
-                if (age.compareTo(properties.orderingWindow()) < 0) {
-                    return new Step.Young(properties.orderingWindow().minus(age));
+                Step young = young(q);
+                if (young != null) {
+                    return young;
                 }
                 taking[0] = q;
                 inbound.take(properties.numberOrFirst(q.phoneNumberId()), read(q.profile()), read(q.message()));
                 jdbc.sql("DELETE FROM whatsapp_inbound WHERE id = ?").param(q.id()).update();
-                return Step.TAKEN;
+                // what comes next, seen under the lock still held: a sender with nothing more (the usual case) costs no
+                // transaction of its own to find that out; one queued after this look wakes a worker of its own
+                Optional<Queued> following = peek(sender);
+                if (following.isEmpty()) {
+                    return Step.IDLE;
+                }
+                young = young(following.get());
+                return young != null ? young : Step.TAKEN;
             }));
         } catch (QuotaExhaustedException e) { // nothing of the attempt was kept: the refusal is its own transaction
             Queued q = taking[0];
@@ -203,6 +211,12 @@ class SenderQueue {
         }
     }
 
+    /** A message still inside the ordering window: the step that waits out the rest of it; null when it may be taken in. */
+    private Step.@Nullable Young young(Queued q) {
+        Duration age = Duration.between(q.queuedAt(), q.databaseNow());
+        return age.compareTo(properties.orderingWindow()) < 0 ? new Step.Young(properties.orderingWindow().minus(age)) : null;
+    }
+
     /** Locks the sender's row, then reads its first waiting message; {@code null} when another worker holds the row. */
     @SuppressWarnings("OptionalAssignedToNull")
     private Optional<Queued> lockAndPeek(String sender) {
@@ -210,6 +224,11 @@ class SenderQueue {
                 .query(String.class).optional().isEmpty()) {
             return null;
         }
+        return peek(sender);
+    }
+
+    /** The sender's first waiting message, the sender's row being held. */
+    private Optional<Queued> peek(String sender) {
         return jdbc.sql("""
                         SELECT id, phone_number_id, wamid, message, profile, attempts, queued_at, CURRENT_TIMESTAMP AS db_now
                         FROM whatsapp_inbound WHERE sender = ? AND given_up_at IS NULL ORDER BY sent_at, id LIMIT 1""")

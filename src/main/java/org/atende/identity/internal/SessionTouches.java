@@ -1,8 +1,14 @@
 package org.atende.identity.internal;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,15 +31,26 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  * than {@code atende.session.touch-resolution} (a minute by default) is not made, so a session being used is written
  * at most about once a minute, besides its attribute changes. The price: a session may expire up to that long before
  * its timeout after its last request (eight hours by default).
+ * <p>
+ * A page that answers with a redirect (every form sent) has its session committed twice, when the redirect commits the
+ * response and again as the filter ends, and the second time the filter looks the session up once more by its id: a
+ * second read of the session's rows in a transaction of its own. Here that lookup answers with the session the same
+ * request has just saved, as the store would have.
  */
 class SessionTouches implements SessionRepository<SessionTouches.Touched> {
 
     private final SessionRepository<Session> sessions;
     private final Duration resolution;
+    /** The session saved by the request this thread is serving; forgotten when the session filter ends. */
+    private final ThreadLocal<@Nullable Touched> savedHere = new ThreadLocal<>();
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // the store's session class is its own; every session saved here came from it
     SessionTouches(JdbcIndexedSessionRepository sessions, Duration resolution) {
-        this.sessions = (SessionRepository) sessions;
+        this((SessionRepository) sessions, resolution);
+    }
+
+    SessionTouches(SessionRepository<Session> sessions, Duration resolution) {
+        this.sessions = sessions;
         this.resolution = resolution;
     }
 
@@ -54,7 +71,7 @@ class SessionTouches implements SessionRepository<SessionTouches.Touched> {
                     if (!(bean instanceof SessionRepositoryFilter<?>)) {
                         return bean;
                     }
-                    SessionRepositoryFilter<Touched> filter = new SessionRepositoryFilter<>(new SessionTouches(store.getObject(), resolution));
+                    SessionRepositoryFilter<Touched> filter = new Filter(new SessionTouches(store.getObject(), resolution));
                     HttpSessionIdResolver resolver = resolvers.getIfAvailable(() -> {
                         CookieHttpSessionIdResolver byCookie = new CookieHttpSessionIdResolver();
                         cookies.ifAvailable(byCookie::setCookieSerializer);
@@ -72,19 +89,46 @@ class SessionTouches implements SessionRepository<SessionTouches.Touched> {
         return new Touched(sessions.createSession(), resolution);
     }
 
+    /** Spring Session's filter over this store, forgetting at its end the session the request saved. */
+    static final class Filter extends SessionRepositoryFilter<Touched> {
+
+        private final SessionTouches touches;
+
+        Filter(SessionTouches touches) {
+            super(touches);
+            this.touches = touches;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            try {
+                super.doFilterInternal(request, response, chain);
+            } finally {
+                touches.savedHere.remove();
+            }
+        }
+    }
+
     @Override
     public void save(Touched session) {
         sessions.save(session.stored);
+        savedHere.set(session);
     }
 
     @Override
     public @Nullable Touched findById(String id) {
+        Touched saved = savedHere.get();
+        if (saved != null && saved.getId().equals(id)) { // the request's second commit: the session as it just saved it
+            return saved;
+        }
         Session found = sessions.findById(id);
         return found == null ? null : new Touched(found, resolution);
     }
 
     @Override
     public void deleteById(String id) {
+        savedHere.remove();
         sessions.deleteById(id);
     }
 

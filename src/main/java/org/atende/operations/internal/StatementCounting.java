@@ -150,9 +150,13 @@ class StatementCounting {
         return transactions[0].sum() + transactions[1].sum();
     }
 
-    /** A request's thread carries its request attributes (set by the dispatcher); listeners' threads do not. */
+    /**
+     * A request's thread carries its request id from the outermost filter on (so the session filter's reads and writes,
+     * which run outside the dispatcher's request attributes, count as the request's); listeners' threads do not.
+     */
     private static int work() {
-        return RequestContextHolder.getRequestAttributes() != null ? 0 : 1;
+        return org.slf4j.MDC.get(org.atende.operations.LogFields.REQUEST_ID) != null
+                || RequestContextHolder.getRequestAttributes() != null ? 0 : 1;
     }
 
     private static Object invoke(Object target, Method method, Object[] args) throws Throwable {

@@ -339,12 +339,13 @@ public class Tickets {
             attachments.keep(t.ticketId(), m.id, files.get(i), types.get(i), actor);
         }
         TicketStatus from = t.status;
+        StatusAsRead asRead = new StatusAsRead(t.status, t.resolvedAt, t.closedAt);
         TicketStatus to = nextStatusAfter(kind, t.status, reply.status());
         if (to != t.status) {
             move(t, to, actor, now);
         }
         t.updatedAt = now;
-        saveStatus(t);
+        saveStatus(t, asRead);
         if (kind == MessageKind.AGENT) {
             events.publishEvent(new AgentReplied(t.ticketId(), Objects.requireNonNull(actor.userId()), now));
         }
@@ -774,21 +775,42 @@ public class Tickets {
         return t;
     }
 
+    /** What a message's write on its ticket decides from: the status and its instants as the message read them. */
+    private record StatusAsRead(TicketStatus status, @Nullable Instant resolvedAt, @Nullable Instant closedAt) {
+    }
+
     /**
      * Writes what a message changes on its ticket (status, its instants, the time of the change) with the
-     * version check a save makes, without rewriting the ticket's tags as saving the whole aggregate would.
+     * version check a save makes, without rewriting the ticket's tags as saving the whole aggregate would. A change
+     * made since the message read the ticket that left those fields alone (routing taking it, an agent moving its
+     * priority) does not refuse the message: the write then locks the row, checks the fields it decided from are
+     * as read, and goes on from the row's version; a change of status since refuses it.
      */
-    private void saveStatus(Ticket t) {
-        int written = jdbc.sql("""
+    private void saveStatus(Ticket t, StatusAsRead asRead) {
+        if (writeStatus(t) == 1) {
+            t.version++;
+            return;
+        }
+        Integer version = jdbc.sql("""
+                        SELECT version FROM ticket WHERE id = ? AND status = ? AND resolved_at IS NOT DISTINCT FROM ?
+                          AND closed_at IS NOT DISTINCT FROM ? FOR UPDATE""")
+                .params(t.id, asRead.status().name(), timestamp(asRead.resolvedAt()), timestamp(asRead.closedAt()))
+                .query(Integer.class).optional().orElse(null);
+        if (version == null) {
+            throw new org.springframework.dao.OptimisticLockingFailureException(
+                    "ticket #" + t.number + " was changed by someone else (version " + t.version + ")");
+        }
+        t.version = version;
+        writeStatus(t); // the row is held: this one writes
+        t.version++;
+    }
+
+    private int writeStatus(Ticket t) {
+        return jdbc.sql("""
                 UPDATE ticket SET status = ?, resolved_at = ?, closed_at = ?, updated_at = ?, version = version + 1
                 WHERE id = ? AND version = ?""")
                 .params(t.status.name(), timestamp(t.resolvedAt), timestamp(t.closedAt), timestamp(t.updatedAt), t.id, t.version)
                 .update();
-        if (written != 1) {
-            throw new org.springframework.dao.OptimisticLockingFailureException(
-                    "ticket #" + t.number + " was changed by someone else (version " + t.version + ")");
-        }
-        t.version++;
     }
 
     private static @Nullable Timestamp timestamp(@Nullable Instant at) {

@@ -34,6 +34,62 @@ class TicketsPostgresIntegrationTests extends TicketsContract {
                 .query(Long.class).single()).isEqualTo(clients);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired javax.sql.DataSource dataSource;
+
+    /**
+     * Runs {@code change} on the ticket's row in a transaction of its own and keeps the row locked until the customer's
+     * message, written meanwhile on another thread, waits on it; then commits, and answers how the message ended.
+     */
+    private java.util.concurrent.Future<MessageView> replyWhileChanging(TicketId ticket, String change) throws Exception {
+        try (var holder = dataSource.getConnection(); var pool = java.util.concurrent.Executors.newSingleThreadExecutor()) {
+            holder.setAutoCommit(false);
+            try (var update = holder.prepareStatement(change)) {
+                update.setLong(1, ticket.value());
+                org.assertj.core.api.Assertions.assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+            var reply = pool.submit(() -> tickets.reply(ticket, Reply.publicly("Still failing after the update"), ana));
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            while (jdbc.sql("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' "
+                    + "AND query LIKE 'UPDATE ticket SET status%'")
+                    .query(Long.class).single() == 0) {
+                org.assertj.core.api.Assertions.assertThat(reply.isDone()).as("the message waits on the held row").isFalse();
+                org.assertj.core.api.Assertions.assertThat(System.nanoTime()).isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            holder.commit();
+            try {
+                reply.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                // the caller looks at the outcome
+            }
+            return reply;
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void keepsACustomersMessageWhenTheTicketChangedElsewhereWhileItWasWritten() throws Exception {
+        TicketView t = openAsAna("Changed meanwhile");
+        int version = jdbc.sql("SELECT version FROM ticket WHERE id = ?").param(t.id().value()).query(Integer.class).single();
+
+        var reply = replyWhileChanging(t.id(), "UPDATE ticket SET subject = subject || ' (renamed)', version = version + 1 WHERE id = ?");
+
+        org.assertj.core.api.Assertions.assertThat(reply.get().body()).isEqualTo("Still failing after the update");
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT subject || '|' || version FROM ticket WHERE id = ?")
+                .param(t.id().value()).query(String.class).single()).isEqualTo("Changed meanwhile (renamed)|" + (version + 2));
+    }
+
+    @org.junit.jupiter.api.Test
+    void refusesACustomersMessageWhenTheTicketsStatusChangedWhileItWasWritten() throws Exception {
+        TicketView t = openAsAna("Resolved meanwhile");
+
+        var reply = replyWhileChanging(t.id(), "UPDATE ticket SET status = 'RESOLVED', resolved_at = now(), version = version + 1 WHERE id = ?");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(reply::get)
+                .hasCauseInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT COUNT(*) FROM message WHERE ticket_id = ? AND body = ?")
+                .params(t.id().value(), "Still failing after the update").query(Long.class).single()).as("nothing of it kept").isZero();
+    }
+
     @RegisterExtension
     static final PostgresSchema schema = PostgresSchema.createFor(TicketsPostgresIntegrationTests.class);
 

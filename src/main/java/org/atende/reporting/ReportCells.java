@@ -30,8 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * figures now go in, so the work grows with the changes, not with the month's tickets; each cell concerned is
  * read once and written once a transaction. A pair listed without a ticket (or with more than
  * {@value #WHOLE_ABOVE} changed) is recomputed whole from {@code report_ticket}. Either way the pass then
- * deletes exactly the listings it read: one committed meanwhile stays listed and is taken at the next pass. Readers ({@link #tally}) take a listed pair from {@code report_ticket}
- * instead of its cells, so a report never lags behind the tickets. The aggregation runs on one
+ * deletes exactly the listings it read: one committed meanwhile stays listed and is taken at the next pass.
+ * Readers ({@link #tally}) take a listed pair from {@code report_ticket} instead of its cells, so a report never
+ * lags behind the tickets. The aggregation runs on one
  * instance at a time: each transaction first takes the one row of {@code report_aggregation} with
  * {@code FOR UPDATE SKIP LOCKED}, and an instance that finds it taken leaves the work to the other.
  * <p>
@@ -120,7 +121,7 @@ class ReportCells {
             }
         });
         follow(followed, changes);
-        changes.applyTo(this);
+        apply(changes.byCells());
         List<Long> ids = listed.stream().map(Listing::id).toList();
         for (int i = 0; i < ids.size(); i += 500) {
             jdbc.sql("DELETE FROM report_change WHERE id IN (:ids)").param("ids", ids.subList(i, Math.min(ids.size(), i + 500))).update();
@@ -221,8 +222,8 @@ class ReportCells {
             }
         }
 
-        void applyTo(ReportCells store) {
-            store.apply(byCells);
+        Map<Cells, Change> byCells() {
+            return byCells;
         }
     }
 

@@ -51,9 +51,22 @@ counters() {
            END { printf "%d %d %d %d", s, t, bs, bt }'
 }
 
-# one run: clients, kind (tickets or replies), other requests made; prints the load client's line and the counts per request
+# CPU time (clock ticks) so far of the desk's process and of PostgreSQL's processes (its backends serve only the desk
+# while the load runs; a backend that ends within a run takes its ticks with it)
+cpu() {
+  local pg=0 pid
+  for pid in $(pgrep -u postgres postgres); do
+    pg=$((pg + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$(awk '{ print $14 + $15 }' "/proc/$APP/stat") $pg"
+}
+HZ=$(getconf CLK_TCK)
+
+# one run: clients, kind (tickets or replies), other requests made; prints the load client's line and the counts and
+# CPU per request (the statement counter's proxy is on, and adds a little to the desk's)
 run() {
   read -r s0 t0 b0 u0 <<< "$(counters)"
+  read -r d0 p0 <<< "$(cpu)"
   if [[ $2 == portal ]]; then
     line=$(java bench/PortalLoad.java "http://127.0.0.1:$PORT" "$PORTAL_USER" "$PORTAL_PASSWORD" "$1" "$SECONDS_PER_RUN")
   else
@@ -61,10 +74,12 @@ run() {
   fi
   sleep 1 # after-commit listeners finish
   read -r s1 t1 b1 u1 <<< "$(counters)"
+  read -r d1 p1 <<< "$(cpu)"
   n=$(sed -n 's/.* \(tickets\|replies\|requests\)=\([0-9]*\).*/\2/p' <<< "$line")
   n=$((n + $3)) # requests the load client made besides: warm-up tickets, the tickets the replies go to, the sign-ins
   per=$(awk -v s=$((s1 - s0)) -v t=$((t1 - t0)) -v bs=$((b1 - b0)) -v bt=$((u1 - u0)) -v n="$n" \
-    'BEGIN { printf "request: statements=%.1f transactions=%.2f  background: statements=%.1f transactions=%.2f (per request)", s / n, t / n, bs / n, bt / n }')
+    -v d=$((d1 - d0)) -v p=$((p1 - p0)) -v hz="$HZ" \
+    'BEGIN { printf "request: statements=%.1f transactions=%.2f  background: statements=%.1f transactions=%.2f  cpu: desk=%.2fms postgres=%.2fms (per request)", s / n, t / n, bs / n, bt / n, d * 1000 / hz / n, p * 1000 / hz / n }')
   echo "$line $per"
 }
 

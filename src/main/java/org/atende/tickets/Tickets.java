@@ -780,37 +780,22 @@ public class Tickets {
     }
 
     /**
-     * Writes what a message changes on its ticket (status, its instants, the time of the change) with the
-     * version check a save makes, without rewriting the ticket's tags as saving the whole aggregate would. A change
-     * made since the message read the ticket that left those fields alone (routing taking it, an agent moving its
-     * priority) does not refuse the message: the write then locks the row, checks the fields it decided from are
-     * as read, and goes on from the row's version; a change of status since refuses it.
+     * Writes what a message changes on its ticket (status, its instants, the time of the change), without rewriting
+     * the ticket's tags as saving the whole aggregate would, on the condition that the fields the message decided from
+     * are as it read them. A change made meanwhile that left them alone (routing taking the ticket, an agent moving its
+     * priority) does not refuse the message; a change of status does. The version moves by one, as for any change.
      */
     private void saveStatus(Ticket t, StatusAsRead asRead) {
-        if (writeStatus(t) == 1) {
-            t.version++;
-            return;
-        }
-        Integer version = jdbc.sql("""
-                        SELECT version FROM ticket WHERE id = ? AND status = ? AND resolved_at IS NOT DISTINCT FROM ?
-                          AND closed_at IS NOT DISTINCT FROM ? FOR UPDATE""")
-                .params(t.id, asRead.status().name(), timestamp(asRead.resolvedAt()), timestamp(asRead.closedAt()))
-                .query(Integer.class).optional().orElse(null);
-        if (version == null) {
+        int written = jdbc.sql("""
+                UPDATE ticket SET status = ?, resolved_at = ?, closed_at = ?, updated_at = ?, version = version + 1
+                WHERE id = ? AND status = ? AND resolved_at IS NOT DISTINCT FROM ? AND closed_at IS NOT DISTINCT FROM ?""")
+                .params(t.status.name(), timestamp(t.resolvedAt), timestamp(t.closedAt), timestamp(t.updatedAt), t.id,
+                        asRead.status().name(), timestamp(asRead.resolvedAt()), timestamp(asRead.closedAt()))
+                .update();
+        if (written != 1) {
             throw new org.springframework.dao.OptimisticLockingFailureException(
                     "ticket #" + t.number + " was changed by someone else (version " + t.version + ")");
         }
-        t.version = version;
-        writeStatus(t); // the row is held: this one writes
-        t.version++;
-    }
-
-    private int writeStatus(Ticket t) {
-        return jdbc.sql("""
-                UPDATE ticket SET status = ?, resolved_at = ?, closed_at = ?, updated_at = ?, version = version + 1
-                WHERE id = ? AND version = ?""")
-                .params(t.status.name(), timestamp(t.resolvedAt), timestamp(t.closedAt), timestamp(t.updatedAt), t.id, t.version)
-                .update();
     }
 
     private static @Nullable Timestamp timestamp(@Nullable Instant at) {

@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 import javax.sql.DataSource;
 
+import org.atende.operations.LogFields;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
@@ -155,8 +157,7 @@ class StatementCounting {
      * which run outside the dispatcher's request attributes, count as the request's); listeners' threads do not.
      */
     private static int work() {
-        return org.slf4j.MDC.get(org.atende.operations.LogFields.REQUEST_ID) != null
-                || RequestContextHolder.getRequestAttributes() != null ? 0 : 1;
+        return MDC.get(LogFields.REQUEST_ID) != null || RequestContextHolder.getRequestAttributes() != null ? 0 : 1;
     }
 
     private static Object invoke(Object target, Method method, Object[] args) throws Throwable {

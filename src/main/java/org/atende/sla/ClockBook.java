@@ -228,31 +228,53 @@ class ClockBook {
      * null when the ticket had clocks already and nothing was written.
      */
     @Nullable Instant start(TicketId ticket, Priority priority, ClockTerms.InForce terms, Instant start, Instant now) {
-        SlaPolicy policy = terms.policy();
+        List<StoredClock> drafts = drafts(ticket, priority, terms, start);
         List<ClockStore.NewClock> clocks = new ArrayList<>();
-        List<StoredClock> drafts = new ArrayList<>();
-        for (ClockKind kind : ClockKind.values()) {
-            SlaTarget target = policy.target(priority, kind);
-            ClockKey key = new ClockKey(ticket, kind);
-            StoredClock draft = new StoredClock(key, policy.id(), terms.calendarId(), null, policy.warningPercent(),
-                    new ClockFacts(start, target, List.of(), null), ClockState.RUNNING, start, start, null, null, null, null);
-            drafts.add(draft);
-            clocks.add(new ClockStore.NewClock(key, policy.id(), terms.calendarId(), policy.warningPercent(), start, target, read(draft, now)));
+        for (StoredClock draft : drafts) {
+            clocks.add(new ClockStore.NewClock(draft.key(), draft.policyId(), draft.calendarId(), draft.warningPercent(), start,
+                    draft.facts().target(), read(draft, now)));
         }
         if (!store.insertAll(clocks)) {
             return null; // the ticket had its clocks already
         }
-        Instant nextDue = null;
         for (int i = 0; i < clocks.size(); i++) {
             ClockReading reading = clocks.get(i).reading();
             if (reading.breached()) {
                 markBreach(drafts.get(i), reading, now);
             }
-            if (reading.state() != ClockState.PAUSED && (nextDue == null || reading.dueAt().isBefore(nextDue))) {
-                nextDue = reading.dueAt();
+        }
+        return firstDue(clocks.stream().map(ClockStore.NewClock::reading).toList());
+    }
+
+    /**
+     * The earliest due time both clocks of a ticket would have if started at {@code start} (whole seconds) under
+     * {@code terms}, as {@link #start} finds it: asked before a ticket is written ({@link OpeningDue}).
+     */
+    @Nullable Instant firstDue(Priority priority, ClockTerms.InForce terms, Instant start, Instant now) {
+        return firstDue(drafts(new TicketId(0), priority, terms, start).stream().map(draft -> read(draft, now)).toList());
+    }
+
+    /** A new ticket's clocks as they stand before they are written: running from {@code start}, no pause. */
+    private static List<StoredClock> drafts(TicketId ticket, Priority priority, ClockTerms.InForce terms, Instant start) {
+        SlaPolicy policy = terms.policy();
+        List<StoredClock> drafts = new ArrayList<>();
+        for (ClockKind kind : ClockKind.values()) {
+            drafts.add(new StoredClock(new ClockKey(ticket, kind), policy.id(), terms.calendarId(), null, policy.warningPercent(),
+                    new ClockFacts(start, policy.target(priority, kind), List.of(), null), ClockState.RUNNING, start, start,
+                    null, null, null, null));
+        }
+        return drafts;
+    }
+
+    /** The queue's sort key: the earliest due time of the clocks that count (a paused clock's moves on with its pause). */
+    private static @Nullable Instant firstDue(List<ClockReading> readings) {
+        Instant first = null;
+        for (ClockReading reading : readings) {
+            if (reading.state() != ClockState.PAUSED && (first == null || reading.dueAt().isBefore(first))) {
+                first = reading.dueAt();
             }
         }
-        return nextDue;
+        return first;
     }
 
     /**

@@ -47,8 +47,17 @@ class ClockTerms {
      * calendar, else the policy's, else the support calendar.
      */
     InForce inForce(TicketId ticket, OrganisationId organisation) {
+        return inForce(organisation, "ticket " + ticket);
+    }
+
+    /** The terms in force for a ticket of {@code organisation} that is not written yet. */
+    InForce inForce(OrganisationId organisation) {
+        return inForce(organisation, "a new ticket");
+    }
+
+    private InForce inForce(OrganisationId organisation, String whose) {
         OrganisationSummary org = customers.organisation(organisation)
-                .orElseThrow(() -> new IllegalStateException("ticket " + ticket + ": no organisation " + organisation));
+                .orElseThrow(() -> new IllegalStateException(whose + ": no organisation " + organisation));
         PlanSummary plan = customers.plan(org.planId())
                 .orElseThrow(() -> new IllegalStateException("organisation " + org.id() + ": no plan " + org.planId()));
         SlaPolicy policy = policies.get(plan.slaPolicyId())

@@ -28,16 +28,16 @@ class NewTickets {
         this.jdbc = jdbc;
     }
 
-    /** Inserts {@code t} (status, times and flags as constructed) with its tags; sets its id, number and version. */
+    /** Inserts {@code t} (status, times, next due time and flags as constructed) with its tags; sets its id, number and version. */
     void insert(Ticket t) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO ticket (number, organisation_id, requester_contact_id, channel, subject, type, category, priority,
-                                    suggested_priority, triaged, status, received_at, updated_at, over_quota, version)
-                VALUES (NEXTVAL('ticket_number_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""")
+                                    suggested_priority, triaged, status, received_at, updated_at, next_due_at, over_quota, version)
+                VALUES (NEXTVAL('ticket_number_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""")
                 .params(t.organisationId, t.requesterContactId, t.channel.name(), t.subject, t.type.name(), t.category,
                         t.priority.name(), t.suggestedPriority == null ? null : t.suggestedPriority.name(), t.triaged,
-                        t.status.name(), utc(t.receivedAt), utc(t.updatedAt), t.overQuota)
+                        t.status.name(), utc(t.receivedAt), utc(t.updatedAt), t.nextDueAt == null ? null : utc(t.nextDueAt), t.overQuota)
                 .update(keys, "id", "number");
         Map<String, Object> generated = keys.getKeys();
         t.id = key(generated, "id");

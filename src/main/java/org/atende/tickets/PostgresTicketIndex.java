@@ -16,11 +16,13 @@ class PostgresTicketIndex implements TicketTextIndex {
     private static final String CONFIG = "CAST(CASE COALESCE(c.language, o.language) WHEN 'PT' THEN 'atende_pt' "
             + "WHEN 'ES' THEN 'atende_es' ELSE 'atende_en' END AS regconfig)";
 
-    /** One statement for one ticket; the migration that created the table ran the same for every ticket. */
+    /**
+     * One statement for one ticket; the migration that created the table ran the same for every ticket. The documents
+     * are made once, in a materialised common table expression: as a plain subquery PostgreSQL would inline it and
+     * compute the head and the public text in each of the two documents that contain them.
+     */
     private static final String REINDEX = """
-            INSERT INTO ticket_search (ticket_id, language, public_doc, agent_doc)
-            SELECT d.id, d.language, d.head || d.public_text, d.head || d.public_text || d.notes
-            FROM (
+            WITH d AS MATERIALIZED (
                 SELECT t.id, l.language,
                     setweight(to_tsvector(l.config, t.number || ' ' || t.subject), 'A')
                         || setweight(to_tsvector(l.config, COALESCE(c.name, '') || ' ' || COALESCE(c.email, '') || ' '
@@ -35,7 +37,9 @@ class PostgresTicketIndex implements TicketTextIndex {
                 LEFT JOIN contact c ON c.id = t.requester_contact_id
                 CROSS JOIN LATERAL (SELECT COALESCE(c.language, o.language) AS language, %s AS config) l
                 WHERE t.id = ?
-            ) d
+            )
+            INSERT INTO ticket_search (ticket_id, language, public_doc, agent_doc)
+            SELECT d.id, d.language, d.head || d.public_text, d.head || d.public_text || d.notes FROM d
             ON CONFLICT (ticket_id) DO UPDATE
                 SET language = EXCLUDED.language, public_doc = EXCLUDED.public_doc, agent_doc = EXCLUDED.agent_doc
             """.formatted(CONFIG);
@@ -44,15 +48,18 @@ class PostgresTicketIndex implements TicketTextIndex {
      * A message's words added to the entry: each document takes the new message's {@code tsvector} (public
      * messages both, notes the agents' only), at most the first 200,000 characters of it as a rewrite reads, and
      * only while the document is under 400 kB (a {@code tsvector} holds at most 1 MB; a rewrite stops at 200,000
-     * characters of conversation).
+     * characters of conversation). The message's {@code tsvector} is made once (materialised) for both documents.
      */
     private static final String ADD = """
-            UPDATE ticket_search SET
-                public_doc = CASE WHEN ? AND pg_column_size(public_doc) < 400000
-                    THEN public_doc || to_tsvector(%1$s, LEFT(?, 200000)) ELSE public_doc END,
-                agent_doc = CASE WHEN pg_column_size(agent_doc) < 400000
-                    THEN agent_doc || to_tsvector(%1$s, LEFT(?, 200000)) ELSE agent_doc END
-            WHERE ticket_id = ?
+            WITH w AS MATERIALIZED (
+                SELECT ticket_id, to_tsvector(%1$s, LEFT(?, 200000)) AS doc FROM ticket_search WHERE ticket_id = ?
+            )
+            UPDATE ticket_search s SET
+                public_doc = CASE WHEN ? AND pg_column_size(s.public_doc) < 400000
+                    THEN s.public_doc || w.doc ELSE s.public_doc END,
+                agent_doc = CASE WHEN pg_column_size(s.agent_doc) < 400000
+                    THEN s.agent_doc || w.doc ELSE s.agent_doc END
+            FROM w WHERE s.ticket_id = w.ticket_id
             """.formatted("CAST(CASE language WHEN 'PT' THEN 'atende_pt' WHEN 'ES' THEN 'atende_es' ELSE 'atende_en' END AS regconfig)");
 
     private final JdbcClient jdbc;
@@ -68,7 +75,7 @@ class PostgresTicketIndex implements TicketTextIndex {
 
     @Override
     public void add(long ticketId, MessageKind kind, String body) {
-        if (jdbc.sql(ADD).params(kind.isPublic(), body, body, ticketId).update() == 0) {
+        if (jdbc.sql(ADD).params(body, ticketId, kind.isPublic()).update() == 0) {
             reindex(ticketId);
         }
     }

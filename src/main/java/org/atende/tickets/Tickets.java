@@ -25,6 +25,7 @@ import org.atende.identity.UserId;
 import org.atende.operations.LogFields;
 import org.atende.operations.TransactionScoped;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,10 +59,13 @@ public class Tickets {
     private final JdbcTemplate batch;
     private final Clock clock;
     private final TicketLimits limits;
+    private final ObjectProvider<OpeningDueTimes> dueTimes;
 
     Tickets(TicketRepository tickets, MessageRepository messages, Timeline timeline, TicketSearch search,
             Customers customers, TicketQuotas quotas, Closings closings, Attachments attachments, ApplicationEventPublisher events,
-            JdbcClient jdbc, JdbcTemplate batch, Clock clock, TicketLimits limits, NewTickets newTickets) {
+            JdbcClient jdbc, JdbcTemplate batch, Clock clock, TicketLimits limits, NewTickets newTickets,
+            ObjectProvider<OpeningDueTimes> dueTimes) {
+        this.dueTimes = dueTimes;
         this.batch = batch;
         this.newTickets = newTickets;
         this.attachments = attachments;
@@ -117,8 +121,10 @@ public class Tickets {
         Ticket t = new Ticket(0, orgId.value(), requester, command.channel(), subject,
                 type, category, priority, command.suggestedPriority(), now);
         t.replaceTags(tags);
+        OpeningDueTimes due = dueTimes.getIfAvailable();
+        t.nextDueAt = due == null ? null : due.firstDue(orgId, priority, type, now); // the clocks' own, asked before the insert
         newTickets.insert(t); // draws its number
-        openedHere().put(t.id, t); // the clocks set its next due time on it; the report may take it as it stands
+        openedHere().put(t.id, t); // the clocks confirm its next due time on it; the report may take it as it stands
         long number = t.number;
         LogFields.ticketOfRequest(number);
         MessageKind kind = actor.staff() ? MessageKind.AGENT : MessageKind.CUSTOMER;
@@ -705,11 +711,17 @@ public class Tickets {
         timeline.appendAll(entries);
     }
 
-    /** Sets the earliest due time of a ticket's running clocks, the queue's sort key (null: nothing due). */
+    /**
+     * Sets the earliest due time of a ticket's running clocks, the queue's sort key (null: nothing due). A ticket this
+     * transaction opened with that very time ({@link OpeningDueTimes}) is not written again.
+     */
     public void setNextDue(TicketId ticket, @Nullable Instant due) {
+        Ticket opened = openedHere().get(ticket.value());
+        if (opened != null && Objects.equals(opened.nextDueAt, due)) {
+            return;
+        }
         jdbc.sql("UPDATE ticket SET next_due_at = ? WHERE id = ?")
                 .params(due == null ? null : Timestamp.from(due), ticket.value()).update();
-        Ticket opened = openedHere().get(ticket.value());
         if (opened != null) {
             opened.nextDueAt = due;
         }

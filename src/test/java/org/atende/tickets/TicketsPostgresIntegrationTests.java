@@ -90,6 +90,34 @@ class TicketsPostgresIntegrationTests extends TicketsContract {
                 .params(t.id().value(), "Still failing after the update").query(Long.class).single()).as("nothing of it kept").isZero();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+    @org.junit.jupiter.api.Test
+    void writesANewTicketsRowOnceWithTheFirstDueTimeOfItsClocks() {
+        // every write of a ticket row noted, by a trigger of this test's own
+        jdbc.sql("CREATE TABLE ticket_write (ticket_id BIGINT, operation TEXT)").update();
+        jdbc.sql("""
+                CREATE FUNCTION note_ticket_write() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN INSERT INTO ticket_write VALUES (NEW.id, TG_OP); RETURN NEW; END $$""").update();
+        jdbc.sql("CREATE TRIGGER ticket_written AFTER INSERT OR UPDATE ON ticket FOR EACH ROW EXECUTE FUNCTION note_ticket_write()").update();
+        try {
+            java.util.List<String> written = new org.springframework.transaction.support.TransactionTemplate(transactionManager).execute(tx -> {
+                TicketView t = openAsAna("Written once");
+                // read before the commit: what the ticket's own transaction wrote, not what routing does after it
+                return jdbc.sql("SELECT operation FROM ticket_write WHERE ticket_id = ?").param(t.id().value()).query(String.class).list();
+            });
+
+            org.assertj.core.api.Assertions.assertThat(written).containsExactly("INSERT");
+            org.assertj.core.api.Assertions.assertThat(jdbc.sql("""
+                    SELECT COUNT(*) FROM ticket t WHERE subject = 'Written once'
+                    AND next_due_at = (SELECT MIN(due_at) FROM sla_clock c WHERE c.ticket_id = t.id)""").query(Long.class).single()).isEqualTo(1);
+        } finally {
+            jdbc.sql("DROP TRIGGER ticket_written ON ticket").update();
+            jdbc.sql("DROP FUNCTION note_ticket_write()").update();
+            jdbc.sql("DROP TABLE ticket_write").update();
+        }
+    }
+
     @RegisterExtension
     static final PostgresSchema schema = PostgresSchema.createFor(TicketsPostgresIntegrationTests.class);
 

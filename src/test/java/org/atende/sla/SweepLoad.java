@@ -3,6 +3,7 @@ package org.atende.sla;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -20,14 +21,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * 2026, 10:00 Lisbon (the sweep's schedule off), and inserts by SQL, for every ticket, a first-response
  * clock stopped within target and a running 24-business-hour resolution clock: 1 % past their due time,
  * 1 % in their warning share, 5 % already warned, the rest started this morning; and each ticket's opening line on its
- * timeline. Then it times
- * {@link SlaSweep#runOnce()}: the pass that marks them, and a pass with nothing to mark. Run with
- * {@code mvn -Psweep-load test-compile exec:exec}.
+ * timeline. A desk that has been up has swept before: unless {@code -Dwarmup=0}, a pass on the Monday before first marks
+ * {@code -Dwarmup} (20,000) tickets of the week before, half overdue and half in their warning share (none of the million
+ * is due or warned yet then), which are then resolved. Then it times {@link SlaSweep#runOnce()}: the pass that marks the
+ * million's due clocks, and a pass with nothing to mark; it prints the desk's and PostgreSQL's CPU a mark, the desk's
+ * threads' CPU (the JIT compiler's share shows how warm the desk was) and, with {@code -Dstatements=true} and
+ * {@code pg_stat_statements} preloaded, PostgreSQL's time by statement. Run with {@code mvn -Psweep-load test-compile exec:exec}.
  */
 public final class SweepLoad {
 
     private static final String DB = "atende_sweep_bench";
     private static final int TICKETS = Integer.getInteger("tickets", 1_000_000);
+    /** -Dstatements=true: print PostgreSQL's time by statement in the first pass (needs pg_stat_statements preloaded). */
+    private static final boolean STATEMENT_STATS = Boolean.getBoolean("statements");
+    private static final int WARM_UP = Integer.getInteger("warmup", 20_000);
 
     public static void main(String[] args) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
@@ -44,17 +51,21 @@ public final class SweepLoad {
             jdbc.sql("INSERT INTO plan (name, sla_policy_id, default_priority, created_at) SELECT 'Bench', id, 'MEDIUM', now() FROM sla_policy WHERE name = 'Standard support terms'").update();
             jdbc.sql("INSERT INTO organisation (name, plan_id, language, created_at) SELECT 'Bench ' || g, (SELECT id FROM plan WHERE name = 'Bench'), 'PT', now() FROM generate_series(1, 40) g").update();
             // g % 100 = 0: overdue (started Monday 09:xx, due Tuesday 21:xx); = 1: in its warning share (started Tuesday
-            // 15:xx: 18-19 business hours by now, due Thursday 15:xx); 2..6: the same, already warned; else started today 09:xx
+            // 15:xx: 18-19 business hours by now, due Thursday 15:xx); 2..6: the same, already warned; else started today 09:xx.
+            // Past the million, the warm-up's tickets of the week before: even ones overdue (started Monday 16th), odd ones
+            // in their warning share on Monday 23rd at 08:00 (started Thursday 19th 14:xx: 18-19 business hours)
             jdbc.sql("""
                     INSERT INTO ticket (id, number, organisation_id, channel, subject, type, priority, status, received_at, updated_at)
                     SELECT g, g + 1000, (SELECT MIN(id) FROM organisation) + g % 40, 'EMAIL', 'Bench ticket ' || g, 'INCIDENT', 'MEDIUM', 'OPEN', s.at, s.at
-                    FROM generate_series(1, ?) g
-                    CROSS JOIN LATERAL (SELECT CASE WHEN g % 100 = 0 THEN timestamptz '2026-11-23 09:00:00+00'
+                    FROM generate_series(1, ? + ?) g
+                    CROSS JOIN LATERAL (SELECT CASE WHEN g > ? AND g % 2 = 0 THEN timestamptz '2026-11-16 09:00:00+00'
+                                                    WHEN g > ? THEN timestamptz '2026-11-19 14:00:00+00'
+                                                    WHEN g % 100 = 0 THEN timestamptz '2026-11-23 09:00:00+00'
                                                     WHEN g % 100 BETWEEN 1 AND 6 THEN timestamptz '2026-11-24 15:00:00+00'
                                                     ELSE timestamptz '2026-11-26 09:00:00+00' END
                                                + ((g * 37) % 3540) * interval '1 second' AS at) s
-                    """).param(TICKETS).update();
-            jdbc.sql("SELECT setval('ticket_number_seq', ? + 1000)").param(TICKETS).query(Long.class).single();
+                    """).params(TICKETS, WARM_UP, TICKETS, TICKETS).update();
+            jdbc.sql("SELECT setval('ticket_number_seq', ? + 1000)").param(TICKETS + WARM_UP).query(Long.class).single();
             // each ticket's opening line, as every ticket the desk opens has: the report rewrite reads the marked tickets' timelines
             jdbc.sql("""
                     INSERT INTO timeline_event (ticket_id, occurred_at, actor, kind, detail)
@@ -69,13 +80,14 @@ public final class SweepLoad {
             jdbc.sql("""
                     INSERT INTO sla_clock (ticket_id, kind, policy_id, started_at, target_amount, target_unit, state, due_at, warn_at, warned_at)
                     SELECT t.id, 'RESOLUTION', p.id, t.received_at, 24, 'HOURS', 'RUNNING',
-                           CASE WHEN t.id % 100 = 0 THEN t.received_at + interval '36 hours' ELSE t.received_at + interval '48 hours' END,
+                           CASE WHEN t.id > ? AND t.id % 2 = 1 THEN t.received_at + interval '4 days'
+                                WHEN t.id % 100 = 0 OR t.id > ? THEN t.received_at + interval '36 hours' ELSE t.received_at + interval '48 hours' END,
                            CASE WHEN t.id % 100 = 0 THEN t.received_at + interval '30 hours'
                                 WHEN t.id % 100 BETWEEN 1 AND 6 THEN t.received_at + interval '30 hours'
                                 ELSE t.received_at + interval '30 hours' END,
-                           CASE WHEN t.id % 100 BETWEEN 2 AND 6 THEN timestamptz '2026-11-26 09:30:00+00' END
+                           CASE WHEN t.id <= ? AND t.id % 100 BETWEEN 2 AND 6 THEN timestamptz '2026-11-26 09:30:00+00' END
                     FROM ticket t CROSS JOIN (SELECT id FROM sla_policy WHERE name = 'Standard support terms') p
-                    """).update();
+                    """).params(TICKETS, TICKETS, TICKETS).update();
             // -Dleads=N: N active leads, whom every mark is told (no ticket has an assignee, team or account lead)
             for (int i = 0; i < Integer.getInteger("leads", 0); i++) {
                 jdbc.sql("INSERT INTO app_user (email, name, role, active, created_at) VALUES (?, ?, 'LEAD', TRUE, now())")
@@ -85,27 +97,64 @@ public final class SweepLoad {
             for (String table : List.of("ticket", "sla_clock", "timeline_event")) {
                 jdbc.sql("VACUUM ANALYZE " + table).update();
             }
-            System.out.printf(Locale.ROOT, "loaded %,d open tickets and %,d clocks in %.1f s%n", TICKETS,
+            System.out.printf(Locale.ROOT, "loaded %,d open tickets (and %,d for the warm-up) and %,d clocks in %.1f s%n", TICKETS, WARM_UP,
                     jdbc.sql("SELECT COUNT(*) FROM sla_clock").query(Long.class).single(), (System.nanoTime() - t0) / 1e9);
 
             SlaSweep sweep = app.getBean(SlaSweep.class);
+            if (WARM_UP > 0) {
+                // a desk that has been up has swept before: a pass on the Monday marks the warm-up's tickets alone (none of
+                // the million is due or warned yet), then they are resolved and the clock moves on to Thursday 10:00
+                Instant thursday = MovingTime.CLOCK.instant();
+                MovingTime.CLOCK.set(Instant.parse("2026-11-23T08:00:00Z"));
+                SlaSweep.Result warm = sweep.runOnce();
+                jdbc.sql("UPDATE sla_clock SET state = 'MET', stopped_at = timestamptz '2026-11-23 08:00:00+00' WHERE ticket_id > ? AND state = 'RUNNING'")
+                        .param(TICKETS).update();
+                jdbc.sql("UPDATE ticket SET status = 'RESOLVED', resolved_at = timestamptz '2026-11-23 08:00:00+00' WHERE id > ?").param(TICKETS).update();
+                for (String table : List.of("ticket", "sla_clock", "timeline_event")) {
+                    jdbc.sql("VACUUM ANALYZE " + table).update();
+                }
+                MovingTime.CLOCK.set(thursday);
+                System.out.printf(Locale.ROOT, "warm-up pass on %,d other tickets: %,d breaches, %,d warnings marked, then those tickets resolved%n",
+                        WARM_UP, warm.breached(), warm.warned());
+            }
             for (String pass : List.of("first pass", "second pass (nothing left to mark)")) {
                 MeterRegistry meters = app.getBean(MeterRegistry.class);
                 double statements = counted(meters, "atende.jdbc.statements");
                 double transactions = counted(meters, "atende.jdbc.transactions");
                 var process = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
                 long cpu = process.getProcessCpuTime(); // the pass's lanes run on threads of their own
+                if (STATEMENT_STATS) {
+                    jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+                    jdbc.sql("SELECT pg_stat_statements_reset()").query(String.class).list();
+                }
+                java.util.Map<String, Long> threads = threadTicks();
+                long postgres = postgresTicks();
                 long start = System.nanoTime();
                 SlaSweep.Result result = sweep.runOnce();
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double cpuMs = (process.getProcessCpuTime() - cpu) / 1e6;
                 int marks = result.breached() + result.warned();
+                double postgresMs = (postgresTicks() - postgres) * 10.0;
+                java.util.Map<String, Long> after = threadTicks();
+                after.replaceAll((name, ticks) -> ticks - threads.getOrDefault(name, 0L));
                 double statementsRun = counted(meters, "atende.jdbc.statements") - statements;
                 double transactionsRun = counted(meters, "atende.jdbc.transactions") - transactions;
                 System.out.printf(Locale.ROOT, "| %s | %,d breaches, %,d warnings marked | %.2f s | %s |%n", pass, result.breached(),
                         result.warned(), seconds, marks == 0 ? "%.0f statements, %.0f transactions".formatted(statementsRun, transactionsRun)
-                                : "%.3f ms (%.3f ms of the desk's CPU), %.1f statements and %.3f transactions a mark".formatted(
-                                        seconds * 1000 / marks, cpuMs / marks, statementsRun / marks, transactionsRun / marks));
+                                : "%.3f ms (%.3f ms of the desk's CPU, %.3f ms of PostgreSQL's), %.1f statements and %.3f transactions a mark".formatted(
+                                        seconds * 1000 / marks, cpuMs / marks, postgresMs / marks, statementsRun / marks, transactionsRun / marks));
+                if (STATEMENT_STATS && marks > 0) {
+                    System.out.println("  PostgreSQL's time in the pass, by statement (pg_stat_statements): ms in all, calls, rows, statement");
+                    jdbc.sql("""
+                            SELECT round(total_exec_time::numeric, 0) || ' ms | ' || calls || ' | ' || rows || ' | ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 150)
+                            FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+                            ORDER BY total_exec_time DESC LIMIT 15
+                            """).query(String.class).list().forEach(l -> System.out.println("    " + l));
+                }
+                // where the desk's CPU went, by thread (a thread that ended during the pass, such as a lane's, is not listed)
+                System.out.println("  the desk's threads, CPU in the pass: " + after.entrySet().stream().filter(e -> e.getValue() > 0)
+                        .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+                        .map(e -> e.getKey() + " " + e.getValue() * 10 + " ms").collect(java.util.stream.Collectors.joining(", ")));
             }
             for (String claim : List.of(
                     "SELECT ticket_id, kind FROM sla_clock WHERE state = 'RUNNING' AND excluded_since IS NULL AND breached_at IS NULL AND due_at < timestamptz '2026-11-26 10:00:00+00' ORDER BY due_at LIMIT 200",
@@ -114,6 +163,41 @@ public final class SweepLoad {
                 jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + claim).query(String.class).list().forEach(l -> System.out.println("  " + l));
             }
         }
+    }
+
+    /** CPU clock ticks (10 ms) so far of PostgreSQL's processes; its backends serve only the desk during the pass. */
+    private static long postgresTicks() throws java.io.IOException {
+        long ticks = 0;
+        try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+            for (var process : processes.filter(p -> p.getFileName().toString().matches("[0-9]+")).toList()) {
+                try {
+                    if (java.nio.file.Files.getOwner(process).getName().equals("postgres")) {
+                        String stat = java.nio.file.Files.readString(process.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (java.io.IOException gone) {
+                }
+            }
+        }
+        return ticks;
+    }
+
+    /** CPU clock ticks (10 ms) so far of each of this process's threads, by name with its digits replaced by #. */
+    private static java.util.Map<String, Long> threadTicks() throws java.io.IOException {
+        java.util.Map<String, Long> ticks = new java.util.HashMap<>();
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (var task : tasks.toList()) {
+                try {
+                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(comm, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (java.io.IOException gone) {
+                }
+            }
+        }
+        return ticks;
     }
 
     /** The benchmark's statement or transaction counter (atende.bench.count-statements), all kinds of work together. */

@@ -42,11 +42,18 @@ public class GraphApi implements AutoCloseable {
     }
 
     private final WhatsAppProperties properties;
-    private final HttpClient http;
+    /** Made at the first call (its TLS set-up and selector thread cost the desk's start about a tenth of a second). */
+    private @Nullable HttpClient http;
 
     GraphApi(WhatsAppProperties properties) {
         this.properties = properties;
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
+        }
+        return http;
     }
 
     /**
@@ -186,8 +193,10 @@ public class GraphApi implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        http.close();
+    public synchronized void close() {
+        if (http != null) {
+            http.close();
+        }
     }
 
     /**
@@ -249,7 +258,7 @@ public class GraphApi implements AutoCloseable {
 
     private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) throws GraphApiException {
         try {
-            return http.send(request, body);
+            return http().send(request, body);
         } catch (IOException e) {
             throw new GraphApiException("WhatsApp could not be reached (" + request.method() + " " + request.uri().getPath() + "): " + e,
                     false, 0, null, e);

@@ -104,10 +104,7 @@ class SlaAlerts {
                 continue;
             }
             String organisation = customers.organisation(ticket.organisationId()).map(OrganisationSummary::name).orElse("");
-            Duration span = a.remaining() != null ? span(a, a.remaining()) // as the sweep read the clock: no need to read it again
-                    : span(a, clocksAt.computeIfAbsent(a.at(), at -> clocks.clocksOf(alerts.stream()
-                            .filter(o -> o.at().equals(at) && o.remaining() == null).map(Alert::ticket).distinct().toList(), at))
-                            .get(a.ticket()));
+            Duration span = span(a, alerts, clocksAt);
             for (UserSummary user : users) {
                 List<String> params = List.of(Long.toString(ticket.number()), ticket.subject(), organisation,
                         a.kind().name(), a.dueAt().toString(), StaffTexts.span(span)); // the clock and the time are worded when read, in the reader's language
@@ -128,8 +125,17 @@ class SlaAlerts {
         this.notices.tellAll(toTell);
     }
 
-    /** Business time left (warning) or past due (breach), as the clock reads now; wall-clock time if unreadable. */
-    private static Duration span(Alert a, @Nullable TicketClocks read) {
+    /**
+     * Business time left (warning) or past due (breach): as the mark says, when it says (the sweep has just read the
+     * clock); else as the clock reads at the mark, the clocks of the alerts marked at that instant read together
+     * ({@code clocksAt}); wall-clock time if the clock cannot be read.
+     */
+    private Duration span(Alert a, List<Alert> alerts, Map<Instant, Map<TicketId, TicketClocks>> clocksAt) {
+        if (a.remaining() != null) {
+            return span(a, a.remaining().longValue());
+        }
+        TicketClocks read = clocksAt.computeIfAbsent(a.at(), at -> clocks.clocksOf(alerts.stream()
+                .filter(o -> o.at().equals(at) && o.remaining() == null).map(Alert::ticket).distinct().toList(), at)).get(a.ticket());
         @Nullable ClockView view = read == null ? null : a.kind() == ClockKind.FIRST_RESPONSE ? read.firstResponse() : read.resolution();
         return span(a, view != null ? view.remainingSeconds() : Duration.between(a.at(), a.dueAt()).toSeconds());
     }

@@ -251,6 +251,7 @@ class ClockBook {
      * {@code terms}, as {@link #start} finds it: asked before a ticket is written ({@link OpeningDue}).
      */
     @Nullable Instant firstDue(Priority priority, ClockTerms.InForce terms, Instant start, Instant now) {
+        // no ticket yet: the drafts' key is only read, never written
         return firstDue(drafts(new TicketId(0), priority, terms, start).stream().map(draft -> read(draft, now)).toList());
     }
 

@@ -31,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The desk's ticket operations. Every call names who is asking: a customer only ever reaches its own
@@ -59,13 +60,14 @@ public class Tickets {
     private final JdbcTemplate batch;
     private final Clock clock;
     private final TicketLimits limits;
-    private final ObjectProvider<OpeningDueTimes> dueTimes;
+    /** Resolved at the first ticket, not per ticket: its implementation (the clocks' module) depends on this class. */
+    private final SingletonSupplier<OpeningDueTimes> dueTimes;
 
     Tickets(TicketRepository tickets, MessageRepository messages, Timeline timeline, TicketSearch search,
             Customers customers, TicketQuotas quotas, Closings closings, Attachments attachments, ApplicationEventPublisher events,
             JdbcClient jdbc, JdbcTemplate batch, Clock clock, TicketLimits limits, NewTickets newTickets,
             ObjectProvider<OpeningDueTimes> dueTimes) {
-        this.dueTimes = dueTimes;
+        this.dueTimes = SingletonSupplier.ofNullable(dueTimes::getIfAvailable);
         this.batch = batch;
         this.newTickets = newTickets;
         this.attachments = attachments;
@@ -121,7 +123,7 @@ public class Tickets {
         Ticket t = new Ticket(0, orgId.value(), requester, command.channel(), subject,
                 type, category, priority, command.suggestedPriority(), now);
         t.replaceTags(tags);
-        OpeningDueTimes due = dueTimes.getIfAvailable();
+        OpeningDueTimes due = dueTimes.get();
         t.nextDueAt = due == null ? null : due.firstDue(orgId, priority, type, now); // the clocks' own, asked before the insert
         newTickets.insert(t); // draws its number
         openedHere().put(t.id, t); // the clocks confirm its next due time on it; the report may take it as it stands
@@ -806,7 +808,7 @@ public class Tickets {
                 .update();
         if (written != 1) {
             throw new org.springframework.dao.OptimisticLockingFailureException(
-                    "ticket #" + t.number + " was changed by someone else (version " + t.version + ")");
+                    "ticket #" + t.number + " was changed by someone else while the message was written (its status moved)");
         }
     }
 

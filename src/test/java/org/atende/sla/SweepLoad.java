@@ -1,13 +1,21 @@
 package org.atende.sla;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.sun.management.OperatingSystemMXBean;
 import org.atende.AtendeApplication;
 import org.atende.support.MovingTime;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -121,13 +129,13 @@ public final class SweepLoad {
                 MeterRegistry meters = app.getBean(MeterRegistry.class);
                 double statements = counted(meters, "atende.jdbc.statements");
                 double transactions = counted(meters, "atende.jdbc.transactions");
-                var process = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+                var process = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
                 long cpu = process.getProcessCpuTime(); // the pass's lanes run on threads of their own
                 if (STATEMENT_STATS) {
                     jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
                     jdbc.sql("SELECT pg_stat_statements_reset()").query(String.class).list();
                 }
-                java.util.Map<String, Long> threads = threadTicks();
+                Map<String, Long> threads = threadTicks();
                 long postgres = postgresTicks();
                 long start = System.nanoTime();
                 SlaSweep.Result result = sweep.runOnce();
@@ -135,7 +143,7 @@ public final class SweepLoad {
                 double cpuMs = (process.getProcessCpuTime() - cpu) / 1e6;
                 int marks = result.breached() + result.warned();
                 double postgresMs = (postgresTicks() - postgres) * 10.0;
-                java.util.Map<String, Long> after = threadTicks();
+                Map<String, Long> after = threadTicks();
                 after.replaceAll((name, ticks) -> ticks - threads.getOrDefault(name, 0L));
                 double statementsRun = counted(meters, "atende.jdbc.statements") - statements;
                 double transactionsRun = counted(meters, "atende.jdbc.transactions") - transactions;
@@ -153,8 +161,8 @@ public final class SweepLoad {
                 }
                 // where the desk's CPU went, by thread (a thread that ended during the pass, such as a lane's, is not listed)
                 System.out.println("  the desk's threads, CPU in the pass: " + after.entrySet().stream().filter(e -> e.getValue() > 0)
-                        .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
-                        .map(e -> e.getKey() + " " + e.getValue() * 10 + " ms").collect(java.util.stream.Collectors.joining(", ")));
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+                        .map(e -> e.getKey() + " " + e.getValue() * 10 + " ms").collect(Collectors.joining(", ")));
             }
             for (String claim : List.of(
                     "SELECT ticket_id, kind FROM sla_clock WHERE state = 'RUNNING' AND excluded_since IS NULL AND breached_at IS NULL AND due_at < timestamptz '2026-11-26 10:00:00+00' ORDER BY due_at LIMIT 200",
@@ -166,17 +174,17 @@ public final class SweepLoad {
     }
 
     /** CPU clock ticks (10 ms) so far of PostgreSQL's processes; its backends serve only the desk during the pass. */
-    private static long postgresTicks() throws java.io.IOException {
+    private static long postgresTicks() throws IOException {
         long ticks = 0;
-        try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+        try (var processes = Files.list(Path.of("/proc"))) {
             for (var process : processes.filter(p -> p.getFileName().toString().matches("[0-9]+")).toList()) {
                 try {
-                    if (java.nio.file.Files.getOwner(process).getName().equals("postgres")) {
-                        String stat = java.nio.file.Files.readString(process.resolve("stat"));
+                    if (Files.getOwner(process).getName().equals("postgres")) {
+                        String stat = Files.readString(process.resolve("stat"));
                         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                         ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
                     }
-                } catch (java.io.IOException gone) {
+                } catch (IOException gone) {
                 }
             }
         }
@@ -184,16 +192,16 @@ public final class SweepLoad {
     }
 
     /** CPU clock ticks (10 ms) so far of each of this process's threads, by name with its digits replaced by #. */
-    private static java.util.Map<String, Long> threadTicks() throws java.io.IOException {
-        java.util.Map<String, Long> ticks = new java.util.HashMap<>();
-        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+    private static Map<String, Long> threadTicks() throws IOException {
+        Map<String, Long> ticks = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
             for (var task : tasks.toList()) {
                 try {
-                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    String stat = Files.readString(task.resolve("stat"));
                     String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     ticks.merge(comm, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
-                } catch (java.io.IOException gone) {
+                } catch (IOException gone) {
                 }
             }
         }

@@ -1,9 +1,13 @@
 package org.atende.notifications;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.atende.customers.Language;
+import org.atende.identity.UserId;
 import org.atende.identity.UserSummary;
 import org.atende.tickets.Channel;
 import org.atende.tickets.TicketView;
@@ -60,7 +64,11 @@ class StaffNotices {
     record Notice(UserSummary user, TicketView ticket, String kind, String key, List<String> params, String idPrefix) {
     }
 
-    /** {@link #tell(UserSummary, TicketView, String, String, List, String)} of many notices: the desk lines and the mails each in one insert. */
+    /**
+     * {@link #tell(UserSummary, TicketView, String, String, List, String)} of many notices: a desk line each, and one
+     * e-mail per user, which lists the user's notices when there are several (a sweep batch that marks hundreds of
+     * clocks sends a lead one e-mail, not hundreds). The desk lines and the mails are each one insert.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     void tellAll(List<Notice> notices) {
         if (notices.isEmpty()) {
@@ -68,7 +76,29 @@ class StaffNotices {
         }
         desk.addAll(notices.stream().map(n -> new DeskNotifications.Line(n.user().id(), n.kind(), n.ticket().id(), null, n.key(), n.params()))
                 .toList());
-        outbox.enqueueAll(notices.stream().map(n -> mail(n.user(), n.ticket(), null, n.key(), n.params(), n.idPrefix())).toList());
+        Map<UserId, List<Notice>> byUser = new LinkedHashMap<>();
+        notices.forEach(n -> byUser.computeIfAbsent(n.user().id(), u -> new ArrayList<>()).add(n));
+        outbox.enqueueAll(byUser.values().stream().map(told -> told.size() == 1
+                ? mail(told.getFirst().user(), told.getFirst().ticket(), null, told.getFirst().key(), told.getFirst().params(),
+                        told.getFirst().idPrefix())
+                : listMail(told)).toList());
+    }
+
+    /**
+     * One e-mail to one user for several notices: each notice's text with its ticket's link, in order. Its Message-ID is
+     * the first notice's with a prefix of its own: that notice is told once, so the list is too.
+     */
+    private Outgoing listMail(List<Notice> told) {
+        UserSummary user = told.getFirst().user();
+        Language language = languageOf(user);
+        StringBuilder body = new StringBuilder();
+        for (Notice n : told) {
+            body.append(StaffTexts.text(n.key(), n.params(), language)).append('\n').append(StaffTexts.openOnDesk(language))
+                    .append(": ").append(deskLink(n.ticket().number())).append("\n\n");
+        }
+        return new Outgoing(Channel.EMAIL, Outgoing.Purpose.ALERT, null, null, user.email(),
+                StaffTexts.listSubject(told.stream().map(Notice::key).toList(), language), body.toString(),
+                messageId("list." + told.getFirst().idPrefix() + ".u" + user.id().value()), null, List.of(), true);
     }
 
     private Outgoing mail(UserSummary user, TicketView ticket, @Nullable Long messageId, String key, List<String> params, String idPrefix) {

@@ -134,6 +134,31 @@ final class StaffTexts {
         return "[" + what + "] #" + number + " " + ticketSubject;
     }
 
+    /**
+     * The subject of one e-mail listing several SLA alerts: how many clocks breached and how many are at risk
+     * ("[SLA] 2 breached, 1 at risk").
+     */
+    static String listSubject(java.util.List<String> keys, Language language) {
+        long breached = keys.stream().filter(SLA_BREACHED::equals).count();
+        long atRisk = keys.stream().filter(SLA_WARNING::equals).count();
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (breached > 0) {
+            parts.add(breached + " " + switch (language) {
+                case ES -> breached == 1 ? "incumplido" : "incumplidos";
+                case PT -> breached == 1 ? "falhado" : "falhados";
+                case EN -> "breached";
+            });
+        }
+        if (atRisk > 0) {
+            parts.add(atRisk + " " + switch (language) {
+                case ES -> "en riesgo";
+                case PT -> "em risco";
+                case EN -> "at risk";
+            });
+        }
+        return "[SLA] " + (parts.isEmpty() ? Integer.toString(keys.size()) : String.join(", ", parts));
+    }
+
     static String openOnDesk(Language language) {
         return switch (language) {
             case ES -> "Abrir en el escritorio";

@@ -84,8 +84,24 @@ final class AlertFixtures {
         return jdbc.sql("SELECT recipient, purpose, subject, body, ticket_id FROM outgoing_message ORDER BY id")
                 .query((rs, n) -> {
                     long ticket = rs.getLong(5);
-                    return new Mail(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.wasNull() ? null : ticket);
+                    Long ticketId = rs.wasNull() ? null : ticket;
+                    return new Mail(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), ticketId);
                 }).list();
+    }
+
+    /**
+     * The ticket numbers a user was told of by e-mail, one per alert: a mail about one ticket, or each ticket a mail
+     * listing several links to.
+     */
+    List<Long> alertedNumbers(Actor actor) {
+        List<Long> numbers = new java.util.ArrayList<>();
+        for (Mail m : mailsTo(actor)) {
+            java.util.regex.Matcher links = java.util.regex.Pattern.compile("/desk/tickets/(\\d+)").matcher(m.body());
+            while (links.find()) {
+                numbers.add(Long.parseLong(links.group(1)));
+            }
+        }
+        return numbers;
     }
 
     List<Mail> mailsTo(Actor actor) {

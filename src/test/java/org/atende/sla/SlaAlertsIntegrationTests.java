@@ -101,28 +101,60 @@ class SlaAlertsIntegrationTests extends SlaIntegrationSupport {
     }
 
     @Test
-    void oneSweepBatchOverSeveralTicketsTellsEachRecipientOfEachMarkOnceWithItsOwnTicket() {
+    void oneSweepBatchOverSeveralTicketsTellsEachRecipientOfEachMarkOnceInOneMailListingThem() {
         TicketView first = staff.open(customer, Priority.URGENT, "2026-11-26T10:00:00Z", assignee, firstLine);
         TicketView second = staff.open(customer, Priority.URGENT, "2026-11-26T10:00:00Z", teammate, null);
         TicketView third = staff.open(customer, Priority.URGENT, "2026-11-26T10:00:00Z", null, null);
 
-        clock.set("2026-11-26T14:30:00Z"); // every first response past due, in one batch: warned and breached at once
+        clock.set("2026-11-26T14:30:00Z"); // every first response past due, in one batch
         SlaSweep.Result result = sweep.runOnce();
         assertThat(result.breached()).isEqualTo(3);
         // first: its assignee, team (assignee and teammate) and the account lead; second: its assignee and the lead; third: the lead
-        assertThat(staff.mailsTo(assignee)).extracting(AlertFixtures.Mail::subject).singleElement().asString()
-                .contains("#" + first.number() + " ");
-        assertThat(staff.mailsTo(teammate)).extracting(AlertFixtures.Mail::subject)
-                .allMatch(subject -> subject.contains("#" + first.number() + " ") || subject.contains("#" + second.number() + " "))
-                .hasSize(2);
-        assertThat(staff.mailsTo(lead)).extracting(AlertFixtures.Mail::subject)
-                .anyMatch(subject -> subject.contains("#" + third.number() + " ")).hasSize(3);
-        assertThat(staff.deskKinds(lead)).containsOnly("SLA_BREACHED").hasSize(3);
+        AlertFixtures.Mail toAssignee = staff.mailsTo(assignee).getFirst();
+        assertThat(staff.mailsTo(assignee)).hasSize(1);
+        assertThat(toAssignee.subject()).isEqualTo("[SLA incumplido] #" + first.number() + " Invoices do not export");
+        assertThat(toAssignee.ticketId()).isEqualTo(first.id().value());
+
+        AlertFixtures.Mail toTeammate = staff.mailsTo(teammate).getFirst();
+        assertThat(staff.mailsTo(teammate)).as("one mail for both of the teammate's tickets").hasSize(1);
+        assertThat(toTeammate.subject()).isEqualTo("[SLA] 2 falhados");
+        assertThat(toTeammate.ticketId()).isNull();
+        assertThat(toTeammate.body()).contains("#" + first.number() + " (", "#" + second.number() + " (",
+                "objetivo de primeira resposta falhado", "30 min de atraso", "Abrir no balcão: http://localhost:8080/desk/tickets/"
+                        + first.number(), "http://localhost:8080/desk/tickets/" + second.number());
+
+        AlertFixtures.Mail toLead = staff.mailsTo(lead).getFirst();
+        assertThat(staff.mailsTo(lead)).hasSize(1);
+        assertThat(toLead.subject()).isEqualTo("[SLA] 3 breached");
+        assertThat(toLead.body().split("\n\n")).hasSize(3).satisfiesExactlyInAnyOrder(
+                line -> assertThat(line).startsWith("#" + first.number() + " ").endsWith("/desk/tickets/" + first.number()),
+                line -> assertThat(line).startsWith("#" + second.number() + " ").endsWith("/desk/tickets/" + second.number()),
+                line -> assertThat(line).startsWith("#" + third.number() + " ").endsWith("/desk/tickets/" + third.number()));
+        assertThat(staff.deskKinds(lead)).as("a desk line per mark").containsOnly("SLA_BREACHED").hasSize(3);
+        assertThat(staff.deskKinds(teammate)).containsOnly("SLA_BREACHED").hasSize(2);
         assertThat(staff.mailsTo(otherLead)).isEmpty();
 
         clock.set("2026-11-26T16:00:00Z");
         sweep.runOnce();
-        assertThat(staff.mails()).as("told once").hasSize(6);
+        assertThat(staff.mails()).as("told once").hasSize(3);
+        assertThat(staff.deskKinds(lead)).hasSize(3);
+    }
+
+    @Test
+    void aMailListingAlertsCountsBreachesAndRisksInTheReadersLanguage() {
+        TicketView breaching = staff.open(customer, Priority.URGENT, "2026-11-26T09:00:00Z", assignee, null);
+        TicketView atRisk = staff.open(customer, Priority.URGENT, "2026-11-26T10:00:00Z", assignee, null);
+
+        clock.set("2026-11-26T13:30:00Z"); // the first past its 13:00 due time, the second past its 13:00 warning
+        SlaSweep.Result result = sweep.runOnce();
+        assertThat(result.breached()).isEqualTo(1);
+        assertThat(result.warned()).isEqualTo(1);
+        AlertFixtures.Mail toAssignee = staff.mailsTo(assignee).getFirst();
+        assertThat(staff.mailsTo(assignee)).hasSize(1);
+        assertThat(toAssignee.subject()).isEqualTo("[SLA] 1 incumplido, 1 en riesgo");
+        assertThat(toAssignee.body()).contains("#" + breaching.number() + " (", "30 min de retraso",
+                "#" + atRisk.number() + " (", "quedan 30 min", "Abrir en el escritorio");
+        assertThat(staff.mailsTo(lead)).extracting(AlertFixtures.Mail::subject).containsExactly("[SLA] 1 breached, 1 at risk");
     }
 
     @Test

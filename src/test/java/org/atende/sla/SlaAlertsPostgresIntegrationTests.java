@@ -76,7 +76,7 @@ class SlaAlertsPostgresIntegrationTests extends SlaIntegrationSupport {
         assertThat(warning.stream().mapToInt(SlaSweep.Result::escalated).sum()).isEqualTo(TICKETS);
         assertThat(rules.firings(rule)).isEqualTo(TICKETS);
         for (Actor told : List.of(assignee, teammate, lead)) {
-            assertThat(staff.mailsTo(told)).hasSize(TICKETS).extracting(AlertFixtures.Mail::ticketId).doesNotHaveDuplicates();
+            assertThat(staff.alertedNumbers(told)).hasSize(TICKETS).doesNotHaveDuplicates();
             assertThat(staff.deskKinds(told)).hasSize(TICKETS).containsOnly("SLA_WARNING");
         }
         assertThat(staff.mailsTo(watcher)).hasSize(TICKETS).extracting(AlertFixtures.Mail::ticketId).doesNotHaveDuplicates();
@@ -90,16 +90,18 @@ class SlaAlertsPostgresIntegrationTests extends SlaIntegrationSupport {
         List<SlaSweep.Result> breach = twoSweepersAtOnce();
         assertThat(breach.stream().mapToInt(SlaSweep.Result::breached).sum()).isEqualTo(TICKETS);
         assertThat(breach.stream().mapToInt(SlaSweep.Result::escalated).sum()).isZero();
-        assertThat(staff.mailsTo(assignee)).hasSize(2 * TICKETS);
-        assertThat(staff.mailsTo(lead)).hasSize(2 * TICKETS);
-        assertThat(staff.mailsTo(teammate)).as("no longer the ticket's team").hasSize(TICKETS);
-        assertThat(staff.mailsTo(secondLiner)).hasSize(TICKETS).extracting(AlertFixtures.Mail::ticketId).doesNotHaveDuplicates();
-        assertThat(staff.mailsTo(secondLiner).getFirst().subject()).startsWith("[SLA incumplido]");
+        assertThat(staff.alertedNumbers(assignee)).hasSize(2 * TICKETS);
+        assertThat(staff.alertedNumbers(lead)).hasSize(2 * TICKETS);
+        assertThat(staff.alertedNumbers(teammate)).as("no longer the ticket's team").hasSize(TICKETS);
+        assertThat(staff.alertedNumbers(secondLiner)).hasSize(TICKETS).doesNotHaveDuplicates();
+        assertThat(staff.mailsTo(secondLiner)).as("a batch of 7 clocks: a mail listing them").hasSizeLessThan(TICKETS)
+                .extracting(AlertFixtures.Mail::subject).allMatch(s -> s.startsWith("[SLA incumplido]") || s.startsWith("[SLA] "));
         assertThat(staff.deskKinds(lead)).filteredOn("SLA_BREACHED"::equals).hasSize(TICKETS);
 
+        int mails = staff.mails().size();
         clock.set("2026-11-26T16:00:00Z");
         twoSweepersAtOnce();
-        assertThat(staff.mails()).hasSize(2 * TICKETS * 3 + TICKETS);
+        assertThat(staff.mails()).as("nobody told twice").hasSize(mails);
     }
 
     private List<SlaSweep.Result> twoSweepersAtOnce() throws Exception {

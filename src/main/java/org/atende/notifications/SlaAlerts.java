@@ -5,14 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 import org.atende.customers.Customers;
 import org.atende.customers.OrganisationSummary;
@@ -29,7 +24,7 @@ import org.atende.tickets.TicketView;
 import org.atende.tickets.Tickets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,25 +42,23 @@ class SlaAlerts {
     static final String WARNING = "WARNING";
     static final String BREACHED = "BREACHED";
     private static final String PENDING = SlaAlerts.class.getName() + ".pending";
-    /** Alerts recorded by one insert: 6 parameters each, well under the drivers' limits. */
-    private static final int CLAIMS = 500;
 
     private final Tickets tickets;
     private final Customers customers;
     private final SlaClocks clocks;
     private final StaffRecipients recipients;
     private final StaffNotices notices;
-    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Clock clock;
 
     SlaAlerts(Tickets tickets, Customers customers, SlaClocks clocks, StaffRecipients recipients, StaffNotices notices,
-            JdbcClient jdbc, Clock clock) {
+            JdbcTemplate batch, Clock clock) {
         this.tickets = tickets;
         this.customers = customers;
         this.clocks = clocks;
         this.recipients = recipients;
         this.notices = notices;
-        this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
     }
 
@@ -151,41 +144,22 @@ class SlaAlerts {
         return Duration.ofSeconds(a.threshold().equals(WARNING) ? Math.max(remaining, 0) : Math.max(-remaining, 0));
     }
 
-    /**
-     * Records each (clock, threshold, recipient) unless recorded; true where this call recorded it. The rows go in
-     * multi-row inserts that skip a key already taken (by an earlier mark, or by another instance's transaction, which
-     * this one waits for), each row carrying a token of this call; the rows read back with the token are this call's.
-     */
+    /** Records each (clock, threshold, recipient) unless recorded, in one batch; true where this call recorded it. */
     private boolean[] claim(List<Alert> alerts, List<StaffNotices.Notice> notices) {
-        boolean[] first = new boolean[alerts.size()];
         if (alerts.isEmpty()) {
-            return first;
+            return new boolean[0];
         }
         Timestamp now = Timestamp.from(clock.instant());
-        String token = UUID.randomUUID().toString();
-        Set<List<Object>> claimed = new HashSet<>();
-        for (int from = 0; from < alerts.size(); from += CLAIMS) {
-            int to = Math.min(alerts.size(), from + CLAIMS);
-            List<Object> params = new ArrayList<>((to - from) * 6);
-            Set<Long> ticketIds = new LinkedHashSet<>();
-            for (int i = from; i < to; i++) {
-                Alert a = alerts.get(i);
-                params.addAll(List.of(a.ticket().value(), a.kind().name(), a.threshold(), notices.get(i).user().id().value(), now, token));
-                ticketIds.add(a.ticket().value());
-            }
-            jdbc.sql("INSERT INTO sla_alert (ticket_id, clock_kind, threshold, recipient_user_id, created_at, claimed_by) VALUES "
-                    + String.join(", ", Collections.nCopies(to - from, "(?, ?, ?, ?, ?, ?)")) + " ON CONFLICT DO NOTHING")
-                    .params(params).update();
-            claimed.addAll(jdbc.sql("""
-                    SELECT ticket_id, clock_kind, threshold, recipient_user_id FROM sla_alert
-                    WHERE ticket_id IN (:tickets) AND claimed_by = :token""")
-                    .param("tickets", ticketIds).param("token", token)
-                    .query((rs, n) -> List.<Object>of(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4))).set());
-        }
+        List<Object[]> rows = new ArrayList<>(alerts.size());
         for (int i = 0; i < alerts.size(); i++) {
             Alert a = alerts.get(i);
-            // removed once told: the same alert twice in one call is recorded, and told, once
-            first[i] = claimed.remove(List.<Object>of(a.ticket().value(), a.kind().name(), a.threshold(), notices.get(i).user().id().value()));
+            rows.add(new Object[] {a.ticket().value(), a.kind().name(), a.threshold(), notices.get(i).user().id().value(), now});
+        }
+        int[] inserted = batch.batchUpdate("INSERT INTO sla_alert (ticket_id, clock_kind, threshold, recipient_user_id, created_at) "
+                + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows);
+        boolean[] first = new boolean[inserted.length];
+        for (int i = 0; i < inserted.length; i++) {
+            first[i] = inserted[i] == 1;
         }
         return first;
     }

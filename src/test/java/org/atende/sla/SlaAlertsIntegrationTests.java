@@ -158,6 +158,25 @@ class SlaAlertsIntegrationTests extends SlaIntegrationSupport {
     }
 
     @Test
+    void theSameMarkPublishedTwiceInOneTransactionTellsEachRecipientOnce() {
+        TicketView ticket = staff.open(customer, Priority.URGENT, "2026-11-26T10:00:00Z", assignee, null);
+        clock.set("2026-11-26T13:00:00Z");
+        SlaWarning warning = new SlaWarning(ticket.id(), ClockKind.FIRST_RESPONSE, java.time.Instant.parse("2026-11-26T14:00:00Z"),
+                clock.instant());
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            events.publishEvent(warning);
+            events.publishEvent(warning);
+        });
+        assertThat(staff.mailsTo(assignee)).singleElement().extracting(AlertFixtures.Mail::subject).asString()
+                .startsWith("[SLA en riesgo] #" + ticket.number());
+        assertThat(staff.deskKinds(assignee)).containsExactly("SLA_WARNING");
+        assertThat(staff.mailsTo(lead)).hasSize(1);
+
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> events.publishEvent(warning));
+        assertThat(staff.mails()).as("recorded: told by no later transaction").hasSize(2);
+    }
+
+    @Test
     void deskNotificationsAreListedUnreadAndMarkedReadForTheirOwnerOnly() {
         TicketView ticket = staff.open(customer, Priority.URGENT, "2026-11-26T10:00:00Z", assignee, firstLine);
         clock.set("2026-11-26T13:00:00Z");

@@ -318,7 +318,7 @@ class ReportCells {
                 f.pausedSeconds(), f.reopened() ? 1 : 0, f.status(), f.waited(), Sql.utc(f.firstDue()), Sql.utc(f.resolutionDue()),
                 Sql.utc(f.pausedSince())}).toList();
         if (!rows.isEmpty()) {
-            batch.batchUpdate("INSERT INTO report_cell_ticket (" + TicketFigures.COLUMNS + ") VALUES (" + "?, ".repeat(18) + "?)", rows);
+            Sql.insert(jdbc, "report_cell_ticket (" + TicketFigures.COLUMNS + ")", rows);
         }
     }
 

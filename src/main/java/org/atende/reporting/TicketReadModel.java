@@ -320,7 +320,7 @@ class TicketReadModel {
                         cut(cause.before(), 60), cut(cause.after(), 60)});
             }
         }
-        insert("report_ticket_event (ticket_id, happened_at, kind, detail, before_value, after_value)", rows);
+        Sql.insert(jdbc, "report_ticket_event (ticket_id, happened_at, kind, detail, before_value, after_value)", rows);
     }
 
     /** Every clock past its target: breached at its due time, whether it has stopped or still runs. */
@@ -337,7 +337,7 @@ class TicketReadModel {
                 }
             }
         }
-        insert("report_breach (ticket_id, clock_kind, organisation_id, support_month, due_at, breached_at, noticed_at)", rows);
+        Sql.insert(jdbc, "report_breach (ticket_id, clock_kind, organisation_id, support_month, due_at, breached_at, noticed_at)", rows);
     }
 
     /** The flow rows stored for the tickets whose rows existed before, by ticket and day. */
@@ -376,7 +376,7 @@ class TicketReadModel {
             flow.forEach((day, v) -> rows.add(new Object[] {t.id().value(), day, org, v[0], v[1], v[2], v[3], v[4]}));
         }
         delete("report_ticket_flow", replaced);
-        insert("report_ticket_flow (ticket_id, flow_day, organisation_id, opened, resolved, reopened, waiting_change, backlog_change)", rows);
+        Sql.insert(jdbc, "report_ticket_flow (ticket_id, flow_day, organisation_id, opened, resolved, reopened, waiting_change, backlog_change)", rows);
     }
 
     /** The tickets whose rows existed before this write (their event, breach and flow rows are replaced). */
@@ -388,16 +388,6 @@ class TicketReadModel {
         for (int from = 0; from < tickets.size(); from += IN_LIST) {
             jdbc.sql("DELETE FROM " + table + " WHERE ticket_id IN (:ids)")
                     .param("ids", tickets.subList(from, Math.min(tickets.size(), from + IN_LIST))).update();
-        }
-    }
-
-    /** Inserts the rows, many to a statement; {@code into} is the table and its columns, as many as each row has values. */
-    private void insert(String into, List<Object[]> rows) {
-        for (int from = 0; from < rows.size(); from += IN_LIST) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + IN_LIST));
-            String values = "(" + String.join(", ", java.util.Collections.nCopies(chunk.getFirst().length, "?")) + ")";
-            jdbc.sql("INSERT INTO " + into + " VALUES " + String.join(", ", java.util.Collections.nCopies(chunk.size(), values)))
-                    .params(chunk.stream().flatMap(java.util.Arrays::stream).toList()).update();
         }
     }
 

@@ -33,8 +33,15 @@ class H2TicketIndex implements TicketTextIndex {
         }
     }
 
+    /**
+     * Writes the ticket's terms again from what is committed. Two writers at once (a contact's and its organisation's
+     * renames reindex the same tickets on two threads) would each delete the old terms and insert the same new ones,
+     * and the second would collide with the first's: the ticket's row is locked first, so the second waits for the
+     * first to commit, then reads the ticket as it is and replaces the first's terms.
+     */
     @Override
     public void reindex(long ticketId) {
+        jdbc.sql("SELECT id FROM ticket WHERE id = ? FOR UPDATE").param(ticketId).query(Long.class).list();
         List<Head> heads = jdbc.sql("""
                 SELECT t.number, t.subject, o.name AS organisation,
                        CONCAT_WS(' ', c.name, c.email, REPLACE(c.email, '@', ' '), REPLACE(c.phone, '+', '')) AS contact,

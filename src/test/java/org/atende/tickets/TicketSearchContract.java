@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.atende.customers.ContactId;
 import org.atende.customers.OrganisationId;
@@ -18,6 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Full-text search of the ticket list, on each database by its subclasses: stems in Portuguese, Spanish and
@@ -32,6 +39,7 @@ abstract class TicketSearchContract { // no @Nested classes: they would take the
     @Autowired JdbcClient jdbc;
     @Autowired ErasedAuthors erasure;
     @Autowired TicketSearch index;
+    @Autowired PlatformTransactionManager transactions;
     @Autowired org.atende.customers.Customers customers;
 
     DeskFixtures fixtures;
@@ -168,6 +176,43 @@ abstract class TicketSearchContract { // no @Nested classes: they would take the
         }
         assertThat(numbers(search("bartolomeu quintela", carla, acme))).containsExactly(t.number());
         assertThat(numbers(search("zarabatana", carla, acme))).containsExactly(t.number());
+    }
+
+    @Test
+    void twoWritersReindexingOneTicketAtOnceBothCommitAndTheLastReadsWhatTheFirstCommitted() throws Exception {
+        TicketView t = open(acme, "PT", "Pedido", "Olá");
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        CountDownLatch firstIndexed = new CountDownLatch(1);
+        CountDownLatch commitFirst = new CountDownLatch(1);
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = writers.submit(() -> tx.executeWithoutResult(s -> {
+                index.reindex(t.id().value());
+                firstIndexed.countDown();
+                await(commitFirst);
+            }));
+            assertThat(firstIndexed.await(10, TimeUnit.SECONDS)).isTrue();
+            // the organisation renamed after the first writer read the ticket, as a rename's listener would see it
+            jdbc.sql("UPDATE organisation SET name = 'Quimeras Unidas ' || id WHERE id = ?").param(acme.value()).update();
+            Future<?> second = writers.submit(() -> tx.executeWithoutResult(s -> index.reindex(t.id().value())));
+            Thread.sleep(300); // the second writer is at the ticket the first holds
+            commitFirst.countDown();
+            first.get(20, TimeUnit.SECONDS);
+            second.get(20, TimeUnit.SECONDS);
+        } finally {
+            commitFirst.countDown();
+            writers.shutdownNow();
+        }
+        assertThat(numbers(search("quimeras", carla, acme))).containsExactly(t.number());
+        assertThat(numbers(search("pedido", carla, acme))).containsExactly(t.number());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

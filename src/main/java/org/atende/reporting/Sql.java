@@ -18,6 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class Sql {
 
+    /** Rows inserted by one statement at most (at 19 columns, 9,500 parameters: under either database's limit). */
+    private static final int ROWS_A_STATEMENT = 500;
+
     private Sql() {
     }
 
@@ -39,9 +42,6 @@ final class Sql {
         double v = rs.getDouble(column);
         return rs.wasNull() ? null : v;
     }
-
-    /** Rows inserted by one statement at most (at 19 columns, 9,500 parameters: under either database's limit). */
-    private static final int ROWS_A_STATEMENT = 500;
 
     /**
      * Inserts the rows, many to a statement (one statement a row costs the database its own round of parsing, planning

@@ -78,36 +78,42 @@ class StaffNotices {
                 .toList());
         Map<UserId, List<Notice>> byUser = new LinkedHashMap<>();
         notices.forEach(n -> byUser.computeIfAbsent(n.user().id(), u -> new ArrayList<>()).add(n));
-        outbox.enqueueAll(byUser.values().stream().map(told -> told.size() == 1
-                ? mail(told.getFirst().user(), told.getFirst().ticket(), null, told.getFirst().key(), told.getFirst().params(),
-                        told.getFirst().idPrefix())
-                : listMail(told)).toList());
+        outbox.enqueueAll(byUser.values().stream().map(this::mail).toList());
     }
 
     /**
-     * One e-mail to one user for several notices: each notice's text with its ticket's link, in order. Its Message-ID is
-     * the first notice's with a prefix of its own: that notice is told once, so the list is too.
+     * One user's e-mail for their notices: about its ticket when there is one; else each notice's text with its
+     * ticket's link, in order, its Message-ID the first notice's with a prefix of its own (that notice is told once,
+     * so the list is too).
      */
-    private Outgoing listMail(List<Notice> told) {
-        UserSummary user = told.getFirst().user();
-        Language language = languageOf(user);
+    private Outgoing mail(List<Notice> told) {
+        Notice first = told.getFirst();
+        if (told.size() == 1) {
+            return mail(first.user(), first.ticket(), null, first.key(), first.params(), first.idPrefix());
+        }
+        Language language = languageOf(first.user());
         StringBuilder body = new StringBuilder();
         for (Notice n : told) {
-            body.append(StaffTexts.text(n.key(), n.params(), language)).append('\n').append(StaffTexts.openOnDesk(language))
-                    .append(": ").append(deskLink(n.ticket().number())).append("\n\n");
+            body.append(StaffTexts.text(n.key(), n.params(), language)).append('\n').append(openOnDesk(language, n.ticket().number()))
+                    .append("\n\n");
         }
-        return new Outgoing(Channel.EMAIL, Outgoing.Purpose.ALERT, null, null, user.email(),
+        return new Outgoing(Channel.EMAIL, Outgoing.Purpose.ALERT, null, null, first.user().email(),
                 StaffTexts.listSubject(told.stream().map(Notice::key).toList(), language), body.toString(),
-                messageId("list." + told.getFirst().idPrefix() + ".u" + user.id().value()), null, List.of(), true);
+                messageId("list." + first.idPrefix() + ".u" + first.user().id().value()), null, List.of(), true);
     }
 
     private Outgoing mail(UserSummary user, TicketView ticket, @Nullable Long messageId, String key, List<String> params, String idPrefix) {
         Language language = languageOf(user);
-        String body = StaffTexts.text(key, params, language) + "\n\n" + StaffTexts.openOnDesk(language) + ": "
-                + deskLink(ticket.number()) + (messageId == null ? "" : "#message-" + messageId) + "\n";
+        String body = StaffTexts.text(key, params, language) + "\n\n" + openOnDesk(language, ticket.number())
+                + (messageId == null ? "" : "#message-" + messageId) + "\n";
         return new Outgoing(Channel.EMAIL, Outgoing.Purpose.ALERT, ticket.id(), null, user.email(),
                 StaffTexts.subject(key, ticket.number(), ticket.subject(), language), body, messageId(idPrefix + ".u" + user.id().value()),
                 null, List.of(), true);
+    }
+
+    /** "Open on the desk: {link}" in the reader's language. */
+    private String openOnDesk(Language language, long number) {
+        return StaffTexts.openOnDesk(language) + ": " + deskLink(number);
     }
 
     String deskLink(long number) {

@@ -29,7 +29,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * 2026, 10:00 Lisbon (the sweep's schedule off), and inserts by SQL, for every ticket, a first-response
  * clock stopped within target and a running 24-business-hour resolution clock: 1 % past their due time,
  * 1 % in their warning share, 5 % already warned, the rest started this morning; and each ticket's opening line on its
- * timeline, its report row and its opening flow row ({@code -Dreportrows=false}: without them, as the figures before 6 December 2026 were measured). A desk that has been up has swept before: unless {@code -Dwarmup=0}, a pass on the Monday before first marks
+ * timeline, its report row and its opening flow row ({@code -Dreportrows=false}: without them, as the figures before 6
+ * December 2026 were measured). A desk that has been up has swept before: unless {@code -Dwarmup=0}, a pass on the
+ * Monday before first marks
  * {@code -Dwarmup} (20,000) tickets of the week before, half overdue and half in their warning share (none of the million
  * is due or warned yet then), which are then resolved. Then it times {@link SlaSweep#runOnce()}: the pass that marks the
  * million's due clocks, and a pass with nothing to mark; it prints the desk's and PostgreSQL's CPU a mark, the desk's
@@ -43,6 +45,8 @@ public final class SweepLoad {
     /** -Dstatements=true: print PostgreSQL's time by statement in the first pass (needs pg_stat_statements preloaded). */
     private static final boolean STATEMENT_STATS = Boolean.getBoolean("statements");
     private static final int WARM_UP = Integer.getInteger("warmup", 20_000);
+    /** -Dreportrows=false: the tickets without their report and flow rows (a mark then inserts them). */
+    private static final boolean REPORT_ROWS = Boolean.parseBoolean(System.getProperty("reportrows", "true"));
 
     public static void main(String[] args) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
@@ -98,8 +102,8 @@ public final class SweepLoad {
                     """).params(TICKETS, TICKETS, TICKETS).update();
             // each ticket's report row and opening flow row, as the desk writes them when it opens a ticket (its first
             // response met after 30 minutes, its resolution open until its due time): a mark then updates the row, as on a
-            // desk, instead of inserting it. -Dreportrows=false leaves them out (a mark inserts each row, as before).
-            if (Boolean.parseBoolean(System.getProperty("reportrows", "true"))) {
+            // desk, instead of inserting it
+            if (REPORT_ROWS) {
                 jdbc.sql("""
                         INSERT INTO report_ticket (ticket_id, ticket_number, organisation_id, plan_id, channel, priority, ticket_type,
                             technical_service, status, opened_at, support_month, first_response, first_response_seconds, resolution,

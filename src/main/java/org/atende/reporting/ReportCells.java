@@ -69,11 +69,19 @@ class ReportCells {
     record Pair(String month, long organisation) {
     }
 
-    /** Recomputes the cells of every listed (month, organisation); answers how many pairs it took. */
+    /**
+     * Recomputes the cells of every (month, organisation) listed when the pass begins; answers how many pairs it took.
+     * What is listed later waits for the next pass: under a steady stream of changes a pass that chased them would
+     * run one small transaction after another, each reading and writing the same cells again.
+     */
     int aggregate() {
+        long last = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM report_change").query(Long.class).single();
+        if (last == 0) {
+            return 0;
+        }
         int done = 0;
         int taken;
-        while (done < PAIRS_PER_PASS && (taken = transactions.execute(tx -> aggregateSome())) > 0) {
+        while (done < PAIRS_PER_PASS && (taken = transactions.execute(tx -> aggregateSome(last))) > 0) {
             done += taken;
         }
         return done;
@@ -87,16 +95,16 @@ class ReportCells {
      * the cells of every organisation are read once and written once however many of their tickets changed. Past
      * that many listings, the first listed pair alone, with all its listings.
      */
-    private int aggregateSome() {
+    private int aggregateSome(long last) {
         if (jdbc.sql("SELECT id FROM report_aggregation WHERE id = 1 FOR UPDATE SKIP LOCKED").query(Integer.class).optional().isEmpty()) {
             return 0; // another instance is at it
         }
-        List<Listing> listed = jdbc.sql("SELECT id, support_month, organisation_id, ticket_id FROM report_change ORDER BY id LIMIT ?")
-                .param(LISTINGS_PER_TRANSACTION + 1).query(ReportCells::listing).list();
+        List<Listing> listed = jdbc.sql("SELECT id, support_month, organisation_id, ticket_id FROM report_change WHERE id <= ? ORDER BY id LIMIT ?")
+                .params(last, LISTINGS_PER_TRANSACTION + 1).query(ReportCells::listing).list();
         if (listed.size() > LISTINGS_PER_TRANSACTION) {
             Pair first = listed.getFirst().pair();
-            listed = jdbc.sql("SELECT id, support_month, organisation_id, ticket_id FROM report_change WHERE support_month = ? AND organisation_id = ?")
-                    .params(first.month(), first.organisation()).query(ReportCells::listing).list();
+            listed = jdbc.sql("SELECT id, support_month, organisation_id, ticket_id FROM report_change WHERE support_month = ? AND organisation_id = ? AND id <= ?")
+                    .params(first.month(), first.organisation(), last).query(ReportCells::listing).list();
         }
         if (listed.isEmpty()) {
             return 0;

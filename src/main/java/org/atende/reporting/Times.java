@@ -25,13 +25,14 @@ final class Times {
     /** Bucket 2,047 starts past 10^17 seconds: every business time fits. */
     private static final int BUCKETS = 2048;
 
-    private final long[] buckets = new long[BUCKETS];
+    /** Made at the first time counted: most groups' paused times, and many a report's groups, stay empty. */
+    private long @Nullable [] buckets;
     private final List<Long> exact = new ArrayList<>();
     private boolean isExact = true;
     private long count;
 
     void add(long seconds) {
-        buckets[bucket(seconds)]++;
+        buckets()[bucket(seconds)]++;
         if (isExact) {
             exact.add(seconds);
         }
@@ -41,7 +42,7 @@ final class Times {
     /** Takes one time out (a ticket whose stored figure is replaced by its live one). */
     void remove(long seconds) {
         int b = bucket(seconds);
-        if (buckets[b] == 0) {
+        if (buckets == null || buckets[b] == 0) {
             throw new IllegalStateException("no time " + seconds + " to take out");
         }
         buckets[b]--;
@@ -58,6 +59,7 @@ final class Times {
         }
         isExact = false;
         exact.clear();
+        long[] buckets = buckets();
         int bucket = 0;
         int i = 0;
         int length = encoded.length();
@@ -95,8 +97,11 @@ final class Times {
 
     /** Adds ({@code sign} 1) or takes out ({@code sign} -1) another group's times. */
     void addAll(Times other, int sign) {
-        for (int b = 0; b < BUCKETS; b++) {
-            buckets[b] += sign * other.buckets[b];
+        if (other.buckets != null) {
+            long[] buckets = buckets();
+            for (int b = 0; b < BUCKETS; b++) {
+                buckets[b] += sign * other.buckets[b];
+            }
         }
         count += sign * other.count;
         if (sign > 0 && isExact && other.isExact) {
@@ -133,6 +138,9 @@ final class Times {
 
     /** The histogram as stored: ascending buckets, each the step from the previous one, {@code *n} when it holds n > 1. */
     String encode() {
+        if (buckets == null) {
+            return "";
+        }
         StringBuilder s = new StringBuilder();
         int previous = 0;
         for (int b = 0; b < BUCKETS; b++) {
@@ -156,6 +164,7 @@ final class Times {
             return exact.get((int) rank);
         }
         long seen = 0;
+        long[] buckets = buckets();
         for (int b = 0; b < BUCKETS; b++) {
             seen += buckets[b];
             if (rank < seen) {
@@ -163,6 +172,13 @@ final class Times {
             }
         }
         throw new IllegalStateException("rank " + rank + " past " + count);
+    }
+
+    private long[] buckets() {
+        if (buckets == null) {
+            buckets = new long[BUCKETS];
+        }
+        return buckets;
     }
 
     static int bucket(long seconds) {

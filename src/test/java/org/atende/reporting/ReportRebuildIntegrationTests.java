@@ -144,6 +144,48 @@ class ReportRebuildIntegrationTests {
     }
 
     @Test
+    void aPassTakesWhatWasListedWhenItBeganAndLeavesWhatIsListedMeanwhileToTheNext() {
+        ReportCells real = context.getBean(ReportCells.class);
+        real.aggregate();
+        tickets.update(desk.a, TicketChanges.priority(org.atende.tickets.Priority.URGENT), desk.lead);
+        // whenever the pass begins a transaction, ticket F changes and commits just before: a steady stream of changes
+        java.util.concurrent.atomic.AtomicInteger meanwhile = new java.util.concurrent.atomic.AtomicInteger();
+        org.springframework.transaction.support.TransactionTemplate own = new org.springframework.transaction.support.TransactionTemplate(
+                transactions);
+        own.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        JdbcClient changingMeanwhile = (JdbcClient) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {JdbcClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("sql") && ((String) args[0]).contains("FROM report_aggregation")
+                            && meanwhile.get() < 3) {
+                        TicketStatus status = meanwhile.getAndIncrement() % 2 == 0 ? TicketStatus.OPEN : TicketStatus.WAITING_ON_CUSTOMER;
+                        own.executeWithoutResult(tx -> tickets.update(desk.f, TicketChanges.status(status), desk.lead));
+                    }
+                    try {
+                        return method.invoke(jdbc, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        ReportCells cells = new ReportCells(changingMeanwhile, context.getBean(org.springframework.jdbc.core.JdbcTemplate.class),
+                context.getBean(LiveFigures.class), transactions, context.getBean(java.time.Clock.class));
+
+        assertThat(cells.aggregate()).as("pairs taken: the one listed when the pass began, once").isEqualTo(1);
+        assertThat(meanwhile.get()).as("changes made while the pass ran").isEqualTo(2);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM report_change WHERE ticket_id = ?").param(desk.f.value()).query(Long.class).single())
+                .as("the changes made meanwhile, left listed").isEqualTo(2);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM report_change WHERE ticket_id = ?").param(desk.a.value()).query(Long.class).single())
+                .isZero();
+
+        assertThat(real.aggregate()).as("the next pass").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM report_change").query(Long.class).single()).isZero();
+        List<String> followed = cellRows();
+        jdbc.sql("INSERT INTO report_change (support_month, organisation_id) SELECT DISTINCT support_month, organisation_id FROM report_ticket")
+                .update();
+        real.aggregate(); // every pair recomputed whole
+        assertThat(cellRows()).isEqualTo(followed);
+    }
+
+    @Test
     void theChangesOfSeveralOrganisationsTakenTogetherLeaveTheCellsOfEveryOrganisationTheirSum() {
         ReportCells cells = context.getBean(ReportCells.class);
         ReportFixture other = new ReportFixture(jdbc, tickets, "Outra");

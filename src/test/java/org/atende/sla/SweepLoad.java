@@ -32,8 +32,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * timeline, its report row and its opening flow row ({@code -Dreportrows=false}: without them, as the figures before 6
  * December 2026 were measured). A desk that has been up has swept before: unless {@code -Dwarmup=0}, a pass on the
  * Monday before first marks
- * {@code -Dwarmup} (20,000) tickets of the week before, half overdue and half in their warning share (none of the million
- * is due or warned yet then), which are then resolved. Then it times {@link SlaSweep#runOnce()}: the pass that marks the
+ * {@code -Dwarmup} (60,000) tickets of the week before, half overdue and half in their warning share (none of the million
+ * is due or warned yet then), which are then resolved. (After 20,000, the JIT compiler still took 2.1–3.1 s of CPU
+ * in the measured pass of 4–5 s; after 60,000, 0.35–1.4 s.) Then it times {@link SlaSweep#runOnce()}: the pass that marks the
  * million's due clocks, and a pass with nothing to mark; it prints the desk's and PostgreSQL's CPU a mark, the desk's
  * threads' CPU (the JIT compiler's share shows how warm the desk was) and, with {@code -Dstatements=true} and
  * {@code pg_stat_statements} preloaded, PostgreSQL's time by statement. Run with {@code mvn -Psweep-load test-compile exec:exec}.
@@ -44,7 +45,7 @@ public final class SweepLoad {
     private static final int TICKETS = Integer.getInteger("tickets", 1_000_000);
     /** -Dstatements=true: print PostgreSQL's time by statement in the first pass (needs pg_stat_statements preloaded). */
     private static final boolean STATEMENT_STATS = Boolean.getBoolean("statements");
-    private static final int WARM_UP = Integer.getInteger("warmup", 20_000);
+    private static final int WARM_UP = Integer.getInteger("warmup", 60_000);
     /** -Dreportrows=false: the tickets without their report and flow rows (a mark then inserts them). */
     private static final boolean REPORT_ROWS = Boolean.parseBoolean(System.getProperty("reportrows", "true"));
 

@@ -6,33 +6,12 @@
 # bench/ticket-load.sh. Usage: bash bench/spread-load.sh [seconds-per-run]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/desk.sh
 
 SECONDS_PER_RUN=${1:-20}
 DB=${BENCH_DB:-atende_spread_bench}
 PORT=${BENCH_PORT:-18090}
-PG="psql -q -h 127.0.0.1 -U postgres"
-if [[ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-  export PATH="$JAVA_HOME/bin:$PATH"
-fi
-JAR=${BENCH_JAR:-target/atende.jar}
-[[ -f $JAR ]] || mvn -q -B -DskipTests package
-$PG -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
-
-TOKENS=$(mktemp)
-LOG=$(mktemp)
-ATENDE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" ATENDE_DB_USERNAME=postgres ATENDE_DB_PASSWORD= \
-  ATENDE_PORT=$PORT ATENDE_DEMO=true ATENDE_DEMO_TOKENSFILE="$TOKENS" ATENDE_SLA_SWEEPENABLED=false \
-  java -Xmx1g -jar "$JAR" > "$LOG" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null || true; rm -f "$TOKENS"' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$PORT/actuator/health" > /dev/null && [[ -s "$TOKENS" ]] && break
-  sleep 1
-done
-curl -fs "http://127.0.0.1:$PORT/actuator/health" > /dev/null || { echo "the desk did not start; log: $LOG" >&2; exit 1; }
-TOKEN=$(sed -n 's/^CUSTOMER_TOKEN=//p' "$TOKENS")
-SPREAD=$(java bench/Organisations.java "http://127.0.0.1:$PORT" "$(sed -n 's/^ADMIN_TOKEN=//p' "$TOKENS")" 50 Empresarial)
+start_desk "$DB" "$PORT"
 java bench/TicketLoad.java "http://127.0.0.1:$PORT" "$TOKEN" 8 "${BENCH_WARMUP:-60}" tickets > /dev/null
 $PG -d $DB -c "ANALYZE" # as in bench/ticket-load.sh: where autovacuum is off, the tables would stay never analysed
 

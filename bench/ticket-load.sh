@@ -11,35 +11,12 @@
 # another build than target/atende.jar; the load clients share bench/LoadSummary.java, which the source launcher of JDK 22+ finds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/desk.sh
 
 SECONDS_PER_RUN=${1:-20}
 DB=${BENCH_DB:-atende_bench}
 PORT=${BENCH_PORT:-18080}
-PG="psql -q -h 127.0.0.1 -U postgres"
-if [[ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-  export PATH="$JAVA_HOME/bin:$PATH"
-fi
-
-JAR=${BENCH_JAR:-target/atende.jar}
-[[ -f $JAR ]] || mvn -q -B -DskipTests package
-$PG -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
-
-TOKENS=$(mktemp)
-LOG=$(mktemp)
-ATENDE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" ATENDE_DB_USERNAME=postgres ATENDE_DB_PASSWORD= \
-  ATENDE_PORT=$PORT ATENDE_DEMO=true ATENDE_DEMO_TOKENSFILE="$TOKENS" ATENDE_SLA_SWEEPENABLED=false \
-  ATENDE_METRICS_TOKEN=bench-metrics java -Xmx1g -jar "$JAR" --atende.bench.count-statements=true > "$LOG" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null || true; rm -f "$TOKENS"' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$PORT/actuator/health" > /dev/null && [[ -s "$TOKENS" ]] && break
-  sleep 1
-done
-curl -fs "http://127.0.0.1:$PORT/actuator/health" > /dev/null || { echo "the desk did not start; log: $LOG" >&2; exit 1; }
-TOKEN=$(sed -n 's/^CUSTOMER_TOKEN=//p' "$TOKENS")
-# 50 more organisations on the same plan as the demo customer's (Empresarial: no allowance), a customer token each
-SPREAD=$(java bench/Organisations.java "http://127.0.0.1:$PORT" "$(sed -n 's/^ADMIN_TOKEN=//p' "$TOKENS")" 50 Empresarial)
+start_desk "$DB" "$PORT" --atende.bench.count-statements=true
 
 # The desk counts the SQL statements it sends and the transactions it ends (atende.bench.count-statements,
 # org.atende.operations.internal.StatementCounting); read before and after each run, divided by the tickets

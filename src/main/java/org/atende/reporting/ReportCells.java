@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reads a few thousand cells instead of a million tickets.
  * <p>
  * A ticket's change lists the ticket with its (month, organisation) in {@code report_change}, in the change's
- * transaction. {@link #aggregate} takes what is listed, many pairs to a transaction, and follows the changed
+ * transaction. {@link #aggregate} takes what is listed when it begins, many pairs to a transaction, and follows the changed
  * tickets: each one's contribution as last counted ({@code report_cell_ticket}) comes out of the cells, its
  * figures now go in, so the work grows with the changes, not with the month's tickets; each cell concerned is
  * read once and written once a transaction. A pair listed without a ticket (or with more than

@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One pass of the SLA sweep: in batches of {@code atende.sla.sweep-batch-size}, each its own
- * transaction, worked on {@code atende.sla.sweep-lanes} at a time, claims running clocks past their due time or their warning time with
+ * transaction, worked on {@code atende.sla.sweep-lanes} at a time once the first batch was full, claims running clocks past their due time or their warning time with
  * {@code SELECT ... FOR UPDATE SKIP LOCKED}, reads each again (a pause may have moved it), and marks
  * warnings and breaches: timeline entry and event in the same transaction. Sweepers on several
  * instances share one database without marking a clock twice: a claimed row is invisible to the
@@ -71,19 +71,28 @@ class SlaSweep {
         return java.util.Objects.requireNonNull(meters.sweepTimer().record(() -> pass()));
     }
 
+    /**
+     * The first batch alone; the lanes only when it was full. A pass with fewer marks than a batch, the common case once
+     * the desk is swept every minute, is then one transaction: each recipient gets one e-mail listing its marks, not one
+     * from each lane.
+     */
     private Result pass() {
         Instant now = ClockBook.second(clock.instant());
         int[] marked = new int[2]; // warned, breached
-        if (lanes == 1) {
-            add(marked, lane(now));
-        } else { // the lanes claim apart (SKIP LOCKED) as sweepers on several instances do
-            try (ExecutorService pool = Executors.newFixedThreadPool(lanes, Thread.ofPlatform().name("sla-sweep-lane-", 1).factory())) {
-                List<Future<int[]>> running = new ArrayList<>();
-                for (int i = 0; i < lanes; i++) {
-                    running.add(pool.submit(() -> lane(now)));
-                }
-                for (Future<int[]> lane : running) {
-                    add(marked, done(lane));
+        Batch first = batchInTransaction(now);
+        add(marked, first);
+        if (!last(first)) {
+            if (lanes == 1) {
+                add(marked, lane(now));
+            } else { // the lanes claim apart (SKIP LOCKED) as sweepers on several instances do
+                try (ExecutorService pool = Executors.newFixedThreadPool(lanes, Thread.ofPlatform().name("sla-sweep-lane-", 1).factory())) {
+                    List<Future<int[]>> running = new ArrayList<>();
+                    for (int i = 0; i < lanes; i++) {
+                        running.add(pool.submit(() -> lane(now)));
+                    }
+                    for (Future<int[]> lane : running) {
+                        add(marked, done(lane));
+                    }
                 }
             }
         }
@@ -95,13 +104,26 @@ class SlaSweep {
     private int[] lane(Instant now) {
         int[] marked = new int[2];
         for (int i = 0; i < MAX_BATCHES_PER_PASS; i++) {
-            Batch batch = Objects.requireNonNull(transactions.execute(tx -> batch(now)));
-            add(marked, new int[] {batch.warned(), batch.breached()});
-            if (batch.claimed() < batchSize || batch.settled() == 0) {
+            Batch batch = batchInTransaction(now);
+            add(marked, batch);
+            if (last(batch)) {
                 break;
             }
         }
         return marked;
+    }
+
+    /** A batch that found less than a full batch, or read none of what it claimed, ends its lane. */
+    private boolean last(Batch batch) {
+        return batch.claimed() < batchSize || batch.settled() == 0;
+    }
+
+    private Batch batchInTransaction(Instant now) {
+        return Objects.requireNonNull(transactions.execute(tx -> batch(now)));
+    }
+
+    private static void add(int[] sum, Batch batch) {
+        add(sum, new int[] {batch.warned(), batch.breached()});
     }
 
     private static void add(int[] sum, int[] more) {

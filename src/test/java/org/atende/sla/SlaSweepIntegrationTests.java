@@ -105,6 +105,19 @@ class SlaSweepIntegrationTests extends SlaIntegrationSupport {
     }
 
     @Test
+    void aPassWithLessThanABatchToMarkMarksItAllInOneTransaction() {
+        desk.open(Priority.URGENT, "2026-11-26T09:00:00Z");
+        desk.open(Priority.URGENT, "2026-11-26T10:00:00Z");
+        clock.set("2026-11-26T13:30:00Z"); // the first past its 13:00 due time, the second past its 13:00 warning
+        published.clear();
+
+        assertThat(sweep.runOnce()).isEqualTo(new SlaSweep.Result(1, 1));
+
+        assertThat(published.transactions).as("the lanes wait for a full first batch").hasValue(1);
+        assertThat(published.threads).containsExactly(Thread.currentThread().getName());
+    }
+
+    @Test
     void aPausedClockIsNeitherWarnedNorBreachedWhileItWaits() {
         TicketId ticket = desk.open(Priority.URGENT, "2026-11-26T10:00:00Z");
         clock.set("2026-11-26T10:30:00Z");

@@ -44,6 +44,10 @@ class SlaSweep {
     }
 
     private record Batch(int claimed, int settled, int warned, int breached) {
+
+        int[] marked() {
+            return new int[] {warned, breached};
+        }
     }
 
     private final ClockStore store;
@@ -68,7 +72,7 @@ class SlaSweep {
     }
 
     Result runOnce() {
-        return java.util.Objects.requireNonNull(meters.sweepTimer().record(() -> pass()));
+        return Objects.requireNonNull(meters.sweepTimer().record(() -> pass()));
     }
 
     /**
@@ -80,24 +84,31 @@ class SlaSweep {
         Instant now = ClockBook.second(clock.instant());
         int[] marked = new int[2]; // warned, breached
         Batch first = batchInTransaction(now);
-        add(marked, first);
+        add(marked, first.marked());
         if (!last(first)) {
-            if (lanes == 1) {
-                add(marked, lane(now));
-            } else { // the lanes claim apart (SKIP LOCKED) as sweepers on several instances do
-                try (ExecutorService pool = Executors.newFixedThreadPool(lanes, Thread.ofPlatform().name("sla-sweep-lane-", 1).factory())) {
-                    List<Future<int[]>> running = new ArrayList<>();
-                    for (int i = 0; i < lanes; i++) {
-                        running.add(pool.submit(() -> lane(now)));
-                    }
-                    for (Future<int[]> lane : running) {
-                        add(marked, done(lane));
-                    }
-                }
-            }
+            add(marked, lanes(now));
         }
         // after the marks, so a rule on the warning or the breach sees the clocks this pass marked
         return new Result(marked[0], marked[1], escalations.runOnce(now));
+    }
+
+    /** The rest of the pass on {@code atende.sla.sweep-lanes} lanes; answers what they warned and breached. */
+    private int[] lanes(Instant now) {
+        if (lanes == 1) {
+            return lane(now);
+        }
+        int[] marked = new int[2];
+        // the lanes claim apart (SKIP LOCKED) as sweepers on several instances do
+        try (ExecutorService pool = Executors.newFixedThreadPool(lanes, Thread.ofPlatform().name("sla-sweep-lane-", 1).factory())) {
+            List<Future<int[]>> running = new ArrayList<>();
+            for (int i = 0; i < lanes; i++) {
+                running.add(pool.submit(() -> lane(now)));
+            }
+            for (Future<int[]> lane : running) {
+                add(marked, done(lane));
+            }
+        }
+        return marked;
     }
 
     /** Batch after batch until one finds less than a full batch, or marks nothing; answers what it warned and breached. */
@@ -105,7 +116,7 @@ class SlaSweep {
         int[] marked = new int[2];
         for (int i = 0; i < MAX_BATCHES_PER_PASS; i++) {
             Batch batch = batchInTransaction(now);
-            add(marked, batch);
+            add(marked, batch.marked());
             if (last(batch)) {
                 break;
             }
@@ -120,10 +131,6 @@ class SlaSweep {
 
     private Batch batchInTransaction(Instant now) {
         return Objects.requireNonNull(transactions.execute(tx -> batch(now)));
-    }
-
-    private static void add(int[] sum, Batch batch) {
-        add(sum, new int[] {batch.warned(), batch.breached()});
     }
 
     private static void add(int[] sum, int[] more) {
